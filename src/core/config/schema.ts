@@ -1,0 +1,141 @@
+import { z } from 'zod';
+
+const ruleLevel = z.enum(['error', 'warning', 'off']);
+
+const responseTargets = z
+  .object({
+    mttd: z.number().positive().describe('Target median minutes from failure start to detection.'),
+    mtta: z.number().positive().describe('Target median minutes from detection to acknowledgement.'),
+    mttr: z.number().positive().describe('Target median minutes from failure start to resolution.'),
+  })
+  .describe('Response-time targets, in minutes.');
+
+/** The schema of `.github/postmortem-tracker.yml`; defaults and descriptions live here. */
+export const configSchema = z
+  .object({
+    paths: z
+      .array(z.string().min(1))
+      .default(['postmortems/**/*.md'])
+      .describe('Globs (relative to the repository root) of the post-mortem files.'),
+    exclude: z
+      .array(z.string().min(1))
+      .default(['**/README.md', '**/*template*.md', '**/*TEMPLATE*.md', '**/_*.md'])
+      .describe('Globs of files under `paths` that are not post-mortems (templates, indexes).'),
+    requiredSections: z
+      .array(z.enum(['summary', 'impact', 'timeline', 'rootCause', 'actionItems', 'contributingFactors', 'whatWentWell', 'lessonsLearned']))
+      .default(['summary', 'timeline', 'rootCause', 'actionItems'])
+      .describe('Sections every post-mortem must have. `summary` is also satisfied by an impact section.'),
+    severityScale: z
+      .array(z.string().min(1))
+      .min(1)
+      .default(['SEV1', 'SEV2', 'SEV3', 'SEV4'])
+      .describe('Allowed severities, most severe first. Matching ignores case, spaces and dashes (`sev-1` = `SEV1`).'),
+    owners: z
+      .object({
+        aliases: z
+          .record(z.string(), z.string().regex(/^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]+)?$/))
+          .default({})
+          .describe('Maps names, initials or team names written in post-mortems to GitHub logins or `org/team` slugs, e.g. `"Ed": "@edwardk"`.'),
+      })
+      .prefault({})
+      .describe('How owners written in post-mortems map to GitHub.'),
+    dates: z
+      .object({
+        order: z
+          .enum(['auto', 'DMY', 'MDY'])
+          .default('auto')
+          .describe('How to read numeric dates such as `01-04-2026`. `auto` reports ambiguous ones instead of guessing.'),
+        timeZone: z
+          .string()
+          .default('UTC')
+          .describe('IANA time zone assumed for timeline times written without a zone.'),
+      })
+      .prefault({})
+      .describe('How dates and times are read.'),
+    defaultDueDays: z
+      .record(z.string(), z.number().int().positive())
+      .default({ SEV1: 28, SEV2: 42, SEV3: 90, SEV4: 90 })
+      .describe('Days after the incident that an item without a due date is due, per severity. Severities not listed get no default.'),
+    labels: z
+      .object({
+        tool: z.string().min(1).default('postmortem-action-item').describe('Label on every issue the tool creates.'),
+        severityPrefix: z.string().default('severity:').describe('Prefix of the severity label (`severity:SEV1`). Empty to disable.'),
+        overdue: z.string().default('overdue').describe('Label added while an item is past due. Empty to disable.'),
+        extra: z.array(z.string().min(1)).default([]).describe('Extra labels on every created issue.'),
+      })
+      .prefault({})
+      .describe('Labels of the tracked issues; missing ones are created with colours.'),
+    rules: z
+      .record(z.string(), ruleLevel)
+      .default({})
+      .describe('Per-rule severity overrides: `error`, `warning` or `off`, keyed by rule id.'),
+    check: z
+      .object({
+        failOn: z
+          .enum(['error', 'warning', 'never'])
+          .default('error')
+          .describe('Lowest diagnostic severity that fails the check.'),
+        checkAssignees: z.boolean().default(true).describe('Check that each owner can be assigned in the repository.'),
+      })
+      .prefault({})
+      .describe('The pull-request check.'),
+    sync: z
+      .object({
+        maxWrites: z.number().int().nonnegative().default(50).describe('Cap on write requests per run.'),
+        writeIntervalMs: z
+          .number()
+          .int()
+          .nonnegative()
+          .default(1000)
+          .describe('Minimum milliseconds between content-creating requests (GitHub secondary rate limits).'),
+        assignOwners: z.boolean().default(true).describe('Assign issues to their owners when assignable.'),
+      })
+      .prefault({})
+      .describe('Issue sync.'),
+    digest: z
+      .object({
+        target: z
+          .enum(['discussion-comment', 'discussion', 'issue'])
+          .default('discussion-comment')
+          .describe('`discussion-comment`: one Discussion, a comment per week; `discussion`: a new Discussion each week; `issue`: a pinned issue.'),
+        category: z.string().default('General').describe('Discussion category name.'),
+        title: z.string().default('Post-mortem action items digest').describe('Title of the digest Discussion or issue.'),
+        fallbackToIssue: z.boolean().default(true).describe('Fall back to a pinned issue when Discussions or the category are unavailable.'),
+        issueLabel: z.string().default('postmortem-digest').describe('Label of the fallback digest issue.'),
+        day: z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']).default('monday').describe('Day of the weekly digest (app scheduler).'),
+        hour: z.number().int().min(0).max(23).default(9).describe('Hour of the weekly digest (app scheduler).'),
+        timeZone: z.string().default('UTC').describe('Time zone of the digest schedule and week boundaries.'),
+        dueSoonDays: z.number().int().positive().default(7).describe('Items due within this many days are listed as due soon.'),
+        windowDays: z.number().int().positive().default(180).describe('Window for recurrence patterns and response metrics.'),
+        similarityThreshold: z.number().min(0).max(1).default(0.3).describe('TF-IDF cosine similarity above which two incidents count as the same class.'),
+        targets: z
+          .record(z.string(), responseTargets)
+          .default({
+            SEV1: { mttd: 5, mtta: 15, mttr: 30 },
+            SEV2: { mttd: 10, mtta: 30, mttr: 120 },
+          })
+          .describe('Response-time targets per severity.'),
+        reminders: z
+          .object({
+            enabled: z.boolean().default(false).describe('Comment on overdue issues, at most once a week each.'),
+            escalateAfterDays: z.number().int().positive().default(14).describe('Days overdue after which the reminder also mentions the escalation contact.'),
+            escalateTo: z.string().nullable().default(null).describe('Escalation contact (`@login` or `@org/team`); the post-mortem author when null.'),
+          })
+          .prefault({})
+          .describe('Reminder comments on overdue issues.'),
+      })
+      .prefault({})
+      .describe('The weekly digest.'),
+    tickBack: z
+      .boolean()
+      .default(false)
+      .describe('App only: when a tracked issue closes, open a PR that ticks the item in the post-mortem (needs contents and pull_requests write).'),
+  })
+  .strict()
+  .describe('postmortem-tracker configuration (`.github/postmortem-tracker.yml`).');
+
+/** The configuration after defaults are applied. */
+export type Config = z.infer<typeof configSchema>;
+
+/** The configuration with every default, as used when a repo has no config file. */
+export const defaultConfig: Config = configSchema.parse({});

@@ -1,0 +1,71 @@
+/**
+ * The narrow interface the core needs from GitHub. The Octokit implementation lives beside it;
+ * tests run it against the stand-in in test/support/. Extend by adding methods, not by leaking
+ * Octokit types into the core.
+ */
+
+/** An issue as the core sees it. */
+export interface IssueRecord {
+  number: number;
+  /** html_url */
+  url: string;
+  title: string;
+  body: string;
+  state: 'open' | 'closed';
+  stateReason: 'completed' | 'not_planned' | 'reopened' | 'duplicate' | null;
+  labels: string[];
+  assignees: string[];
+  createdAt: string;
+  closedAt: string | null;
+  updatedAt: string;
+}
+
+/** Fields of an issue to create. */
+export interface IssueCreate {
+  title: string;
+  body: string;
+  labels: string[];
+  assignees: string[];
+}
+
+/** Fields of an issue to change; absent means unchanged. */
+export interface IssuePatch {
+  title?: string;
+  body?: string;
+  labels?: string[];
+  assignees?: string[];
+  state?: 'open' | 'closed';
+  stateReason?: 'completed' | 'not_planned' | 'reopened';
+}
+
+/** A label with its colour (6 hex digits, no #). */
+export interface LabelSpec {
+  name: string;
+  color: string;
+  description: string;
+}
+
+/** An issue comment. */
+export interface CommentRecord {
+  id: number;
+  url: string;
+  body: string;
+  createdAt: string;
+  author: string | null;
+}
+
+/** Issue operations, scoped to one repository. */
+export interface IssuesPort {
+  /** Every issue (open and closed, not pull requests) carrying `label`, all pages. */
+  listIssuesByLabel(label: string): Promise<IssueRecord[]>;
+  getIssue(number: number): Promise<IssueRecord | null>;
+  createIssue(input: IssueCreate): Promise<IssueRecord>;
+  updateIssue(number: number, patch: IssuePatch): Promise<IssueRecord>;
+  listComments(number: number): Promise<CommentRecord[]>;
+  createComment(number: number, body: string): Promise<CommentRecord>;
+  /** Names of all labels of the repository. */
+  listLabels(): Promise<string[]>;
+  createLabel(label: LabelSpec): Promise<void>;
+  /** Whether `login` can be assigned issues in the repository (false for unknown users). */
+  canBeAssigned(login: string): Promise<boolean>;
+}

@@ -1,0 +1,9 @@
+export type { ActionItem, ActionItemStatus } from './action-item.js';
+export type { Diagnostic, DiagnosticSeverity } from './diagnostic.js';
+export type {
+  Postmortem,
+  PostmortemField,
+  Section,
+  TimelineEntry,
+  TimelineKind,
+} from './postmortem.js';
