@@ -1,0 +1,66 @@
+import * as core from '@actions/core';
+import { DigestTargetError } from '../core/digest/publish-digest.js';
+import { runDigest, type RunDigestResult } from '../core/digest/run-digest.js';
+import { createOctokitDiscussions } from '../core/github/octokit-discussions.js';
+import type { ModeContext, ModeOutcome } from './mode-context.js';
+import { readWorkspacePostmortems } from './read-workspace-postmortems.js';
+
+/** The job summary of a digest run: where it went, any fallback, and the digest itself. */
+export function renderDigestSummary(result: RunDigestResult, dryRun: boolean): string {
+  const where = result.publication
+    ? `Posted (${result.publication.outcome}) to ${result.publication.target === 'issue' ? 'the digest issue' : 'GitHub Discussions'}: ${result.publication.url}`
+    : dryRun
+      ? 'Dry run: the digest below was not posted.'
+      : 'The digest was not posted.';
+  const notes = result.messages.map((m) => `> [!WARNING]\n> ${m}`).join('\n\n');
+  const reminders = result.reminders
+    ? `Reminders: ${result.reminders.posted.length} posted, ${result.reminders.skipped.length} already reminded this week, ${result.reminders.deferred.length} deferred.\n\n`
+    : '';
+  return `# Post-mortem digest ${result.digest.week}\n\n${where}\n\n${notes ? `${notes}\n\n` : ''}${reminders}${result.bodies.join('\n\n')}\n`;
+}
+
+/**
+ * The Action's `digest` mode (schedule or workflow_dispatch): reads the workspace's post-mortems,
+ * runs the shared digest (status from tracked issues), posts it idempotently, and reports the URL.
+ */
+export async function runDigestMode(ctx: ModeContext): Promise<ModeOutcome> {
+  const { env, config } = ctx;
+  const { postmortems, unreadable } = await readWorkspacePostmortems(
+    env.workspace,
+    ctx.paths,
+    config,
+  );
+  for (const u of unreadable)
+    core.warning(`${u.path} could not be read (${u.reason}); it is left out of the digest.`, {
+      file: u.path,
+    });
+  const discussions = createOctokitDiscussions(ctx.octokit, { owner: env.owner, repo: env.repo });
+
+  let result: RunDigestResult;
+  try {
+    result = await runDigest({
+      config,
+      now: ctx.now,
+      postmortems,
+      github: { issues: ctx.port, discussions },
+      publish: !ctx.inputs.dryRun,
+      log: (line) => core.info(line),
+    });
+  } catch (error) {
+    if (error instanceof DigestTargetError) {
+      await core.summary.addRaw(`# Post-mortem digest\n\nNot posted: ${error.message}\n`).write();
+    }
+    throw error;
+  }
+  for (const m of result.messages) core.warning(m);
+  await core.summary.addRaw(renderDigestSummary(result, ctx.inputs.dryRun)).write();
+  return {
+    created: result.publication?.outcome === 'created' ? 1 : 0,
+    updated: result.publication?.outcome === 'updated' ? 1 : 0,
+    closed: 0,
+    problems: unreadable.length + result.messages.length,
+    items: {},
+    digestUrl: result.url ?? '',
+    failure: null,
+  };
+}

@@ -1,0 +1,109 @@
+import { parseOptionsFromConfig } from '../../core/config/parse-options-from-config.js';
+import { isCalendarDate } from '../../core/digest/calendar-date.js';
+import { runDigest } from '../../core/digest/run-digest.js';
+import { isValidTimeZone, startOfLocalDay } from '../../core/digest/zoned-time.js';
+import { parsePostmortem } from '../../core/markdown/parse-postmortem.js';
+import type { Postmortem } from '../../core/model/index.js';
+import { findPostmortemFiles } from '../../io/find-postmortem-files.js';
+import { IoError } from '../../io/io-error.js';
+import { loadConfigFile } from '../../io/load-config-file.js';
+import { readPostmortemFile } from '../../io/read-postmortem-file.js';
+import type { CliIo } from '../io.js';
+import { parseCliArgs } from '../parse-cli-args.js';
+import { UsageError } from '../usage-error.js';
+
+const HELP = `Usage: postmortem-tracker digest [PATH...] [--now YYYY-MM-DD] [--format markdown|json] [--config FILE]
+
+Prints the weekly digest offline: overdue and due-soon action items, completion and
+on-time rates, recurring incidents, response metrics (MTTD, MTTA, MTTR) and post-mortem
+hygiene. Item status comes from the markdown (checkboxes, status columns).
+
+Arguments:
+  PATH               files, directories (their **/*.md) or globs; default: the
+                     config's "paths" (postmortems/**/*.md)
+
+Options:
+  --now DATE         compute as of this day (YYYY-MM-DD, noon in digest.timeZone); default: now
+  --format FORMAT    markdown (default) or json
+  --config FILE      config file; default .github/postmortem-tracker.yml when present
+  -h, --help         show this help
+
+Exit status: 0 digest printed, 2 usage, config or I/O error.
+`;
+
+/** `postmortem-tracker digest`: computes the weekly digest of the named (or configured) post-mortems offline. */
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCliArgs(
+    args,
+    {
+      now: { type: 'string' },
+      format: { type: 'string', default: 'markdown' },
+      config: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'digest',
+  );
+  if (values.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  const format = values.format ?? 'markdown';
+  if (format !== 'markdown' && format !== 'json')
+    throw new UsageError(`unknown --format "${format}"; use markdown or json`);
+  if (values.now !== undefined && !isCalendarDate(values.now))
+    throw new UsageError(
+      `--now "${values.now}" is not a date; use YYYY-MM-DD, e.g. --now 2026-11-23`,
+    );
+
+  const loaded = await loadConfigFile(io.cwd, values.config);
+  for (const d of loaded.diagnostics)
+    io.stderr.write(`${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} (${d.rule})\n`);
+  const config = loaded.config;
+  if (!isValidTimeZone(config.digest.timeZone)) {
+    io.stderr.write(
+      `postmortem-tracker digest: digest.timeZone "${config.digest.timeZone}" is not an IANA time zone (e.g. Europe/Berlin)\n`,
+    );
+    return 2;
+  }
+  const now =
+    values.now !== undefined
+      ? new Date(startOfLocalDay(values.now, config.digest.timeZone).getTime() + 12 * 3_600_000)
+      : (io.now ?? (() => new Date()))();
+
+  const { files, missing } = await findPostmortemFiles(positionals, { cwd: io.cwd, config });
+  if (missing.length > 0) {
+    for (const m of missing)
+      io.stderr.write(
+        `postmortem-tracker digest: no such file, directory or matching glob: ${m}\n`,
+      );
+    return 2;
+  }
+  if (files.length === 0) {
+    io.stderr.write(
+      `postmortem-tracker digest: no post-mortems match ${positionals.length > 0 ? positionals.join(', ') : config.paths.join(', ')}; name files or directories, or set "paths" in the config.\n`,
+    );
+  }
+  const options = parseOptionsFromConfig(config);
+  const postmortems: Postmortem[] = [];
+  let ioFailed = false;
+  for (const file of files) {
+    try {
+      postmortems.push(parsePostmortem(await readPostmortemFile(io.cwd, file), file, options));
+    } catch (error) {
+      if (!(error instanceof IoError)) throw error;
+      io.stderr.write(`postmortem-tracker digest: ${error.message}\n`);
+      ioFailed = true;
+    }
+  }
+
+  const result = await runDigest({
+    config,
+    now,
+    postmortems,
+    github: null,
+    links: { repoUrl: null, defaultBranch: 'main' },
+  });
+  if (format === 'json') io.stdout.write(`${JSON.stringify(result.digest, null, 2)}\n`);
+  else io.stdout.write(`${result.bodies.join('\n\n---\n\n')}\n`);
+  return ioFailed ? 2 : 0;
+}

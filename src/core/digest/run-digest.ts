@@ -1,0 +1,111 @@
+import type { Config } from '../config/schema.js';
+import type { DiscussionsPort } from '../github/discussions-port.js';
+import type { IssueRecord, IssuesPort } from '../github/port.js';
+import type { Postmortem } from '../model/index.js';
+import { analyseDigest } from './analyse-digest.js';
+import type { Digest } from './digest-model.js';
+import { publishDigest, type PublishResult } from './publish-digest.js';
+import { renderDigest, type RenderOptions } from './render-digest.js';
+import { planReminders, sendReminders, type ReminderResult } from './send-reminders.js';
+
+/** The collaborators of one digest run; the core builds none of them. */
+export interface RunDigestDeps {
+  config: Config;
+  now: Date;
+  postmortems: readonly Postmortem[];
+  /** Date each post-mortem landed, by path, when the host knows it. */
+  landedDates?: Readonly<Record<string, string>>;
+  /** GitHub ports; without them the digest is computed offline from the markdown and not posted. */
+  github?: { issues: IssuesPort; discussions: DiscussionsPort } | null;
+  /** Post the digest (default true when `github` is given); false computes and renders only. */
+  publish?: boolean;
+  /** Links for offline rendering (the GitHub run uses the repository's URL and default branch). */
+  links?: RenderOptions;
+  log?: (line: string) => void;
+}
+
+/** What a digest run computed and did. */
+export interface RunDigestResult {
+  digest: Digest;
+  /** Main body first, then follow-ups; each within GitHub's body limit. */
+  bodies: string[];
+  /** The posted digest, or null when not published. */
+  publication: PublishResult | null;
+  /** URL of the posted digest (main body), or null. */
+  url: string | null;
+  reminders: ReminderResult | null;
+  /** Warnings worth surfacing to the user (fallbacks, skipped work). */
+  messages: string[];
+}
+
+/** Tracked issues: every issue carrying the tool label (the port pages 100 at a time). */
+export async function collectTrackedIssues(
+  issues: IssuesPort,
+  config: Config,
+): Promise<IssueRecord[]> {
+  return issues.listIssuesByLabel(config.labels.tool);
+}
+
+/**
+ * One weekly digest run, shared by the Action, the CLI and the app: collect tracked issues through
+ * the port, analyse (pure), render, publish idempotently, and optionally remind overdue owners.
+ */
+export async function runDigest(deps: RunDigestDeps): Promise<RunDigestResult> {
+  const { config, now, github } = deps;
+  const log = deps.log ?? (() => {});
+  const issues = github ? await collectTrackedIssues(github.issues, config) : [];
+  const digest = analyseDigest({
+    postmortems: deps.postmortems,
+    issues,
+    config,
+    now,
+    ...(deps.landedDates ? { landedDates: deps.landedDates } : {}),
+  });
+  let links: RenderOptions = deps.links ?? { repoUrl: null, defaultBranch: 'main' };
+  if (github) {
+    const repo = await github.discussions.getRepository();
+    links = { ...links, repoUrl: repo.url, defaultBranch: repo.defaultBranch };
+  }
+  const bodies = renderDigest(digest, links);
+  log(
+    `digest ${digest.week}: ${digest.items.overdue.length} overdue, ${digest.items.dueSoon.length} due soon, ${bodies.length} part(s)`,
+  );
+
+  const messages: string[] = [];
+  let publication: PublishResult | null = null;
+  let reminders: ReminderResult | null = null;
+  if (github && deps.publish !== false) {
+    publication = await publishDigest({
+      week: digest.week,
+      bodies,
+      config,
+      issues: github.issues,
+      discussions: github.discussions,
+    });
+    messages.push(...publication.messages);
+    log(`digest ${digest.week}: ${publication.outcome} at ${publication.url}`);
+    if (config.digest.reminders.enabled) {
+      const planned = planReminders(digest.items.overdue, {
+        week: digest.week,
+        reminders: config.digest.reminders,
+        authorsByPath: new Map(deps.postmortems.map((pm) => [pm.path, pm.authors])),
+        links,
+      });
+      reminders = await sendReminders(planned, {
+        issues: github.issues,
+        now,
+        week: digest.week,
+        maxWrites: config.sync.maxWrites,
+      });
+      if (reminders.deferred.length > 0) {
+        messages.push(
+          `${reminders.deferred.length} reminder(s) not posted: sync.maxWrites (${config.sync.maxWrites}) reached; they go out on the next run.`,
+        );
+      }
+      log(
+        `digest ${digest.week}: reminders posted ${reminders.posted.length}, already reminded ${reminders.skipped.length}`,
+      );
+    }
+  }
+  return { digest, bodies, publication, url: publication?.url ?? null, reminders, messages };
+}

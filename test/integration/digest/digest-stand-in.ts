@@ -1,0 +1,37 @@
+import { createOctokit } from '../../../src/core/github/create-octokit.js';
+import { createOctokitDiscussions } from '../../../src/core/github/octokit-discussions.js';
+import { OctokitPort } from '../../../src/core/github/octokit-port.js';
+import { createGitHubStandIn, type GitHubStandIn } from '../../support/github-stand-in.js';
+
+/** A stand-in with one repository, a movable clock, and the digest's ports over real Octokit. */
+export function digestWorld(seed: { hasDiscussions?: boolean; categories?: string[] } = {}) {
+  let clock = new Date('2026-11-23T09:00:00Z');
+  const standIn: GitHubStandIn = createGitHubStandIn({ now: () => clock });
+  standIn.addRepo({
+    owner: 'acme',
+    repo: 'ops',
+    hasDiscussions: seed.hasDiscussions ?? true,
+    ...(seed.categories ? { categories: seed.categories } : {}),
+    collaborators: ['alice', 'bob'],
+  });
+  const octokit = createOctokit({
+    baseUrl: 'https://api.github.com',
+    token: 'test-token',
+    fetch: standIn.fetch,
+    writeIntervalMs: 0,
+    retries: 0,
+  });
+  const github = {
+    issues: new OctokitPort(octokit, { owner: 'acme', repo: 'ops' }),
+    discussions: createOctokitDiscussions(octokit, { owner: 'acme', repo: 'ops' }),
+  };
+  return {
+    standIn,
+    github,
+    repo: () => standIn.repo('acme', 'ops'),
+    setNow(iso: string): Date {
+      clock = new Date(iso);
+      return clock;
+    },
+  };
+}

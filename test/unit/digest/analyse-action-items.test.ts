@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { analyseActionItems } from '../../../src/core/digest/analyse-action-items.js';
+import { resolveItems } from '../../../src/core/digest/resolve-items.js';
+import { config, issue, item, pm } from './fixtures.js';
+
+const TODAY = '2026-11-25';
+
+function stats(
+  postmortems: Parameters<typeof resolveItems>[0],
+  issues: Parameters<typeof resolveItems>[1] = [],
+  cfg = config(),
+) {
+  return analyseActionItems(resolveItems(postmortems, issues, cfg), {
+    today: TODAY,
+    dueSoonDays: 7,
+  });
+}
+
+describe('resolveItems', () => {
+  const doc = pm({
+    path: 'pm/a.md',
+    incidentDate: '2026-10-01',
+    severity: 'SEV-1',
+    actionItems: [
+      item({ title: 'Add alert', due: '2026-11-01' }),
+      item({ title: 'Fix runbook', owner: null }),
+      item({ title: 'Vague', dueRaw: 'Q2 2027' }),
+    ],
+  });
+
+  it('takes status, owner and dates from the tracked issue matched by marker id and path', () => {
+    const items = resolveItems(
+      [doc],
+      [
+        issue(7, 'pm/a.md', 'add-alert', {
+          state: 'closed',
+          closedAt: '2026-11-03T09:00:00Z',
+          assignees: ['bob'],
+          createdAt: '2026-10-02T08:00:00Z',
+        }),
+        issue(8, 'pm/other.md', 'fix-runbook', {
+          state: 'closed',
+          closedAt: '2026-11-03T09:00:00Z',
+        }),
+      ],
+      config(),
+    );
+    expect(items[0]).toMatchObject({
+      status: 'done',
+      statusSource: 'issue',
+      owner: '@bob',
+      closedOn: '2026-11-03',
+      createdOn: '2026-10-02',
+      issue: { number: 7 },
+    });
+    // Same id in another post-mortem: not a match, the markdown decides.
+    expect(items[1]).toMatchObject({
+      status: 'open',
+      statusSource: 'markdown',
+      issue: null,
+      createdOn: '2026-10-01',
+    });
+  });
+
+  it('defaults a missing due date from the severity but keeps a vague one unset', () => {
+    const items = resolveItems([doc], [], config());
+    expect(items[0]).toMatchObject({ due: '2026-11-01', dueWritten: true });
+    expect(items[1]).toMatchObject({ due: '2026-10-29', dueWritten: false }); // SEV1: 28 days
+    expect(items[2]).toMatchObject({ due: null, dueWritten: false, dueVague: 'Q2 2027' });
+  });
+
+  it('takes the closing date in the digest time zone', () => {
+    const items = resolveItems(
+      [doc],
+      [issue(7, 'pm/a.md', 'add-alert', { state: 'closed', closedAt: '2026-11-02T23:30:00Z' })],
+      config({ timeZone: 'Asia/Tokyo' }),
+    );
+    expect(items[0]!.closedOn).toBe('2026-11-03');
+  });
+});
+
+describe('analyseActionItems', () => {
+  const doc = pm({
+    path: 'pm/a.md',
+    incidentDate: '2026-09-01',
+    actionItems: [
+      item({ title: 'Overdue long', due: '2026-11-05', owner: '@alice' }),
+      item({ title: 'Overdue short', due: '2026-11-24', owner: '@bob' }),
+      item({ title: 'Overdue bob', due: '2026-11-20', owner: '@bob' }),
+      item({ title: 'Due today', due: '2026-11-25' }),
+      item({ title: 'Due in seven', due: '2026-12-02' }),
+      item({ title: 'Due in eight', due: '2026-12-03' }),
+      item({ title: 'Done in markdown', due: '2026-11-01', status: 'done' }),
+      item({ title: 'No due', owner: null }),
+    ],
+  });
+
+  it('lists overdue items with days overdue, most overdue first, and counts them per owner', () => {
+    const s = stats([doc]);
+    expect(s.overdue.map((r) => [r.title, r.days])).toEqual([
+      ['Overdue long', 20],
+      ['Overdue bob', 5],
+      ['Overdue short', 1],
+    ]);
+    expect(s.overdueByOwner).toEqual([
+      { owner: '@bob', count: 2 },
+      { owner: '@alice', count: 1 },
+    ]);
+  });
+
+  it('lists items due from today through the next 7 days', () => {
+    expect(stats([doc]).dueSoon.map((r) => [r.title, r.days])).toEqual([
+      ['Due today', 0],
+      ['Due in seven', 7],
+    ]);
+  });
+
+  it('computes completion and on-time rates over items due in the last 90 days, with the trend', () => {
+    const a = pm({
+      path: 'pm/b.md',
+      incidentDate: '2026-05-01',
+      actionItems: [
+        item({ title: 'cur on time', due: '2026-10-10' }),
+        item({ title: 'cur late', due: '2026-10-10' }),
+        item({ title: 'cur open', due: '2026-10-10' }),
+        item({ title: 'prev on time', due: '2026-07-10' }),
+        item({ title: 'prev open', due: '2026-07-10' }),
+      ],
+    });
+    const issues = [
+      issue(1, 'pm/b.md', 'cur-on-time', { state: 'closed', closedAt: '2026-10-09T12:00:00Z' }),
+      issue(2, 'pm/b.md', 'cur-late', { state: 'closed', closedAt: '2026-11-20T12:00:00Z' }),
+      issue(3, 'pm/b.md', 'cur-open'),
+      issue(4, 'pm/b.md', 'prev-on-time', { state: 'closed', closedAt: '2026-07-01T12:00:00Z' }),
+      // Closed after the previous window ended: open as of that window.
+      issue(5, 'pm/b.md', 'prev-open', { state: 'closed', closedAt: '2026-11-01T12:00:00Z' }),
+    ];
+    const s = stats([a], issues);
+    expect(s.completion).toEqual({ value: 67, previous: 50, trend: 17, of: 3 });
+    expect(s.onTime).toEqual({ value: 33, previous: 50, trend: -17, of: 3 });
+    expect(s.closedThisWeek.map((r) => r.title)).toEqual(['cur late']);
+    expect(s.closedLate.map((r) => [r.title, r.days])).toEqual([
+      ['prev open', 114],
+      ['cur late', 41],
+    ]);
+  });
+
+  it('leaves rates unknown when nothing fell due', () => {
+    const s = stats([
+      pm({ path: 'x.md', actionItems: [item({ title: 'later', due: '2027-05-01' })] }),
+    ]);
+    expect(s.completion).toEqual({ value: null, previous: null, trend: null, of: 0 });
+  });
+
+  it('lists the oldest open items by age', () => {
+    const old = pm({
+      path: 'old.md',
+      incidentDate: '2025-11-25',
+      actionItems: [item({ title: 'ancient' })],
+    });
+    const s = stats([doc, old]);
+    expect(s.oldestOpen[0]).toMatchObject({ title: 'ancient', days: 365 });
+  });
+
+  it('reconstructs open and overdue counts for each of the last 8 weeks', () => {
+    const d = pm({
+      path: 'w.md',
+      incidentDate: '2026-10-01',
+      actionItems: [
+        item({ title: 'one', due: '2026-11-10' }),
+        item({ title: 'two', due: '2026-10-20' }),
+      ],
+    });
+    const issues = [
+      issue(1, 'w.md', 'one', { createdAt: '2026-10-15T10:00:00Z' }),
+      issue(2, 'w.md', 'two', {
+        createdAt: '2026-10-02T10:00:00Z',
+        state: 'closed',
+        closedAt: '2026-11-12T10:00:00Z',
+      }),
+    ];
+    const s = stats([d], issues);
+    expect(s.weekly).toHaveLength(8);
+    expect(s.weekly.map((p) => `${p.week}:${p.open}/${p.overdue}`)).toEqual([
+      '2026-W41:1/0', // Sun 10-11: "two" created 10-02
+      '2026-W42:2/0', // Sun 10-18: both open
+      '2026-W43:2/1', // Sun 10-25: "two" overdue
+      '2026-W44:2/1',
+      '2026-W45:2/1', // Sun 11-08
+      '2026-W46:1/1', // Sun 11-15: "two" closed 11-12, "one" overdue since 11-10
+      '2026-W47:1/1',
+      '2026-W48:1/1', // today
+    ]);
+  });
+});

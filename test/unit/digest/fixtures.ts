@@ -1,0 +1,85 @@
+import { configSchema, type Config } from '../../../src/core/config/schema.js';
+import type { IssueRecord } from '../../../src/core/github/port.js';
+import type { ActionItem, Postmortem, TimelineEntry } from '../../../src/core/model/index.js';
+import { renderMarker } from '../../../src/core/sync/marker.js';
+
+/** A post-mortem with everything empty but what the test sets. */
+export function pm(overrides: Partial<Postmortem> & { path: string }): Postmortem {
+  return {
+    title: 'Incident',
+    incidentDate: null,
+    severity: null,
+    status: null,
+    duration: null,
+    durationMinutes: null,
+    impact: null,
+    services: [],
+    tags: [],
+    authors: [],
+    timeline: [],
+    rootCause: null,
+    rootCauseCategory: null,
+    contributingFactors: [],
+    whatWentWell: [],
+    actionItems: [],
+    sections: [],
+    publishedDate: null,
+    lines: { title: 1 },
+    frontmatter: {},
+    diagnostics: [],
+    ...overrides,
+  };
+}
+
+/** An action item; `id` defaults to the title in kebab-case. */
+export function item(overrides: Partial<ActionItem> & { title: string }): ActionItem {
+  return {
+    id: overrides.title.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+    owner: '@alice',
+    due: null,
+    dueRaw: null,
+    status: 'open',
+    line: 10,
+    tracker: null,
+    priority: null,
+    type: null,
+    section: 'Action items',
+    ...overrides,
+  };
+}
+
+/** A timeline entry of `kind` at an ISO instant. */
+export function at(kind: TimelineEntry['kind'], iso: string, line = 5): TimelineEntry {
+  return { line, time: iso.slice(11, 16), at: iso, text: kind ?? 'note', kind };
+}
+
+/** A tracked issue carrying the marker of item `id` of post-mortem `path`. */
+export function issue(
+  number: number,
+  path: string,
+  id: string,
+  overrides: Partial<IssueRecord> = {},
+): IssueRecord {
+  return {
+    number,
+    url: `https://github.com/acme/ops/issues/${number}`,
+    title: `Item ${id}`,
+    body: `Body\n\n${renderMarker({ id, path })}`,
+    state: 'open',
+    stateReason: null,
+    labels: ['postmortem-action-item'],
+    assignees: [],
+    createdAt: '2026-01-01T10:00:00Z',
+    closedAt: null,
+    updatedAt: '2026-01-01T10:00:00Z',
+    ...overrides,
+  };
+}
+
+/** The default config with `digest` overrides. */
+export function config(
+  digest: Record<string, unknown> = {},
+  rest: Record<string, unknown> = {},
+): Config {
+  return configSchema.parse({ ...rest, digest });
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { analyseDigest } from '../../../src/core/digest/analyse-digest.js';
+import { parseDigestMarker } from '../../../src/core/digest/digest-marker.js';
+import { escapeText } from '../../../src/core/digest/escape-markdown.js';
+import {
+  Mentions,
+  renderDigest,
+  renderHeadline,
+  renderMinutes,
+  renderTrend,
+} from '../../../src/core/digest/render-digest.js';
+import { at, config, issue, item, pm } from './fixtures.js';
+
+const NOW = new Date('2026-11-25T12:00:00Z');
+const LINKS = { repoUrl: 'https://github.com/acme/ops', defaultBranch: 'main' };
+
+function sample() {
+  const docs = [
+    pm({
+      path: 'postmortems/2026-10-01 checkout.md',
+      title: 'Checkout <script> | outage',
+      incidentDate: '2026-10-01',
+      severity: 'SEV1',
+      authors: ['@carol'],
+      services: ['checkout'],
+      publishedDate: '2026-10-20',
+      timeline: [
+        at('start', '2026-10-01T10:00:00Z'),
+        at('detection', '2026-10-01T10:04:00Z'),
+        at('resolution', '2026-10-01T10:50:00Z'),
+      ],
+      actionItems: [
+        item({
+          title: 'Ping @everyone | fix <b>alerts</b>',
+          owner: '@alice',
+          due: '2026-11-01',
+          line: 30,
+        }),
+        item({ title: 'Second of alice', owner: '@alice', due: '2026-11-10', line: 31 }),
+        item({ title: 'Due soon', owner: '@bob', due: '2026-11-28', line: 32 }),
+      ],
+    }),
+    pm({
+      path: 'postmortems/b.md',
+      title: 'Checkout again',
+      incidentDate: '2026-11-01',
+      severity: 'SEV2',
+      services: ['checkout'],
+    }),
+  ];
+  return analyseDigest({
+    postmortems: docs,
+    issues: [issue(12, 'postmortems/2026-10-01 checkout.md', 'second-of-alice')],
+    config: config(),
+    now: NOW,
+  });
+}
+
+describe('escaping', () => {
+  it('keeps user text from breaking tables, injecting HTML or pinging anyone', () => {
+    const out = escapeText('a | b <img> @team [x](y) #12 *b*');
+    expect(out).toBe('a \\| b &lt;img&gt; @&#8203;team \\[x\\](y) &#35;12 \\*b\\*');
+    expect(out).not.toMatch(/@[a-z]/);
+  });
+
+  it('shortens very long text visibly', () => {
+    expect(escapeText('x'.repeat(500))).toMatch(/^x{199}…$/);
+  });
+});
+
+describe('renderers', () => {
+  it('formats trends and durations', () => {
+    expect(renderTrend(8, 'pts')).toBe('▲ 8 pts');
+    expect(renderTrend(-3, 'pts')).toBe('▼ 3 pts');
+    expect(renderTrend(0, 'pts')).toBe('± 0 pts');
+    expect(renderMinutes(4)).toBe('4 min');
+    expect(renderMinutes(85)).toBe('1 h 25 min');
+    expect(renderMinutes(3060)).toBe('2 d 3 h');
+  });
+
+  it('mentions each handle once, then writes it plainly', () => {
+    const m = new Mentions();
+    expect([
+      m.render('@alice'),
+      m.render('@Alice'),
+      m.render('@org/sre'),
+      m.render('Jane @Doe'),
+      m.render(null),
+    ]).toEqual(['@alice', 'Alice', '@org/sre', 'Jane @&#8203;Doe', '—']);
+  });
+
+  it('writes the headline with counts, completion and its trend', () => {
+    const d = sample();
+    expect(renderHeadline(d)).toBe('2 overdue, 1 due this week, completion 0%');
+    expect(
+      renderHeadline({
+        ...d,
+        items: { ...d.items, completion: { value: 64, previous: 56, trend: 8, of: 20 } },
+      }),
+    ).toBe('2 overdue, 1 due this week, completion 64% (▲ 8 pts)');
+  });
+
+  it('renders one body with the week marker, links, escaped text, single mentions and Mermaid charts', () => {
+    const [body = '', ...rest] = renderDigest(sample(), LINKS);
+    expect(rest).toEqual([]);
+    expect(parseDigestMarker(body)).toEqual({ week: '2026-W48', part: 1 });
+    expect(body).toContain('<!-- postmortem-tracker:digest week=2026-W48 -->');
+    expect(body).toContain(
+      'https://github.com/acme/ops/blob/main/postmortems/2026-10-01%20checkout.md#L30',
+    );
+    expect(body).toContain('[#12](https://github.com/acme/ops/issues/12)');
+    expect(body).toContain('Ping @&#8203;everyone \\| fix &lt;b&gt;alerts&lt;/b&gt;');
+    expect(body).not.toContain('<script>');
+    expect(body.match(/(?<![\w&#;])@alice\b/g)).toHaveLength(1);
+    expect(body).toContain('```mermaid\nxychart-beta');
+    expect(body).toContain('pie showData title Incidents per severity');
+    expect(body).toMatch(/#### ⚠️ Service `checkout`[^\n]*: 2 incidents/);
+    // Every table row has the same number of cells as its header.
+    const tables = body.split('\n\n').filter((b) => b.includes('\n| --- '));
+    for (const t of tables) {
+      const lines = t.split('\n').filter((l) => l.startsWith('|'));
+      const cells = (l: string) => l.replace(/\\\|/g, '').split('|').length;
+      for (const l of lines) expect(cells(l)).toBe(cells(lines[0]!));
+    }
+  });
+
+  it('links post-mortems relatively when offline', () => {
+    const [body = ''] = renderDigest(sample(), { repoUrl: null, defaultBranch: 'main' });
+    expect(body).toContain('](postmortems/2026-10-01%20checkout.md#L30)');
+  });
+});
