@@ -1,0 +1,5 @@
+/** What the app's handlers are handed instead of reaching for globals. */
+export interface AppDependencies {
+  /** The clock (sync's overdue state, the digest's week). */
+  now: () => Date;
+}

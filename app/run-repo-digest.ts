@@ -1,0 +1,36 @@
+import { parseOptionsFromConfig } from '../src/core/config/parse-options-from-config.js';
+import { runDigest } from '../src/core/digest/run-digest.js';
+import { createOctokitDiscussions } from '../src/core/github/octokit-discussions.js';
+import { OctokitPort } from '../src/core/github/octokit-port.js';
+import { createOctokitRepoFiles } from '../src/core/github/octokit-repo-files.js';
+import { parsePostmortem } from '../src/core/markdown/parse-postmortem.js';
+import { defaultBranchHead } from './default-branch-head.js';
+import { readPostmortemFiles } from './read-postmortem-files.js';
+import { restOctokit } from './rest-octokit.js';
+import type { RepoDigestRunner } from './scheduler.js';
+
+/**
+ * Posts one repository's weekly digest with the core's `runDigest`: post-mortems read from the
+ * default branch through the API, tracked issues and the digest's home through the ports. The
+ * core publishes idempotently (the week's marker is looked up first), so a second run in the
+ * same week updates that week's digest instead of posting another.
+ */
+export const runRepoDigest: RepoDigestRunner = async (octokit, repo, config, now) => {
+  const head = await defaultBranchHead(octokit, repo);
+  const { files } = await readPostmortemFiles(
+    createOctokitRepoFiles(octokit, repo),
+    head.sha,
+    config,
+  );
+  const options = parseOptionsFromConfig(config);
+  const result = await runDigest({
+    config,
+    now,
+    postmortems: files.map((file) => parsePostmortem(file.text, file.path, options)),
+    github: {
+      issues: new OctokitPort(restOctokit(octokit), repo),
+      discussions: createOctokitDiscussions(octokit, repo),
+    },
+  });
+  return result.publication?.outcome === 'created' ? 'posted' : 'already-posted';
+};

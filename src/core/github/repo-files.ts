@@ -1,0 +1,29 @@
+/**
+ * Reading many files of one repository at one commit through the API, cheaply: one recursive
+ * tree listing, then contents in batches (the Octokit implementation uses one GraphQL query per
+ * {@link REPO_FILES_BATCH} files). The core and the adapters only see this interface.
+ */
+
+/** Files read per batched request. */
+export const REPO_FILES_BATCH = 50;
+
+/** One blob of a repository tree. */
+export interface RepoFileEntry {
+  /** Repository-relative path, `/`-separated. */
+  path: string;
+  /** Blob SHA. */
+  sha: string;
+  /** Size in bytes, when the API reports it. */
+  size: number | null;
+}
+
+/** Read access to the files of one repository. */
+export interface RepoFilesPort {
+  /**
+   * Every blob at `ref` (a commit SHA or branch name). `prefixes`, when given, are directories
+   * (`postmortems/`) that bound the walk when the tree is too large to list in one request.
+   */
+  listFiles(ref: string, prefixes?: readonly string[]): Promise<RepoFileEntry[]>;
+  /** Text of `paths` at `ref`; files that do not exist or are binary are absent from the map. */
+  readFiles(ref: string, paths: readonly string[]): Promise<Map<string, string>>;
+}
