@@ -18,6 +18,8 @@ export interface IssueRecord {
   createdAt: string;
   closedAt: string | null;
   updatedAt: string;
+  /** Number of comments, when the listing reports it. */
+  comments?: number;
 }
 
 /** Fields of an issue to create. */
@@ -66,6 +68,24 @@ export interface IssuesPort {
   /** Names of all labels of the repository. */
   listLabels(): Promise<string[]>;
   createLabel(label: LabelSpec): Promise<void>;
-  /** Whether `login` can be assigned issues in the repository (false for unknown users). */
+  /**
+   * Whether `login` can be assigned issues in the repository (false for unknown users).
+   * Rejects with an error carrying the HTTP `status` when the token may not ask (403).
+   */
   canBeAssigned(login: string): Promise<boolean>;
+  /** Logins of everyone assignable in the repository, all pages; optional (cheaper than many canBeAssigned). */
+  listAssignees?(): Promise<string[]>;
+}
+
+/** A file changed by a pull request. */
+export interface PullRequestFile {
+  filename: string;
+  /** `added`, `modified`, `removed`, `renamed`, `copied`, `changed`, `unchanged`. */
+  status: string;
+}
+
+/** Pull-request reads, scoped to one repository. */
+export interface PullRequestsPort {
+  /** Every file the pull request changes, all pages. */
+  listPullRequestFiles(pullNumber: number): Promise<PullRequestFile[]>;
 }

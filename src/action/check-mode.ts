@@ -1,0 +1,97 @@
+import * as core from '@actions/core';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { lintText } from '../core/lint/lint-text.js';
+import type { Diagnostic } from '../core/model/index.js';
+import { classifyOwner } from '../core/sync/desired-issues.js';
+import { inScope } from '../core/sync/matches-glob.js';
+import { annotate } from './annotate.js';
+import type { ModeContext, ModeOutcome } from './mode-context.js';
+import { renderCheckSummary } from './render-check-summary.js';
+
+/**
+ * Lints the post-mortems a pull request adds or changes, annotates every diagnostic on its line,
+ * checks that owners can be assigned where the token may ask, and writes a job summary.
+ */
+export async function runCheckMode(ctx: ModeContext, configDiagnostics: readonly Diagnostic[]): Promise<ModeOutcome> {
+  const pull = pullNumber(ctx.env.payload);
+  if (pull === null) {
+    throw new Error(`check mode needs a pull_request event; the event is "${ctx.env.eventName}" (set mode to sync or digest for other events)`);
+  }
+  const changed = await ctx.port.listPullRequestFiles(pull);
+  const files = changed
+    .filter((f) => f.status !== 'removed' && inScope(f.filename, ctx.paths, ctx.config.exclude))
+    .map((f) => f.filename)
+    .sort();
+  core.info(`${files.length} post-mortem(s) changed by #${pull}${files.length ? `: ${files.join(', ')}` : ''}`);
+
+  const diagnostics: Diagnostic[] = [...configDiagnostics];
+  const notes: string[] = [];
+  const owners = new Map<string, Array<{ file: string; line: number }>>();
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readFile(join(ctx.env.workspace, file), 'utf8');
+    } catch {
+      diagnostics.push({ file, line: 1, column: 1, severity: 'error', rule: 'file-unreadable', message: `${file} is in the pull request but not in the workspace; run actions/checkout before this Action.` });
+      continue;
+    }
+    const result = lintText(text, file, ctx.config);
+    diagnostics.push(...result.diagnostics);
+    for (const item of result.postmortem.actionItems) {
+      if (item.status !== 'open' || item.owner === null || classifyOwner(item.owner) !== 'user') continue;
+      const login = item.owner.slice(1).toLowerCase();
+      owners.set(login, [...(owners.get(login) ?? []), { file, line: item.line }]);
+    }
+  }
+
+  if (ctx.config.check.checkAssignees && owners.size > 0) {
+    for (const [login, places] of [...owners].sort(([a], [b]) => a.localeCompare(b))) {
+      let assignable: boolean;
+      try {
+        assignable = await ctx.port.canBeAssigned(login);
+      } catch (error) {
+        const status = (error as { status?: unknown }).status;
+        if (status !== 403 && status !== 404) throw error;
+        const note = `Owners were not checked: the token may not read assignees (HTTP ${String(status)}), as on pull requests from forks.`;
+        core.notice(note);
+        notes.push(note);
+        break;
+      }
+      if (assignable) continue;
+      for (const place of places) {
+        diagnostics.push({
+          ...place,
+          column: 1,
+          severity: 'warning',
+          rule: 'owner-assignable',
+          message: `@${login} cannot be assigned issues in ${ctx.env.owner}/${ctx.env.repo}; give them access, use an assignable owner, or expect the issue to mention them unassigned.`,
+        });
+      }
+    }
+  }
+
+  diagnostics.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1));
+  for (const d of diagnostics) annotate(d);
+  await core.summary.addRaw(renderCheckSummary(files, diagnostics, notes)).write();
+
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  const failOn = ctx.inputs.failOnError ? ctx.config.check.failOn : 'never';
+  const failing = failOn === 'error' ? errors : failOn === 'warning' ? errors + warnings : 0;
+  return {
+    created: 0,
+    updated: 0,
+    closed: 0,
+    problems: diagnostics.length,
+    items: {},
+    digestUrl: '',
+    failure: failing > 0 ? `${errors} error(s) and ${warnings} warning(s) in the post-mortems of this pull request (fail on: ${failOn}); see the annotations.` : null,
+  };
+}
+
+function pullNumber(payload: Record<string, unknown>): number | null {
+  const pr = payload['pull_request'];
+  if (typeof pr === 'object' && pr !== null && typeof (pr as { number?: unknown }).number === 'number') return (pr as { number: number }).number;
+  return typeof payload['number'] === 'number' ? payload['number'] : null;
+}

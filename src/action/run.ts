@@ -1,0 +1,87 @@
+import * as core from '@actions/core';
+import { createOctokit } from '../core/github/create-octokit.js';
+import { OctokitPort } from '../core/github/octokit-port.js';
+import { readActionEnv } from './action-env.js';
+import { annotate } from './annotate.js';
+import { runCheckMode } from './check-mode.js';
+import { runDigestMode } from './digest-mode.js';
+import { DEFAULT_PATHS, readInputs } from './inputs.js';
+import { loadActionConfig } from './load-action-config.js';
+import type { ModeContext, ModeOutcome } from './mode-context.js';
+import { pickMode } from './pick-mode.js';
+import { runSyncMode } from './sync-mode.js';
+
+/** Host collaborators tests may replace; the runner uses the defaults. */
+export interface RunOverrides {
+  /** fetch for Octokit (tests pass the GitHub stand-in's). */
+  fetch?: typeof globalThis.fetch;
+  /** Minimum milliseconds between writes (default: the config's `sync.writeIntervalMs`). */
+  writeIntervalMs?: number;
+  /** Milliseconds per retry-after second (default 1000). */
+  retryUnitMs?: number;
+  now?: () => Date;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The Action: reads inputs and the event, runs the mode, sets outputs; fails the step on any thrown value. */
+export async function run(overrides: RunOverrides = {}): Promise<void> {
+  try {
+    const outcome = await main(overrides);
+    if (outcome === null) return;
+    core.setOutput('created', outcome.created);
+    core.setOutput('updated', outcome.updated);
+    core.setOutput('closed', outcome.closed);
+    core.setOutput('problems', outcome.problems);
+    core.setOutput('items', JSON.stringify(outcome.items));
+    core.setOutput('digest-url', outcome.digestUrl);
+    if (outcome.failure !== null) core.setFailed(outcome.failure);
+  } catch (error: unknown) {
+    core.setFailed(error instanceof Error ? error.message : `unexpected failure: ${String(error)}`);
+  }
+}
+
+async function main(overrides: RunOverrides): Promise<ModeOutcome | null> {
+  const inputs = readInputs();
+  const env = await readActionEnv(overrides.env ?? process.env);
+  const mode = pickMode(inputs.mode, env.eventName);
+  core.info(`postmortem-tracker: ${mode} mode (${env.eventName} on ${env.owner}/${env.repo})`);
+
+  const loaded = await loadActionConfig(env.workspace, inputs.config);
+  const config = loaded.config;
+  const configErrors = loaded.diagnostics.filter((d) => d.severity === 'error');
+  if (mode !== 'check') {
+    for (const d of loaded.diagnostics) annotate(d);
+    if (configErrors.length > 0) {
+      throw new Error(`${inputs.config} has ${configErrors.length} error(s) (see the annotations); fix it before ${mode} runs, so nothing is written from a misread config`);
+    }
+  }
+  if (!inputs.token) throw new Error('input "token" is empty; pass ${{ github.token }} or a token with issues: write');
+
+  const octokit = createOctokit({
+    baseUrl: env.apiUrl,
+    token: inputs.token,
+    ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
+    writeIntervalMs: overrides.writeIntervalMs ?? config.sync.writeIntervalMs,
+    ...(overrides.retryUnitMs !== undefined ? { retryUnitMs: overrides.retryUnitMs } : {}),
+    // Octokit logs every request at info and every failed one at error; the modes report failures themselves.
+    logger: { debug: (m) => core.debug(m), info: (m) => core.debug(m), warn: (m) => core.warning(m), error: (m) => core.debug(m) },
+  });
+  const paths = inputs.paths.join('\n') === DEFAULT_PATHS ? config.paths : inputs.paths;
+  const ctx: ModeContext = {
+    inputs,
+    env,
+    config,
+    paths,
+    octokit,
+    port: new OctokitPort(octokit, { owner: env.owner, repo: env.repo }),
+    now: overrides.now ? overrides.now() : new Date(),
+  };
+  switch (mode) {
+    case 'check':
+      return runCheckMode(ctx, loaded.diagnostics);
+    case 'sync':
+      return runSyncMode(ctx);
+    case 'digest':
+      return runDigestMode(ctx);
+  }
+}

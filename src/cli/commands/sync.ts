@@ -1,0 +1,135 @@
+import { execFile } from 'node:child_process';
+import { parseOptionsFromConfig } from '../../core/config/parse-options-from-config.js';
+import { createOctokit } from '../../core/github/create-octokit.js';
+import { OctokitPort } from '../../core/github/octokit-port.js';
+import { parsePostmortem } from '../../core/markdown/parse-postmortem.js';
+import type { Postmortem } from '../../core/model/index.js';
+import { describeOperation } from '../../core/sync/describe-operation.js';
+import { inScope } from '../../core/sync/matches-glob.js';
+import { syncRepository } from '../../core/sync/sync-repository.js';
+import { findPostmortemFiles } from '../../io/find-postmortem-files.js';
+import { loadConfigFile } from '../../io/load-config-file.js';
+import { readPostmortemFile } from '../../io/read-postmortem-file.js';
+import type { CliIo } from '../io.js';
+import { parseCliArgs } from '../parse-cli-args.js';
+import { UsageError } from '../usage-error.js';
+
+const HELP = `Usage: postmortem-tracker sync --repo OWNER/NAME [PATH...] [options]
+
+Creates, updates and closes one GitHub issue per action item, as the Action's sync mode does.
+
+Arguments:
+  PATH               files, directories or globs; default: the config's "paths". With paths
+                     given, only issues of those files can be closed.
+
+Options:
+  --repo OWNER/NAME  repository of the issues (required)
+  --token TOKEN      GitHub token; default: $GITHUB_TOKEN
+  --api-url URL      REST API URL; default https://api.github.com (GHES: https://HOST/api/v3)
+  --server-url URL   web URL for permalinks; default https://github.com
+  --sha SHA          commit for permalinks; default: git rev-parse HEAD
+  --dry-run          print the plan, write nothing
+  --max-writes N     cap on writes this run (default: the config's sync.maxWrites)
+  --config FILE      config file; default .github/postmortem-tracker.yml when present
+  -h, --help         show this help
+
+Exit status: 0 done, 1 a write failed (rerun to finish), 2 usage or I/O error.
+`;
+
+/** `postmortem-tracker sync`: reconciles the repository's issues with the post-mortems. */
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCliArgs(
+    args,
+    {
+      repo: { type: 'string' },
+      token: { type: 'string' },
+      'api-url': { type: 'string' },
+      'server-url': { type: 'string' },
+      sha: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      'max-writes': { type: 'string' },
+      config: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'sync',
+  );
+  if (values.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  const [owner, repo, ...rest] = (values.repo ?? '').split('/');
+  if (!owner || !repo || rest.length > 0) throw new UsageError(`--repo is "${values.repo ?? ''}"; expected OWNER/NAME`);
+  const token = values.token ?? process.env['GITHUB_TOKEN'] ?? '';
+  const dryRun = values['dry-run'] === true;
+  if (!token && !dryRun) throw new UsageError('no token: pass --token or set GITHUB_TOKEN (a dry run may go without one on public repositories)');
+  let maxWrites: number | undefined;
+  if (values['max-writes'] !== undefined) {
+    if (!/^\d+$/.test(values['max-writes'])) throw new UsageError(`--max-writes is "${values['max-writes']}"; expected a whole number, 0 or more`);
+    maxWrites = Number(values['max-writes']);
+  }
+
+  const loaded = await loadConfigFile(io.cwd, values.config);
+  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+  for (const d of loaded.diagnostics) io.stderr.write(`${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} (${d.rule})\n`);
+  if (errors.length > 0) {
+    io.stderr.write('postmortem-tracker sync: fix the config first; nothing is written from a misread config.\n');
+    return 2;
+  }
+  const config = loaded.config;
+  const { files, missing } = await findPostmortemFiles(positionals, { cwd: io.cwd, config });
+  if (missing.length > 0) {
+    for (const m of missing) io.stderr.write(`postmortem-tracker sync: no such file, directory or matching glob: ${m}\n`);
+    return 2;
+  }
+  const sha = values.sha ?? (await gitHead(io.cwd));
+  if (!sha) throw new UsageError('cannot tell the commit: pass --sha (permalinks point at it)');
+
+  const options = parseOptionsFromConfig(config);
+  const postmortems: Postmortem[] = [];
+  for (const file of files) postmortems.push(parsePostmortem(await readPostmortemFile(io.cwd, file), file, options));
+  const named = new Set(files);
+
+  const octokit = createOctokit({
+    baseUrl: values['api-url'] ?? 'https://api.github.com',
+    token: token || null,
+    writeIntervalMs: config.sync.writeIntervalMs,
+    logger: { debug: () => undefined, info: () => undefined, warn: (m) => io.stderr.write(`warning: ${m}\n`), error: () => undefined },
+  });
+  const now = io.now ? io.now() : new Date();
+  const report = await syncRepository(
+    {
+      postmortems,
+      config,
+      repo: { owner, repo },
+      sha,
+      serverUrl: values['server-url'] ?? 'https://github.com',
+      now,
+      isRemovable: positionals.length > 0 ? (path) => named.has(path) : (path) => inScope(path, config.paths, config.exclude),
+    },
+    new OctokitPort(octokit, { owner, repo }),
+    {
+      dryRun,
+      maxWrites: maxWrites ?? config.sync.maxWrites,
+      logger: { info: (m) => io.stdout.write(`${m}\n`), warning: (m) => io.stderr.write(`warning: ${m}\n`) },
+    },
+  );
+  for (const { op } of report.result.applied) {
+    if (op.kind === 'skip' && op.reason !== 'up-to-date') io.stdout.write(`${describeOperation(op)}\n`);
+  }
+  const c = report.counts;
+  io.stdout.write(
+    `${dryRun ? 'planned' : 'done'}: ${c.created} created, ${c.updated} updated, ${c.closed} closed, ${c.reopened} reopened, ${c.linked} linked, ${c.skipped} skipped; ${report.result.writes} write(s)\n`,
+  );
+  if (report.result.capped) io.stderr.write(`max writes reached: ${report.result.notApplied.filter((n) => n.reason === 'max-writes').length} left for the next run\n`);
+  if (report.result.failure) {
+    io.stderr.write(`postmortem-tracker sync: stopped at a failed write (${report.result.failure.message}); run again to finish without duplicates.\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function gitHead(cwd: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    execFile('git', ['rev-parse', 'HEAD'], { cwd }, (error, stdout) => resolve(error ? null : stdout.trim() || null));
+  });
+}

@@ -1,0 +1,38 @@
+/**
+ * A minimal stand-in for the Bottleneck group @octokit/plugin-throttling paces writes with: at most
+ * one job starts per `intervalMs`, one at a time. Passing it as the plugin's `write` group lets the
+ * interval be configured (tests use 0) without depending on Bottleneck directly.
+ */
+export interface WritePacer {
+  key(id?: string): { schedule<T>(options: unknown, job: (...args: unknown[]) => Promise<T> | T, ...args: unknown[]): Promise<T> };
+}
+
+/** Creates a pacer that spaces job starts at least `intervalMs` apart (0: no spacing). */
+export function createWritePacer(intervalMs: number, sleep: (ms: number) => Promise<void> = defaultSleep): WritePacer {
+  let tail: Promise<unknown> = Promise.resolve();
+  let lastStart = Number.NEGATIVE_INFINITY;
+  const limiter = {
+    schedule<T>(_options: unknown, job: (...args: unknown[]) => Promise<T> | T, ...args: unknown[]): Promise<T> {
+      const run = tail.then(async () => {
+        const wait = lastStart + intervalMs - Date.now();
+        if (intervalMs > 0 && wait > 0) await sleep(wait);
+        lastStart = Date.now();
+        return job(...args);
+      });
+      tail = run.catch(() => undefined);
+      return run;
+    },
+  };
+  return { key: () => limiter };
+}
+
+/** A group that never waits (replaces the plugin's 3-second notification pacing; writes are paced already). */
+export const unpacedGroup: WritePacer = {
+  key: () => ({
+    schedule: async <T>(_options: unknown, job: (...args: unknown[]) => Promise<T> | T, ...args: unknown[]): Promise<T> => job(...args),
+  }),
+};
+
+function defaultSleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,106 @@
+import type { IssuesPort } from '../github/port.js';
+import { isWrite, type SyncOperation } from './sync-operation.js';
+import { describeOperation } from './describe-operation.js';
+import { silentLogger, type SyncLogger } from './sync-logger.js';
+
+/** Options of {@link applySync}. */
+export interface ApplyOptions {
+  /** Plan only: perform no write. */
+  dryRun: boolean;
+  /** Stop before the write that would exceed this many. */
+  maxWrites: number;
+  logger?: SyncLogger;
+}
+
+/** An operation that ran, with the issue number it touched or created. */
+export interface AppliedOperation {
+  op: SyncOperation;
+  number: number | null;
+}
+
+/** Why an operation was not performed. */
+export type NotAppliedReason = 'dry-run' | 'max-writes' | 'after-failure';
+
+/** The outcome of applying a plan. */
+export interface ApplyResult {
+  /** Writes performed, plus `link` and `skip` operations (which need none). */
+  applied: AppliedOperation[];
+  notApplied: Array<{ op: SyncOperation; reason: NotAppliedReason }>;
+  writes: number;
+  /** The write that failed, which stopped the run; null when none did. */
+  failure: { op: SyncOperation; message: string; status: number | null } | null;
+  /** True when `maxWrites` stopped the run before the plan was done. */
+  capped: boolean;
+}
+
+/**
+ * Executes a plan in order through the port, one write at a time. Stops at the write cap or the
+ * first failed write; what was not done is returned with the reason, so the next run (which plans
+ * again from GitHub's state) finishes the rest.
+ */
+export async function applySync(ops: readonly SyncOperation[], port: IssuesPort, options: ApplyOptions): Promise<ApplyResult> {
+  const logger = options.logger ?? silentLogger;
+  const result: ApplyResult = { applied: [], notApplied: [], writes: 0, failure: null, capped: false };
+  for (const op of ops) {
+    if (!isWrite(op)) {
+      result.applied.push({ op, number: 'number' in op ? op.number : null });
+      continue;
+    }
+    if (result.failure !== null) {
+      result.notApplied.push({ op, reason: 'after-failure' });
+      continue;
+    }
+    if (options.dryRun) {
+      logger.info(`[dry-run] ${describeOperation(op)}`);
+      result.notApplied.push({ op, reason: 'dry-run' });
+      continue;
+    }
+    if (result.writes >= options.maxWrites) {
+      result.capped = true;
+      result.notApplied.push({ op, reason: 'max-writes' });
+      continue;
+    }
+    result.writes++;
+    try {
+      const number = await execute(op, port);
+      logger.info(describeOperation(op, number));
+      result.applied.push({ op, number });
+    } catch (error: unknown) {
+      const status = statusOf(error);
+      const message = error instanceof Error ? error.message : String(error);
+      logger.warning(`failed: ${describeOperation(op)}: ${status === null ? '' : `HTTP ${status}: `}${message}`);
+      result.failure = { op, message, status };
+      result.notApplied.push({ op, reason: 'after-failure' });
+    }
+  }
+  return result;
+}
+
+async function execute(op: SyncOperation, port: IssuesPort): Promise<number | null> {
+  switch (op.kind) {
+    case 'create-label':
+      await port.createLabel(op.label);
+      return null;
+    case 'create':
+      return (await port.createIssue(op.issue)).number;
+    case 'update':
+    case 'close':
+    case 'reopen':
+      await port.updateIssue(op.number, op.patch);
+      return op.number;
+    case 'comment':
+      await port.createComment(op.number, op.body);
+      return op.number;
+    case 'link':
+    case 'skip':
+      return null;
+  }
+}
+
+function statusOf(error: unknown): number | null {
+  if (typeof error === 'object' && error !== null && 'status' in error) {
+    const status = (error as { status: unknown }).status;
+    if (typeof status === 'number') return status;
+  }
+  return null;
+}

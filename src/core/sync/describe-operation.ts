@@ -1,0 +1,23 @@
+import type { SyncOperation } from './sync-operation.js';
+
+/** One plain-text line describing an operation, for logs and dry-run plans. */
+export function describeOperation(op: SyncOperation, createdNumber: number | null = null): string {
+  switch (op.kind) {
+    case 'create-label':
+      return `create label "${op.label.name}" (#${op.label.color})`;
+    case 'create':
+      return `create ${createdNumber === null ? 'issue' : `#${createdNumber}`} for ${op.id} (${op.path}:${op.line}): ${op.issue.title}`;
+    case 'update':
+      return `update #${op.number} for ${op.id}: ${op.changes.join(', ')}`;
+    case 'close':
+      return `close #${op.number} as ${op.reason === 'completed' ? 'completed' : 'not planned'} for ${op.id}: ${op.changes.join(', ')}`;
+    case 'reopen':
+      return `reopen #${op.number} for ${op.id}: ${op.changes.join(', ')}`;
+    case 'comment':
+      return `comment on #${op.number} for ${op.id}`;
+    case 'link':
+      return `link ${op.id} (${op.path}) to existing #${op.number}`;
+    case 'skip':
+      return `skip ${op.id}${op.number === null ? '' : ` (#${op.number})`}: ${op.reason}${op.detail ? ` (${op.detail})` : ''}`;
+  }
+}

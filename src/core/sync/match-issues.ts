@@ -1,0 +1,98 @@
+import type { IssueRecord } from '../github/port.js';
+import type { DesiredIssue } from './desired-issue.js';
+import { parseMarker, type ItemMarker } from './marker.js';
+
+/** An issue the tool created, with its parsed marker. */
+export interface TrackedIssue {
+  issue: IssueRecord;
+  marker: ItemMarker;
+}
+
+/** A wanted item and the tool issue that tracks it, if any. */
+export interface IssueMatch {
+  desired: DesiredIssue;
+  tracked: TrackedIssue | null;
+  /** True when the issue was found by title similarity after the item's id changed. */
+  adopted: boolean;
+}
+
+/** How desired items and existing issues pair up. */
+export interface IssueMatching {
+  matches: IssueMatch[];
+  /** Items whose id already appeared earlier in the run. */
+  duplicateItems: DesiredIssue[];
+  /** Issues carrying the marker of an id whose lowest-numbered issue is the item's issue. */
+  duplicateIssues: TrackedIssue[];
+  /** Tool issues whose item is gone. */
+  orphans: TrackedIssue[];
+}
+
+/** Options of {@link matchIssues}. */
+export interface MatchOptions {
+  /** Title similarity, 0..1, used only to re-find an issue after its item's id changed. */
+  similarity?: (a: string, b: string) => number;
+  /** Minimum similarity to adopt an orphan issue (default 0.8). */
+  similarityThreshold?: number;
+}
+
+/** The key issues are matched on: the item id, never the title. */
+export function identityKey(id: string): string {
+  return id;
+}
+
+/**
+ * Pairs desired items with tool issues by the marker's item id. Issues without a marker are not
+ * considered at all. When an item has no issue, an orphan issue of the same file whose title is
+ * highly similar is adopted (its id changed, e.g. after a large rewording).
+ */
+export function matchIssues(desired: readonly DesiredIssue[], existing: readonly IssueRecord[], options: MatchOptions = {}): IssueMatching {
+  const byKey = new Map<string, TrackedIssue>();
+  const duplicateIssues: TrackedIssue[] = [];
+  for (const issue of [...existing].sort((a, b) => a.number - b.number)) {
+    const marker = parseMarker(issue.body);
+    if (marker === null) continue;
+    const key = identityKey(marker.id);
+    if (byKey.has(key)) duplicateIssues.push({ issue, marker });
+    else byKey.set(key, { issue, marker });
+  }
+
+  const seen = new Set<string>();
+  const duplicateItems: DesiredIssue[] = [];
+  const matches: IssueMatch[] = [];
+  for (const d of desired) {
+    const key = identityKey(d.id);
+    if (seen.has(key)) {
+      duplicateItems.push(d);
+      continue;
+    }
+    seen.add(key);
+    matches.push({ desired: d, tracked: byKey.get(key) ?? null, adopted: false });
+  }
+
+  const orphans = new Map<number, TrackedIssue>();
+  for (const [key, tracked] of byKey) if (!seen.has(key)) orphans.set(tracked.issue.number, tracked);
+
+  const similarity = options.similarity;
+  if (similarity && orphans.size > 0) {
+    const threshold = options.similarityThreshold ?? 0.8;
+    for (const match of matches) {
+      if (match.tracked !== null || match.desired.tracker?.kind === 'issue') continue;
+      let best: TrackedIssue | null = null;
+      let bestScore = 0;
+      for (const orphan of orphans.values()) {
+        if (orphan.marker.path !== match.desired.path) continue;
+        const score = similarity(orphan.issue.title, match.desired.title);
+        if (score >= threshold && (best === null || score > bestScore)) {
+          best = orphan;
+          bestScore = score;
+        }
+      }
+      if (best !== null) {
+        match.tracked = best;
+        match.adopted = true;
+        orphans.delete(best.issue.number);
+      }
+    }
+  }
+  return { matches, duplicateItems, duplicateIssues, orphans: [...orphans.values()] };
+}

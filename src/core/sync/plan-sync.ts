@@ -1,0 +1,237 @@
+import type { Config } from '../config/schema.js';
+import type { IssuePatch, IssueRecord, LabelSpec } from '../github/port.js';
+import type { DesiredIssue } from './desired-issue.js';
+import { isManagedLabel, labelSpecs } from './label-specs.js';
+import { replaceMarker, type ItemMarker } from './marker.js';
+import { matchIssues, type IssueMatch, type MatchOptions, type TrackedIssue } from './match-issues.js';
+import { normaliseBody, normaliseTitle } from './normalise-body.js';
+import { renderLinkedComment, renderRemovalComment } from './render-issue-body.js';
+import type { SyncOperation } from './sync-operation.js';
+
+/** What planning needs besides the desired and existing issues; everything already fetched. */
+export interface PlanContext extends MatchOptions {
+  config: Config;
+  /** Names of the labels that exist in the repository. */
+  repoLabels: readonly string[];
+  /** Assignability of the logins {@link assigneesToCheck} asked for, keyed by lower-case login. */
+  assignable: ReadonlyMap<string, boolean>;
+  /** Whether an orphan issue's post-mortem was in scope and read, so its item really is gone. */
+  isRemovable: (path: string) => boolean;
+  /** Issues that already carry the tool's closing comment (from an interrupted earlier run). */
+  closingCommented?: ReadonlySet<number>;
+}
+
+/**
+ * Plans the writes that make GitHub match the post-mortems: pure, deterministic, and empty of
+ * writes when nothing changed. Issues without the tool's marker never appear in the plan.
+ */
+export function planSync(desired: readonly DesiredIssue[], existing: readonly IssueRecord[], ctx: PlanContext): SyncOperation[] {
+  const matching = matchIssues(desired, existing, ctx);
+  const ops: SyncOperation[] = [];
+  for (const match of matching.matches) ops.push(...planItem(match, ctx));
+  for (const d of matching.duplicateItems) {
+    ops.push({ kind: 'skip', id: d.id, path: d.path, number: null, reason: 'duplicate-id', detail: `line ${d.line} repeats an item id` });
+  }
+  for (const orphan of matching.orphans.sort((a, b) => a.issue.number - b.issue.number)) ops.push(...planOrphan(orphan, ctx));
+  for (const dup of matching.duplicateIssues) {
+    ops.push({
+      kind: 'skip',
+      id: dup.marker.id,
+      path: dup.marker.path,
+      number: dup.issue.number,
+      reason: 'duplicate-issue',
+      detail: `#${dup.issue.number} carries the marker of an item that already has an older issue`,
+    });
+  }
+  return [...labelOperations(ops, ctx), ...ops];
+}
+
+/** Logins whose assignability planning needs: owners of items to create or whose owner changed. */
+export function assigneesToCheck(desired: readonly DesiredIssue[], existing: readonly IssueRecord[], options: MatchOptions = {}): string[] {
+  const logins = new Set<string>();
+  for (const match of matchIssues(desired, existing, options).matches) {
+    const d = match.desired;
+    if (d.assignee === null || d.status !== 'open') continue;
+    if (match.tracked === null ? needsCreate(d, null) : ownerChanged(match)) logins.add(d.assignee.toLowerCase());
+  }
+  return [...logins].sort();
+}
+
+function needsCreate(d: DesiredIssue, tracked: TrackedIssue | null): boolean {
+  return tracked === null && d.status === 'open' && d.tracker === null;
+}
+
+function ownerChanged(match: IssueMatch): boolean {
+  if (match.tracked === null) return false;
+  if (match.adopted) return match.tracked.marker.owner !== match.desired.owner;
+  // Markers written before owners were recorded: treat the owner as unchanged.
+  return match.tracked.marker.owner !== undefined && match.tracked.marker.owner !== match.desired.owner;
+}
+
+function planItem(match: IssueMatch, ctx: PlanContext): SyncOperation[] {
+  const d = match.desired;
+  const tracked = match.tracked;
+  const base = { id: d.id, path: d.path };
+  if (d.tracker?.kind === 'issue' && d.tracker.number !== tracked?.issue.number) {
+    const link: SyncOperation = { kind: 'link', ...base, number: d.tracker.number };
+    if (tracked === null || tracked.issue.state === 'closed') return [link];
+    // The item now links another issue: close ours so the work is tracked once.
+    return [
+      ...closingComment(tracked, renderLinkedComment(d.path, d.id, d.tracker.number), ctx),
+      {
+        kind: 'close',
+        ...base,
+        number: tracked.issue.number,
+        reason: 'not_planned',
+        patch: {
+          state: 'closed',
+          stateReason: 'not_planned',
+          body: replaceMarker(tracked.issue.body, { ...tracked.marker, status: 'linked' }),
+        },
+        changes: [`now tracked in #${d.tracker.number}`],
+      },
+      link,
+    ];
+  }
+  if (tracked === null) {
+    if (d.tracker?.kind === 'external') {
+      return [{ kind: 'skip', ...base, number: null, reason: 'tracked-externally', detail: `tracked in ${d.tracker.ref}` }];
+    }
+    if (d.status === 'done') {
+      return [{ kind: 'skip', ...base, number: null, reason: 'done-untracked', detail: 'done before it was tracked: no issue created' }];
+    }
+    const { assignees, notes } = assigneesFor(d, [], null, ctx);
+    return [{ kind: 'create', ...base, line: d.line, issue: { title: d.title, body: d.body, labels: d.labels, assignees }, notes }];
+  }
+
+  const issue = tracked.issue;
+  const { patch, changes, notes } = contentPatch(match, ctx);
+  const number = issue.number;
+  if (issue.state === 'open' && d.status === 'done') {
+    if (tracked.marker.status === 'done' && !match.adopted) {
+      return [{ kind: 'skip', ...base, number, reason: 'reopened-on-github', detail: `#${number} was reopened on GitHub while the item is marked done` }];
+    }
+    return [{ kind: 'close', ...base, number, reason: 'completed', patch: { ...patch, state: 'closed', stateReason: 'completed' }, changes: ['item done', ...changes] }];
+  }
+  if (issue.state === 'closed' && d.status === 'open') {
+    const closedByTool = tracked.marker.status === 'done' || tracked.marker.status === 'removed' || tracked.marker.status === 'linked';
+    if (!closedByTool && !match.adopted) {
+      return [{ kind: 'skip', ...base, number, reason: 'closed-on-github', detail: `#${number} was closed on GitHub while the item is still open` }];
+    }
+    return [{ kind: 'reopen', ...base, number, patch: { ...patch, state: 'open', stateReason: 'reopened' }, changes: ['item open again', ...changes], notes }];
+  }
+  if (Object.keys(patch).length === 0) return [{ kind: 'skip', ...base, number, reason: 'up-to-date', detail: '' }];
+  return [{ kind: 'update', ...base, number, patch, changes, notes }];
+}
+
+function contentPatch(match: IssueMatch, ctx: PlanContext): { patch: IssuePatch; changes: string[]; notes: string[] } {
+  const d = match.desired;
+  const { issue, marker } = match.tracked as TrackedIssue;
+  const patch: IssuePatch = {};
+  const changes: string[] = [];
+  if (match.adopted) changes.push(`item id changed from ${marker.id}`);
+  if (normaliseTitle(issue.title) !== normaliseTitle(d.title)) {
+    patch.title = d.title;
+    changes.push('title');
+  }
+  if (normaliseBody(issue.body) !== normaliseBody(d.body)) {
+    patch.body = d.body;
+    changes.push('body');
+  }
+  const kept = issue.labels.filter((l) => !isManagedLabel(ctx.config, l));
+  const labels = uniqueCaseInsensitive([...kept, ...d.labels]);
+  if (!sameSet(labels, issue.labels)) {
+    patch.labels = labels;
+    changes.push('labels');
+  }
+  let notes: string[] = [];
+  if (ownerChanged(match)) {
+    const previous = previousLogin(marker);
+    const result = assigneesFor(d, issue.assignees, previous, ctx);
+    notes = result.notes;
+    if (!sameSet(result.assignees, issue.assignees)) {
+      patch.assignees = result.assignees;
+      changes.push('assignees');
+    }
+  }
+  return { patch, changes, notes };
+}
+
+function assigneesFor(d: DesiredIssue, current: readonly string[], previous: string | null, ctx: PlanContext): { assignees: string[]; notes: string[] } {
+  const kept = current.filter((login) => previous === null || login.toLowerCase() !== previous.toLowerCase());
+  const notes: string[] = [];
+  if (!ctx.config.sync.assignOwners || d.status !== 'open') return { assignees: kept, notes };
+  if (d.ownerKind === 'team') notes.push(`owner ${d.owner ?? ''} is a team: mentioned in the body, not assigned`);
+  else if (d.ownerKind === 'name') notes.push(`owner "${d.owner ?? ''}" is not a GitHub login: not assigned`);
+  else if (d.ownerKind === 'none') notes.push('no owner');
+  if (d.assignee === null) return { assignees: kept, notes };
+  if (ctx.assignable.get(d.assignee.toLowerCase()) !== true) {
+    notes.push(`owner @${d.assignee} cannot be assigned in this repository: mentioned in the body instead`);
+    return { assignees: kept, notes };
+  }
+  return { assignees: uniqueCaseInsensitive([...kept, d.assignee]), notes };
+}
+
+function planOrphan(orphan: TrackedIssue, ctx: PlanContext): SyncOperation[] {
+  const { issue, marker } = orphan;
+  if (issue.state === 'closed') return [];
+  const base = { id: marker.id, path: marker.path, number: issue.number };
+  if (!ctx.isRemovable(marker.path)) {
+    return [{ kind: 'skip', ...base, reason: 'out-of-scope', detail: `${marker.path} is outside the configured paths or unreadable: issue left open` }];
+  }
+  const labels = issue.labels.filter((l) => ctx.config.labels.overdue === '' || l.toLowerCase() !== ctx.config.labels.overdue.toLowerCase());
+  const patch: IssuePatch = {
+    state: 'closed',
+    stateReason: 'not_planned',
+    body: replaceMarker(issue.body, { ...marker, status: 'removed' }),
+  };
+  if (labels.length !== issue.labels.length) patch.labels = labels;
+  return [
+    ...closingComment(orphan, renderRemovalComment(marker.path, marker.id), ctx),
+    { kind: 'close', ...base, reason: 'not_planned', patch, changes: ['item removed from the post-mortem'] },
+  ];
+}
+
+function closingComment(tracked: TrackedIssue, body: string, ctx: PlanContext): SyncOperation[] {
+  if (ctx.closingCommented?.has(tracked.issue.number)) return [];
+  return [{ kind: 'comment', id: tracked.marker.id, path: tracked.marker.path, number: tracked.issue.number, body }];
+}
+
+function labelOperations(ops: readonly SyncOperation[], ctx: PlanContext): SyncOperation[] {
+  const present = new Set(ctx.repoLabels.map((l) => l.toLowerCase()));
+  const specs = new Map(labelSpecs(ctx.config).map((s) => [s.name.toLowerCase(), s]));
+  const missing = new Map<string, LabelSpec>();
+  for (const op of ops) {
+    const names = op.kind === 'create' ? op.issue.labels : 'patch' in op ? (op.patch.labels ?? []) : [];
+    for (const name of names) {
+      const key = name.toLowerCase();
+      // Labels people put on the issue exist already; only the tool's own may be missing.
+      if (present.has(key) || missing.has(key) || !isManagedLabel(ctx.config, name)) continue;
+      missing.set(key, specs.get(key) ?? { name, color: 'ededed', description: 'Post-mortem action item' });
+    }
+  }
+  return [...missing.values()].map((label) => ({ kind: 'create-label', label }));
+}
+
+function previousLogin(marker: ItemMarker): string | null {
+  const owner = marker.owner;
+  if (typeof owner !== 'string' || !/^@[A-Za-z0-9-]+$/.test(owner)) return null;
+  return owner.slice(1);
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const x = new Set(a.map((s) => s.toLowerCase()));
+  const y = new Set(b.map((s) => s.toLowerCase()));
+  return x.size === y.size && [...x].every((s) => y.has(s));
+}
+
+function uniqueCaseInsensitive(names: string[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((n) => {
+    const k = n.toLowerCase();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+

@@ -1,0 +1,44 @@
+import type { IssueCreate, IssuePatch, LabelSpec } from '../github/port.js';
+
+/** Why an item or issue is left as it is. */
+export type SkipReason =
+  /** The issue already matches the item. */
+  | 'up-to-date'
+  /** Done before it was ever tracked: no issue is created for it. */
+  | 'done-untracked'
+  /** Someone closed the issue on GitHub while the item is still open; sync does not fight people. */
+  | 'closed-on-github'
+  /** Someone reopened the issue on GitHub while the item is marked done; left open. */
+  | 'reopened-on-github'
+  /** The item links a ticket outside this repository. */
+  | 'tracked-externally'
+  /** Another item in the run has the same id. */
+  | 'duplicate-id'
+  /** Another issue carries the same marker; the lowest number is the item's issue. */
+  | 'duplicate-issue'
+  /** The issue's post-mortem is outside the configured paths or could not be read: not closed. */
+  | 'out-of-scope';
+
+/** One step of a sync plan. Only `create-label`, `create`, `update`, `close`, `reopen` and `comment` write. */
+export type SyncOperation =
+  | { kind: 'create-label'; label: LabelSpec }
+  | { kind: 'create'; id: string; path: string; line: number; issue: IssueCreate; notes: string[] }
+  | { kind: 'update'; id: string; path: string; number: number; patch: IssuePatch; changes: string[]; notes: string[] }
+  | {
+      kind: 'close';
+      id: string;
+      path: string;
+      number: number;
+      reason: 'completed' | 'not_planned';
+      patch: IssuePatch;
+      changes: string[];
+    }
+  | { kind: 'reopen'; id: string; path: string; number: number; patch: IssuePatch; changes: string[]; notes: string[] }
+  | { kind: 'comment'; id: string; path: string; number: number; body: string }
+  | { kind: 'link'; id: string; path: string; number: number }
+  | { kind: 'skip'; id: string; path: string; number: number | null; reason: SkipReason; detail: string };
+
+/** Whether applying the operation sends a write request. */
+export function isWrite(op: SyncOperation): boolean {
+  return op.kind !== 'link' && op.kind !== 'skip';
+}

@@ -1,0 +1,167 @@
+import type { Config } from '../config/schema.js';
+import type { IssueRecord, IssuesPort } from '../github/port.js';
+import type { Postmortem } from '../model/index.js';
+import { applySync, type ApplyResult } from './apply-sync.js';
+import { SIMILARITY_THRESHOLD, titleSimilarity } from '../markdown/item-id.js';
+import { desiredIssues } from './desired-issues.js';
+import { assigneesToCheck, planSync, type PlanContext } from './plan-sync.js';
+import { renderRemovalCommentMarker } from './render-issue-body.js';
+import { silentLogger, type SyncLogger } from './sync-logger.js';
+import type { SyncOperation } from './sync-operation.js';
+import type { RepoRef } from './tracker-reference.js';
+
+/** Everything one sync reconciles, already read by the host. */
+export interface SyncInput {
+  postmortems: readonly Postmortem[];
+  config: Config;
+  repo: RepoRef;
+  /** Commit the post-mortems were read at. */
+  sha: string;
+  serverUrl: string;
+  now: Date;
+  /** True when a path is under the configured paths and was read: only then are its missing items closed. */
+  isRemovable: (path: string) => boolean;
+  /** Title similarity for re-finding an issue after its item's id changed (default: the parser's `titleSimilarity`). */
+  similarity?: (a: string, b: string) => number;
+  /** Minimum similarity for that (default: the parser's `SIMILARITY_THRESHOLD`). */
+  similarityThreshold?: number;
+}
+
+/** Options of {@link syncRepository}. */
+export interface SyncOptions {
+  dryRun: boolean;
+  maxWrites: number;
+  logger?: SyncLogger;
+}
+
+/** Totals of a sync run, counting writes actually performed (planned ones in a dry run). */
+export interface SyncCounts {
+  created: number;
+  updated: number;
+  closed: number;
+  reopened: number;
+  commented: number;
+  linked: number;
+  labelsCreated: number;
+  skipped: number;
+}
+
+/** What a sync run planned and did. */
+export interface SyncReport {
+  plan: SyncOperation[];
+  result: ApplyResult;
+  counts: SyncCounts;
+  /** Item id → issue number, for every tracked or linked item. */
+  items: Record<string, number>;
+  /** Tool issues found before the run. */
+  trackedBefore: number;
+  /** Read requests made for planning (listings, assignee checks, comment reads), for economy reports. */
+  reads: number;
+}
+
+const ASSIGNEE_LIST_THRESHOLD = 3;
+
+/**
+ * Reconciles the tool's issues with the post-mortems: reads GitHub through the port, plans with
+ * {@link planSync}, and applies with {@link applySync}. Reads are kept to one paginated issue
+ * listing, a label listing only when labels are written, and assignee checks only for owners of
+ * items being created or re-owned.
+ */
+export async function syncRepository(input: SyncInput, port: IssuesPort, options: SyncOptions): Promise<SyncReport> {
+  const logger = options.logger ?? silentLogger;
+  const { config } = input;
+  let reads = 0;
+  const existing = await port.listIssuesByLabel(config.labels.tool);
+  reads++;
+  const desired = desiredIssues(input.postmortems, config, input);
+  const match = { similarity: input.similarity ?? titleSimilarity, similarityThreshold: input.similarityThreshold ?? SIMILARITY_THRESHOLD };
+
+  const assignable = new Map<string, boolean>();
+  const logins = assigneesToCheck(desired, existing, match);
+  if (logins.length > ASSIGNEE_LIST_THRESHOLD && port.listAssignees) {
+    const all = new Set((await port.listAssignees()).map((l) => l.toLowerCase()));
+    reads++;
+    for (const login of logins) assignable.set(login, all.has(login));
+  } else {
+    for (const login of logins) {
+      assignable.set(login, await port.canBeAssigned(login));
+      reads++;
+    }
+  }
+
+  const ctx: PlanContext = {
+    ...match,
+    config,
+    // First pass assumes every label exists: the label listing is only needed when labels are written.
+    repoLabels: [config.labels.tool, ...desired.flatMap((d) => d.labels)],
+    assignable,
+    isRemovable: input.isRemovable,
+  };
+  let plan = planSync(desired, existing, ctx);
+  if (plan.some(writesLabels)) {
+    ctx.repoLabels = await port.listLabels();
+    reads++;
+  }
+  const commented = await closingCommentsPosted(plan, existing, port);
+  reads += commented.reads;
+  ctx.closingCommented = commented.numbers;
+  plan = planSync(desired, existing, ctx);
+
+  const result = await applySync(plan, port, { dryRun: options.dryRun, maxWrites: options.maxWrites, logger });
+  return { plan, result, counts: countOperations(result, options.dryRun), items: itemNumbers(result, plan, new Set(desired.map((d) => d.id))), trackedBefore: existing.length, reads };
+}
+
+function writesLabels(op: SyncOperation): boolean {
+  return op.kind === 'create' || ('patch' in op && op.patch.labels !== undefined);
+}
+
+async function closingCommentsPosted(
+  plan: readonly SyncOperation[],
+  existing: readonly IssueRecord[],
+  port: IssuesPort,
+): Promise<{ numbers: Set<number>; reads: number }> {
+  const numbers = new Set<number>();
+  let reads = 0;
+  const byNumber = new Map(existing.map((i) => [i.number, i]));
+  for (const op of plan) {
+    if (op.kind !== 'comment') continue;
+    const issue = byNumber.get(op.number);
+    // Only an issue with comments can hold a closing comment from an interrupted run.
+    if (issue?.comments === 0) continue;
+    const comments = await port.listComments(op.number);
+    reads++;
+    if (comments.some((c) => c.body.includes(renderRemovalCommentMarker(op.id)))) numbers.add(op.number);
+  }
+  return { numbers, reads };
+}
+
+function countOperations(result: ApplyResult, dryRun: boolean): SyncCounts {
+  const counts: SyncCounts = { created: 0, updated: 0, closed: 0, reopened: 0, commented: 0, linked: 0, labelsCreated: 0, skipped: 0 };
+  const ops = [...result.applied.map((a) => a.op), ...(dryRun ? result.notApplied.filter((n) => n.reason === 'dry-run').map((n) => n.op) : [])];
+  for (const op of ops) {
+    if (op.kind === 'create') counts.created++;
+    else if (op.kind === 'update') counts.updated++;
+    else if (op.kind === 'close') counts.closed++;
+    else if (op.kind === 'reopen') counts.reopened++;
+    else if (op.kind === 'comment') counts.commented++;
+    else if (op.kind === 'link') counts.linked++;
+    else if (op.kind === 'create-label') counts.labelsCreated++;
+    else if (op.reason !== 'up-to-date') counts.skipped++;
+  }
+  return counts;
+}
+
+function itemNumbers(result: ApplyResult, plan: readonly SyncOperation[], ids: ReadonlySet<string>): Record<string, number> {
+  const items: Record<string, number> = {};
+  for (const op of plan) {
+    if (op.kind === 'create-label' || op.kind === 'create' || op.kind === 'comment' || !ids.has(op.id)) continue;
+    if (op.kind === 'link') items[op.id] = op.number;
+    else if (op.number !== null && items[op.id] === undefined && !(op.kind === 'skip' && op.reason === 'duplicate-issue')) {
+      items[op.id] = op.number;
+    }
+  }
+  for (const { op, number } of result.applied) {
+    if (op.kind === 'create' && number !== null) items[op.id] = number;
+  }
+  return Object.fromEntries(Object.entries(items).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
