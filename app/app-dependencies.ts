@@ -2,4 +2,6 @@
 export interface AppDependencies {
   /** The clock (sync's overdue state, the digest's week). */
   now: () => Date;
+  /** The login the app opens issues as (`{slug}[bot]`), looked up only when sync needs it. */
+  appLogin: () => Promise<string | null>;
 }

@@ -1,5 +1,6 @@
 import type { ApplicationFunction } from 'probot';
 import type { AppDependencies } from './app-dependencies.js';
+import { appLogin } from './app-login.js';
 import { syncAddedRepositories } from './handlers/installation.js';
 import { tickBackClosedItem } from './handlers/issues-closed.js';
 import { checkPullRequest, PULL_REQUEST_ACTIONS } from './handlers/pull-request.js';
@@ -22,8 +23,11 @@ export interface CreateAppOptions extends Partial<AppDependencies> {
  * the weekly digest scheduler. Everything post-mortem-specific happens in the shared core.
  */
 export function createApp(options: CreateAppOptions = {}): ApplicationFunction {
-  const deps: AppDependencies = { now: options.now ?? (() => new Date()) };
   return (app) => {
+    const deps: AppDependencies = {
+      now: options.now ?? (() => new Date()),
+      appLogin: options.appLogin ?? appLogin(app),
+    };
     app.on(
       PULL_REQUEST_ACTIONS.map((action) => `pull_request.${action}` as const),
       (context) => checkPullRequest(context),

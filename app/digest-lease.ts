@@ -1,5 +1,6 @@
 import type { ProbotOctokit } from 'probot';
-import type { RepoRef } from './repo-ref.js';
+import { httpStatus } from '../src/core/github/http-status.js';
+import type { RepoRef } from '../src/core/github/port.js';
 
 /** A claim on posting one repository's digest for one week. */
 export interface DigestLease {
@@ -33,7 +34,7 @@ export async function claimDigestLease(
       });
       return true;
     } catch (error) {
-      if (statusOf(error) === 422) return false;
+      if (httpStatus(error) === 422) return false;
       throw error;
     }
   };
@@ -42,7 +43,7 @@ export async function claimDigestLease(
       try {
         await octokit.request('DELETE /repos/{owner}/{repo}/labels/{name}', { ...repo, name });
       } catch (error) {
-        if (statusOf(error) !== 404) throw error;
+        if (httpStatus(error) !== 404) throw error;
       }
     },
   };
@@ -55,13 +56,4 @@ export async function claimDigestLease(
   if (!Number.isNaN(claimedAt) && now.getTime() - claimedAt < LEASE_TTL_MS) return null;
   await lease.release();
   return (await create()) ? lease : null;
-}
-
-function statusOf(error: unknown): number | null {
-  return typeof error === 'object' &&
-    error !== null &&
-    'status' in error &&
-    typeof error.status === 'number'
-    ? error.status
-    : null;
 }

@@ -1,9 +1,10 @@
 import type { ProbotOctokit } from 'probot';
 import { stringify } from 'yaml';
+import { httpStatus } from '../src/core/github/http-status.js';
 import { loadConfig } from '../src/core/config/load-config.js';
 import type { Config } from '../src/core/config/schema.js';
 import type { Diagnostic } from '../src/core/model/index.js';
-import type { RepoRef } from './repo-ref.js';
+import type { RepoRef } from '../src/core/github/port.js';
 
 /** Path of the per-repository configuration file (Probot's `.github/` convention). */
 export const CONFIG_PATH = '.github/postmortem-tracker.yml';
@@ -37,7 +38,7 @@ export async function loadRepoConfig(octokit: ProbotOctokit, repo: RepoRef): Pro
     });
   } catch (error) {
     // HTTP failures propagate; unreadable YAML or a bad `_extends` is the repository's to fix.
-    if (typeof error === 'object' && error !== null && 'status' in error) throw error;
+    if (httpStatus(error) !== null) throw error;
     const message = error instanceof Error ? error.message : String(error);
     const fallback = loadConfig(null, CONFIG_PATH).config;
     return {

@@ -1,6 +1,7 @@
+import { renderDiagnosticsTable } from '../src/core/check/render-diagnostics-table.js';
 import type { Diagnostic } from '../src/core/model/index.js';
-import { escapeMarkdown } from '../src/core/sync/escape-markdown.js';
-import type { CheckConclusion } from './check-conclusion.js';
+import { escapeMarkdown } from '../src/core/text/escape-markdown.js';
+import type { CheckConclusion } from '../src/core/check/check-conclusion.js';
 
 /** What the check run reports, before rendering. */
 export interface CheckReport {
@@ -8,6 +9,8 @@ export interface CheckReport {
   /** Post-mortem paths that were checked. */
   files: string[];
   diagnostics: Diagnostic[];
+  /** What was not checked, and why (team owners, a token that may not read assignees). */
+  notes: string[];
   /** Where the configuration came from (`org/repo:.github/postmortem-tracker.yml`). */
   configSource: string;
 }
@@ -30,16 +33,9 @@ export function renderCheckSummary(report: CheckReport): string {
     '',
   ];
   if (report.diagnostics.length > 0) {
-    lines.push('| File | Line | Severity | Rule | Message |', '| --- | ---: | --- | --- | --- |');
-    for (const d of report.diagnostics.slice(0, MAX_ROWS)) {
-      lines.push(
-        `| ${escapeMarkdown(d.file)} | ${d.line} | ${d.severity} | ${escapeMarkdown(d.rule)} | ${escapeMarkdown(d.message)} |`,
-      );
-    }
-    if (report.diagnostics.length > MAX_ROWS)
-      lines.push('', `…and ${report.diagnostics.length - MAX_ROWS} more, shown as annotations.`);
-    lines.push('');
+    lines.push(...renderDiagnosticsTable(report.diagnostics, MAX_ROWS), '');
   }
+  for (const note of report.notes) lines.push(`> ${escapeMarkdown(note)}`, '');
   lines.push('Files checked:', ...report.files.map((f) => `- ${escapeMarkdown(f)}`));
   return lines.join('\n');
 }

@@ -6,7 +6,6 @@ import { createOctokitRepoFiles } from '../src/core/github/octokit-repo-files.js
 import { parsePostmortem } from '../src/core/markdown/parse-postmortem.js';
 import { defaultBranchHead } from './default-branch-head.js';
 import { readPostmortemFiles } from './read-postmortem-files.js';
-import { restOctokit } from './rest-octokit.js';
 import type { RepoDigestRunner } from './scheduler.js';
 
 /**
@@ -28,7 +27,7 @@ export const runRepoDigest: RepoDigestRunner = async (octokit, repo, config, now
     now,
     postmortems: files.map((file) => parsePostmortem(file.text, file.path, options)),
     github: {
-      issues: new OctokitPort(restOctokit(octokit), repo),
+      issues: new OctokitPort(octokit, repo),
       discussions: createOctokitDiscussions(octokit, repo),
     },
   });

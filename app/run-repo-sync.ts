@@ -8,8 +8,7 @@ import { parsePostmortem } from '../src/core/markdown/parse-postmortem.js';
 import { syncRepository, type SyncReport } from '../src/core/sync/sync-repository.js';
 import { postmortemPaths } from './postmortem-paths.js';
 import { readPostmortemFiles } from './read-postmortem-files.js';
-import type { RepoRef } from './repo-ref.js';
-import { restOctokit } from './rest-octokit.js';
+import type { RepoRef } from '../src/core/github/port.js';
 
 /** What one repository sync needs besides the client. */
 export interface RepoSyncInput {
@@ -20,6 +19,8 @@ export interface RepoSyncInput {
   serverUrl: string;
   now: Date;
   log: Logger;
+  /** The login the app opens issues as, asked only when sync needs it (see `appLogin`). */
+  appLogin: () => Promise<string | null>;
 }
 
 /**
@@ -53,8 +54,9 @@ export async function runRepoSync(
       // In scope and either read or gone from the commit: its missing items really were removed.
       isRemovable: (path) => filter.matches(path) && !skipped.has(path),
       similarity: titleSimilarity,
+      creatorLogin: input.appLogin,
     },
-    new OctokitPort(restOctokit(octokit), repo),
+    new OctokitPort(octokit, repo),
     {
       dryRun: false,
       maxWrites: config.sync.maxWrites,

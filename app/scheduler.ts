@@ -4,7 +4,7 @@ import type { Config } from '../src/core/config/schema.js';
 import { claimDigestLease } from './digest-lease.js';
 import { digestSlot } from './digest-slot.js';
 import { loadRepoConfig } from './load-repo-config.js';
-import type { RepoRef } from './repo-ref.js';
+import type { RepoRef } from '../src/core/github/port.js';
 
 /** What posting one repository's digest did. */
 export type RepoDigestResult = 'posted' | 'already-posted';

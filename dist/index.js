@@ -34686,38 +34686,45 @@ function createOctokit(options) {
   });
 }
 
+// src/core/github/http-status.ts
+function httpStatus(error63) {
+  if (typeof error63 === "object" && error63 !== null && "status" in error63) {
+    const status = error63.status;
+    if (typeof status === "number") return status;
+  }
+  return null;
+}
+
 // src/core/github/octokit-port.ts
 var OctokitPort = class {
-  #octokit;
+  #client;
   #repo;
   #createAttempts;
-  constructor(octokit, repo, options = {}) {
-    this.#octokit = octokit;
-    this.#repo = repo;
+  constructor(client, repo, options = {}) {
+    this.#client = client;
+    this.#repo = { owner: repo.owner, repo: repo.repo };
     this.#createAttempts = options.createAttempts ?? 3;
   }
   async listIssuesByLabel(label) {
-    const issues = await this.#octokit.paginate(this.#octokit.rest.issues.listForRepo, {
-      ...this.#repo,
-      labels: label,
-      state: "all",
-      per_page: 100
-    });
-    return issues.filter((i) => i.pull_request === void 0 || i.pull_request === null).map(toIssue);
+    return this.#listIssues({ labels: label });
+  }
+  async listIssuesByCreator(login) {
+    return this.#listIssues({ creator: login });
   }
   async getIssue(number4) {
     try {
-      const { data } = await this.#octokit.rest.issues.get({ ...this.#repo, issue_number: number4 });
+      const { data } = await this.#client.request("GET /repos/{owner}/{repo}/issues/{issue_number}", { ...this.#repo, issue_number: number4 });
       return toIssue(data);
     } catch (error63) {
-      if (statusOf(error63) === 404 || statusOf(error63) === 410) return null;
+      const status = httpStatus(error63);
+      if (status === 404 || status === 410) return null;
       throw error63;
     }
   }
   async createIssue(input2) {
     for (let attempt = 1; ; attempt++) {
       try {
-        const { data } = await this.#octokit.rest.issues.create({
+        const { data } = await this.#client.request("POST /repos/{owner}/{repo}/issues", {
           ...this.#repo,
           title: input2.title,
           body: input2.body,
@@ -34741,11 +34748,11 @@ var OctokitPort = class {
     if (patch.assignees !== void 0) params["assignees"] = patch.assignees;
     if (patch.state !== void 0) params["state"] = patch.state;
     if (patch.stateReason !== void 0) params["state_reason"] = patch.stateReason;
-    const { data } = await this.#octokit.rest.issues.update(params);
+    const { data } = await this.#client.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", params);
     return toIssue(data);
   }
   async listComments(number4) {
-    const comments = await this.#octokit.paginate(this.#octokit.rest.issues.listComments, {
+    const comments = await this.#client.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
       ...this.#repo,
       issue_number: number4,
       per_page: 100
@@ -34755,7 +34762,12 @@ var OctokitPort = class {
   async createComment(number4, body) {
     for (let attempt = 1; ; attempt++) {
       try {
-        const { data } = await this.#octokit.rest.issues.createComment({ ...this.#repo, issue_number: number4, body, request: { retries: 0 } });
+        const { data } = await this.#client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+          ...this.#repo,
+          issue_number: number4,
+          body,
+          request: { retries: 0 }
+        });
         return toComment(data);
       } catch (error63) {
         if (!isServerError(error63) || attempt >= this.#createAttempts) throw error63;
@@ -34765,35 +34777,49 @@ var OctokitPort = class {
     }
   }
   async listLabels() {
-    const labels = await this.#octokit.paginate(this.#octokit.rest.issues.listLabelsForRepo, { ...this.#repo, per_page: 100 });
+    const labels = await this.#client.paginate("GET /repos/{owner}/{repo}/labels", { ...this.#repo, per_page: 100 });
     return labels.map((l) => l.name);
   }
   async createLabel(label) {
     try {
-      await this.#octokit.rest.issues.createLabel({ ...this.#repo, name: label.name, color: label.color, description: label.description });
+      await this.#client.request("POST /repos/{owner}/{repo}/labels", { ...this.#repo, name: label.name, color: label.color, description: label.description });
     } catch (error63) {
-      if (statusOf(error63) !== 422) throw error63;
+      if (httpStatus(error63) !== 422) throw error63;
     }
   }
   async canBeAssigned(login) {
     try {
-      await this.#octokit.rest.issues.checkUserCanBeAssigned({ ...this.#repo, assignee: login });
+      await this.#client.request("GET /repos/{owner}/{repo}/assignees/{assignee}", { ...this.#repo, assignee: login });
       return true;
     } catch (error63) {
-      if (statusOf(error63) === 404) return false;
+      if (httpStatus(error63) === 404) return false;
       throw error63;
     }
   }
   async listAssignees() {
-    const users = await this.#octokit.paginate(this.#octokit.rest.issues.listAssignees, { ...this.#repo, per_page: 100 });
+    const users = await this.#client.paginate("GET /repos/{owner}/{repo}/assignees", { ...this.#repo, per_page: 100 });
     return users.map((u) => u.login);
   }
   async listPullRequestFiles(pullNumber2) {
-    const files = await this.#octokit.paginate(this.#octokit.rest.pulls.listFiles, { ...this.#repo, pull_number: pullNumber2, per_page: 100 });
+    const files = await this.#client.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
+      ...this.#repo,
+      pull_number: pullNumber2,
+      per_page: 100
+    });
     return files.map((f) => ({ filename: f.filename, status: f.status }));
   }
+  /** Issues (not pull requests), open and closed, matching the listing filter; all pages. */
+  async #listIssues(filter) {
+    const issues = await this.#client.paginate("GET /repos/{owner}/{repo}/issues", {
+      ...this.#repo,
+      ...filter,
+      state: "all",
+      per_page: 100
+    });
+    return issues.filter((i) => i.pull_request === void 0 || i.pull_request === null).map(toIssue);
+  }
   async #findRecentIssue(input2) {
-    const { data } = await this.#octokit.rest.issues.listForRepo({
+    const { data } = await this.#client.request("GET /repos/{owner}/{repo}/issues", {
       ...this.#repo,
       state: "all",
       sort: "created",
@@ -34819,21 +34845,15 @@ function toIssue(data) {
     closedAt: data.closed_at,
     updatedAt: data.updated_at
   };
+  if (data.user !== void 0) record2.author = data.user?.login ?? null;
   if (typeof data.comments === "number") record2.comments = data.comments;
   return record2;
 }
 function toComment(data) {
   return { id: data.id, url: data.html_url, body: data.body ?? "", createdAt: data.created_at, author: data.user?.login ?? null };
 }
-function statusOf(error63) {
-  if (typeof error63 === "object" && error63 !== null && "status" in error63) {
-    const status = error63.status;
-    return typeof status === "number" ? status : null;
-  }
-  return null;
-}
 function isServerError(error63) {
-  const status = statusOf(error63);
+  const status = httpStatus(error63);
   return status !== null && status >= 500;
 }
 
@@ -34896,9 +34916,503 @@ function annotate(diagnostic) {
 import { readFile as readFile2 } from "node:fs/promises";
 import { join } from "node:path";
 
-// src/core/config/parse-options-from-config.ts
-function parseOptionsFromConfig(config2) {
-  return { dateOrder: config2.dates.order, timeZone: config2.dates.timeZone, ownerAliases: config2.owners.aliases };
+// src/core/check/check-conclusion.ts
+function checkConclusion(diagnostics, failOn) {
+  if (diagnostics.length === 0) return "success";
+  const fails = diagnostics.some(
+    (d) => failOn === "error" ? d.severity === "error" : failOn === "warning"
+  );
+  return fails ? "failure" : "neutral";
+}
+
+// src/core/github/lookup-assignable.ts
+var LIST_THRESHOLD = 3;
+async function lookupAssignable(logins, port) {
+  const wanted = [...new Set([...logins].map((l) => l.toLowerCase()))].sort();
+  const assignable = /* @__PURE__ */ new Map();
+  if (wanted.length > LIST_THRESHOLD && port.listAssignees) {
+    const all2 = new Set((await port.listAssignees()).map((l) => l.toLowerCase()));
+    for (const login of wanted) assignable.set(login, all2.has(login));
+    return { assignable, reads: 1 };
+  }
+  for (const login of wanted) assignable.set(login, await port.canBeAssigned(login));
+  return { assignable, reads: wanted.length };
+}
+
+// src/core/markdown/owners.ts
+var HANDLE_RE = /^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?$/;
+var NOBODY_RE = /^(?:n\/?a|none|nobody|tbd|tbc|todo|unknown|unassigned|-+|—|–|\?+|x|\.\.\.|owner|who|name)$/i;
+function isGitHubHandle(owner) {
+  return HANDLE_RE.test(owner);
+}
+function lookupAlias(name, aliases) {
+  const key = name.toLowerCase().replace(/^@/, "");
+  for (const [alias, login] of Object.entries(aliases)) {
+    if (alias.toLowerCase().replace(/^@/, "") === key) return login.startsWith("@") ? login : `@${login}`;
+  }
+  return null;
+}
+function normaliseOwner(raw, aliases = {}) {
+  let text6 = raw.slice(0, 200).trim();
+  text6 = text6.replace(/^(?:owners?|assignee|assigned to|who|responsável)\s*[:=-]\s*/i, "");
+  text6 = text6.replace(/^[\s*_`([{]+|[\s*_`)\]}.,;:]+$/g, "").replace(/\s+/g, " ").trim();
+  if (text6 === "" || NOBODY_RE.test(text6)) return null;
+  const alias = lookupAlias(text6, aliases);
+  if (alias) return alias;
+  if (text6.startsWith("@")) return isGitHubHandle(text6) ? text6 : null;
+  const words = text6.split(" ");
+  if (words.length > 4 || /[.!?]$/.test(text6) || /^https?:/i.test(text6)) return null;
+  if (words.length > 1 && words.some((w) => /^(?:the|with|along|added|was|is|will|by|for|of|in|on|after|before|when)$/i.test(w))) return null;
+  return text6;
+}
+
+// src/core/text/unique-case-insensitive.ts
+function uniqueCaseInsensitive(items, nameOf = String) {
+  const seen = /* @__PURE__ */ new Set();
+  return items.filter((item) => {
+    const key = nameOf(item).toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+function sameNamesCaseInsensitive(a, b) {
+  const x = new Set(a.map((s) => s.toLowerCase()));
+  const y = new Set(b.map((s) => s.toLowerCase()));
+  return x.size === y.size && [...x].every((s) => y.has(s));
+}
+
+// src/core/text/severity-key.ts
+function severityKey(severity) {
+  if (!severity) return null;
+  return severity.replace(/[\s_-]+/g, "").toUpperCase();
+}
+
+// src/core/sync/label-specs.ts
+var SEVERITY_COLOURS = ["b60205", "d93f0b", "fbca04", "0e8a16"];
+function labelSpecs(config2) {
+  const specs = [
+    { name: config2.labels.tool, color: "5319e7", description: "Action item from a post-mortem (postmortem-tracker)" }
+  ];
+  if (config2.labels.severityPrefix !== "") {
+    config2.severityScale.forEach((severity, index2) => {
+      specs.push({
+        name: severityLabel(config2, severity),
+        color: SEVERITY_COLOURS[index2] ?? "c5def5",
+        description: `Action item of a ${severity} incident`
+      });
+    });
+  }
+  if (config2.labels.overdue !== "") {
+    specs.push({ name: config2.labels.overdue, color: "e99695", description: "Post-mortem action item past its due date" });
+  }
+  for (const extra of config2.labels.extra) {
+    specs.push({ name: extra, color: "ededed", description: "Post-mortem action item" });
+  }
+  return uniqueCaseInsensitive(specs, (spec) => spec.name);
+}
+function severityLabel(config2, severity) {
+  if (severity === null || config2.labels.severityPrefix === "") return null;
+  const key = severityKey(severity);
+  const canonical = config2.severityScale.find((s) => severityKey(s) === key) ?? key;
+  return `${config2.labels.severityPrefix}${canonical}`;
+}
+function isManagedLabel(config2, name) {
+  const lower = name.toLowerCase();
+  if (lower === config2.labels.tool.toLowerCase()) return true;
+  if (config2.labels.overdue !== "" && lower === config2.labels.overdue.toLowerCase()) return true;
+  if (config2.labels.severityPrefix !== "" && lower.startsWith(config2.labels.severityPrefix.toLowerCase())) return true;
+  return config2.labels.extra.some((extra) => extra.toLowerCase() === lower);
+}
+
+// src/core/sync/permalink.ts
+function permalink(serverUrl, repo, sha, path2, line) {
+  const encoded = path2.split("/").map((segment) => encodeURIComponent(segment).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
+  return `${serverUrl.replace(/\/+$/, "")}/${repo.owner}/${repo.repo}/blob/${sha}/${encoded}#L${line}`;
+}
+
+// src/core/text/escape-markdown.ts
+var MAX_USER_TEXT = 200;
+function escapeMarkdown(text6, options = {}) {
+  let t = text6.replace(/\s+/g, " ").trim();
+  if (options.max !== void 0 && t.length > options.max) t = `${t.slice(0, options.max - 1).trimEnd()}…`;
+  t = t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_[\]~|])/g, "\\$1");
+  if (options.inert) t = t.replace(/#(?=\d)/g, "&#35;").replace(/@/g, "@&#8203;");
+  return t.replace(/^([-+=#])(?=\s|$)/, "\\$1").replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
+}
+function escapeText(text6, max = MAX_USER_TEXT) {
+  return escapeMarkdown(text6, { max, inert: true });
+}
+function escapeUrl(url2) {
+  return url2.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+
+// src/core/sync/marker.ts
+var MARKER_PREFIX = "<!-- postmortem-tracker:item ";
+var MARKER_RE = /<!-- postmortem-tracker:item (\{[^\n]{0,2000}?\}) -->/;
+var STATUSES = ["open", "done", "removed", "linked"];
+function renderMarker(marker) {
+  const value2 = { v: 1, id: marker.id, path: marker.path };
+  if (marker.status !== void 0) value2["status"] = marker.status;
+  if (marker.owner !== void 0) value2["owner"] = marker.owner;
+  const json2 = JSON.stringify(value2).replace(/--/g, "\\u002d\\u002d").replace(/>/g, "\\u003e");
+  return `${MARKER_PREFIX}${json2} -->`;
+}
+function parseMarker(body) {
+  if (!body) return null;
+  const match = MARKER_RE.exec(body);
+  if (!match?.[1]) return null;
+  try {
+    const value2 = JSON.parse(match[1]);
+    if (typeof value2 !== "object" || value2 === null) return null;
+    const { id, path: path2, status, owner } = value2;
+    if (typeof id !== "string" || id === "" || typeof path2 !== "string") return null;
+    const marker = { id, path: path2 };
+    if (typeof status === "string" && STATUSES.includes(status)) marker.status = status;
+    if (typeof owner === "string" || owner === null) marker.owner = owner;
+    return marker;
+  } catch {
+    return null;
+  }
+}
+function replaceMarker(body, marker) {
+  const rendered = renderMarker(marker);
+  return MARKER_RE.test(body) ? body.replace(MARKER_RE, () => rendered) : `${body.trimEnd()}
+
+${rendered}`;
+}
+
+// src/core/sync/render-issue-body.ts
+function renderIssueBody(fields) {
+  const rows = [
+    ["Owner", renderOwner(fields.owner, fields.ownerKind)],
+    ["Due", renderDue(fields.due, fields.severity)],
+    ["Severity", fields.severity === null ? "_not stated_" : escapeMarkdown(fields.severity)],
+    ["Incident", renderIncident(fields.incidentTitle, fields.incidentDate)],
+    ["Source", `[${escapeMarkdown(fields.path)} line ${fields.line}](${fields.permalink})`],
+    ["Status", fields.status === "done" ? "done" : "open"]
+  ];
+  return [
+    `> ${escapeMarkdown(fields.itemText)}`,
+    "",
+    "| | |",
+    "| --- | --- |",
+    ...rows.map(([key, value2]) => `| ${key} | ${value2} |`),
+    "",
+    "<sub>Tracked by postmortem-tracker from the post-mortem above: edit the item there, not this issue.</sub>",
+    "",
+    renderMarker(fields.marker)
+  ].join("\n");
+}
+function renderRemovalComment(path2, id) {
+  return [
+    `This action item is no longer in \`${path2.replace(/`/g, "'")}\`, so the issue is closed as not planned.`,
+    "",
+    renderRemovalCommentMarker(id)
+  ].join("\n");
+}
+function renderLinkedComment(path2, id, number4) {
+  return [
+    `The action item in \`${path2.replace(/`/g, "'")}\` now links #${number4}, so this issue is closed as a duplicate of it.`,
+    "",
+    renderRemovalCommentMarker(id)
+  ].join("\n");
+}
+function renderRemovalCommentMarker(id) {
+  return `<!-- postmortem-tracker:closing ${JSON.stringify(id).replace(/--/g, "\\u002d\\u002d").replace(/>/g, "\\u003e")} -->`;
+}
+function renderOwner(owner, kind) {
+  if (owner === null || kind === "none") return "_none: add an owner to the item in the post-mortem_";
+  if (kind === "team") return `${owner} (a team: mentioned, not assigned)`;
+  if (kind === "name") return `${escapeMarkdown(owner)} (not a GitHub login: not assigned)`;
+  return owner;
+}
+function renderDue(due, severity) {
+  if (due.date !== null && due.defaulted) {
+    return `${due.date} (defaulted: ${due.defaultDays ?? "?"} days after the incident for ${escapeMarkdown(severity ?? "this severity")}; no due date was written)`;
+  }
+  if (due.date !== null) return due.date;
+  if (due.vague !== null) return `${escapeMarkdown(due.vague)} (as written; not a single day)`;
+  return "_none_";
+}
+function renderIncident(title, date5) {
+  const name = title === null ? "_untitled post-mortem_" : escapeMarkdown(title);
+  return date5 === null ? name : `${name} (${date5})`;
+}
+
+// src/core/sync/resolve-due-date.ts
+function resolveDueDate(item, incident, defaultDueDays) {
+  if (item.due !== null) return { date: item.due, defaulted: false, defaultDays: null, vague: null };
+  if (item.dueRaw !== null && item.dueRaw.trim() !== "") {
+    return { date: null, defaulted: false, defaultDays: null, vague: item.dueRaw.trim() };
+  }
+  if (incident.incidentDate === null || incident.severity === null) {
+    return { date: null, defaulted: false, defaultDays: null, vague: null };
+  }
+  const wanted = severityKey(incident.severity);
+  const entry = Object.entries(defaultDueDays).find(([key]) => severityKey(key) === wanted);
+  if (!entry) return { date: null, defaulted: false, defaultDays: null, vague: null };
+  return { date: addDays(incident.incidentDate, entry[1]), defaulted: true, defaultDays: entry[1], vague: null };
+}
+function addDays(isoDate, days) {
+  const t = Date.parse(`${isoDate}T00:00:00Z`);
+  return new Date(t + days * 864e5).toISOString().slice(0, 10);
+}
+
+// src/core/sync/tracker-reference.ts
+function parseTrackerReference(tracker, repo, serverUrl) {
+  if (tracker === null) return null;
+  const text6 = tracker.trim();
+  if (text6 === "") return null;
+  const local = /^(?:GH-|#)(\d+)$/i.exec(text6);
+  if (local?.[1]) return { kind: "issue", number: Number(local[1]) };
+  const qualified = /^([\w.-]+)\/([\w.-]+)#(\d+)$/.exec(text6);
+  if (qualified?.[3]) {
+    return sameRepo(qualified[1], qualified[2], repo) ? { kind: "issue", number: Number(qualified[3]) } : { kind: "external", ref: text6 };
+  }
+  const server = serverUrl.replace(/\/+$/, "").toLowerCase();
+  const url2 = /^(https?:\/\/[^/\s]+)\/([\w.-]+)\/([\w.-]+)\/issues\/(\d+)(?:[/?#].*)?$/i.exec(text6);
+  if (url2?.[4] && url2[1]?.toLowerCase() === server && sameRepo(url2[2], url2[3], repo)) {
+    return { kind: "issue", number: Number(url2[4]) };
+  }
+  return { kind: "external", ref: text6 };
+}
+function sameRepo(owner, name, repo) {
+  return owner?.toLowerCase() === repo.owner.toLowerCase() && name?.toLowerCase() === repo.repo.toLowerCase();
+}
+
+// src/core/sync/desired-issues.ts
+var MAX_TITLE = 256;
+function desiredIssues(postmortems, config2, ctx) {
+  const today2 = ctx.now.toISOString().slice(0, 10);
+  const result = [];
+  for (const pm2 of postmortems) {
+    const sevLabel = severityLabel(config2, pm2.severity);
+    for (const item of pm2.actionItems) {
+      const due = resolveDueDate(item, pm2, config2.defaultDueDays);
+      const overdue = item.status === "open" && due.date !== null && due.date < today2;
+      const ownerKind = classifyOwner(item.owner);
+      const labels = [config2.labels.tool];
+      if (sevLabel !== null) labels.push(sevLabel);
+      if (overdue && config2.labels.overdue !== "") labels.push(config2.labels.overdue);
+      labels.push(...config2.labels.extra);
+      const status = item.status === "done" ? "done" : "open";
+      result.push({
+        id: item.id,
+        path: pm2.path,
+        line: item.line,
+        title: issueTitle(item.title),
+        body: renderIssueBody({
+          itemText: item.title,
+          owner: item.owner,
+          ownerKind,
+          due,
+          severity: pm2.severity,
+          incidentTitle: pm2.title,
+          incidentDate: pm2.incidentDate,
+          path: pm2.path,
+          line: item.line,
+          permalink: permalink(ctx.serverUrl, ctx.repo, ctx.sha, pm2.path, item.line),
+          status,
+          marker: { id: item.id, path: pm2.path, status, owner: item.owner }
+        }),
+        status,
+        labels: uniqueCaseInsensitive(labels),
+        owner: item.owner,
+        ownerKind,
+        assignee: ownerKind === "user" && item.owner !== null ? item.owner.replace(/^@/, "") : null,
+        tracker: parseTrackerReference(item.tracker, ctx.repo, ctx.serverUrl),
+        due: due.date,
+        dueDefaulted: due.defaulted,
+        overdue
+      });
+    }
+  }
+  return result;
+}
+function classifyOwner(owner) {
+  if (owner === null || owner.trim() === "") return "none";
+  if (isGitHubHandle(owner)) return owner.includes("/") ? "team" : "user";
+  return "name";
+}
+function issueTitle(text6) {
+  const title = text6.replace(/\s+/g, " ").trim() || "Post-mortem action item";
+  return title.length <= MAX_TITLE ? title : `${title.slice(0, MAX_TITLE - 1)}…`;
+}
+
+// src/core/check/check-owners-assignable.ts
+async function checkOwnersAssignable(postmortems, port, repo) {
+  const places = /* @__PURE__ */ new Map();
+  const teams = /* @__PURE__ */ new Set();
+  for (const pm2 of postmortems) {
+    for (const item of pm2.actionItems) {
+      if (item.status !== "open" || item.owner === null) continue;
+      const kind = classifyOwner(item.owner);
+      if (kind === "team") teams.add(item.owner);
+      if (kind !== "user") continue;
+      const login = item.owner.replace(/^@/, "").toLowerCase();
+      places.set(login, [...places.get(login) ?? [], { file: pm2.path, line: item.line }]);
+    }
+  }
+  const notes = [];
+  if (teams.size > 0) {
+    notes.push(
+      `Team owners were not checked (${[...teams].sort().join(", ")}): teams cannot be assigned issues, so their issues mention the team instead.`
+    );
+  }
+  if (places.size === 0) return { diagnostics: [], notes };
+  let assignable;
+  try {
+    assignable = (await lookupAssignable(places.keys(), port)).assignable;
+  } catch (error63) {
+    const status = httpStatus(error63);
+    if (status !== 403 && status !== 404) throw error63;
+    notes.push(`Owners were not checked: the token may not read assignees (HTTP ${status}), as on pull requests from forks.`);
+    return { diagnostics: [], notes };
+  }
+  const diagnostics = [];
+  for (const [login, at] of [...places].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
+    if (assignable.get(login) !== false) continue;
+    for (const place of at) {
+      diagnostics.push({
+        ...place,
+        column: 1,
+        severity: "warning",
+        rule: "owner-assignable",
+        message: `@${login} cannot be assigned issues in ${repo}; give them access, use an assignable owner, or expect the issue to mention them unassigned.`
+      });
+    }
+  }
+  return { diagnostics, notes };
+}
+
+// src/core/lint/empty-postmortem.ts
+function emptyPostmortem(path2) {
+  return {
+    path: path2,
+    title: null,
+    incidentDate: null,
+    severity: null,
+    status: null,
+    duration: null,
+    durationMinutes: null,
+    impact: null,
+    services: [],
+    tags: [],
+    authors: [],
+    timeline: [],
+    rootCause: null,
+    rootCauseCategory: null,
+    contributingFactors: [],
+    whatWentWell: [],
+    actionItems: [],
+    sections: [],
+    publishedDate: null,
+    lines: {},
+    frontmatter: {},
+    diagnostics: []
+  };
+}
+
+// src/core/lint/prose-lines.ts
+var FENCE = /^ {0,3}(`{3,}|~{3,})/;
+var URL2 = /\bhttps?:\/\/[^\s<>()[\]]+/g;
+function proseLines(lines) {
+  const out = [];
+  let fence3 = null;
+  let inComment = false;
+  for (const line of lines) {
+    if (fence3) {
+      const m = FENCE.exec(line);
+      if (m?.[1] && m[1][0] === fence3.char && m[1].length >= fence3.size && line.slice(m[0].length).trim() === "") {
+        fence3 = null;
+      }
+      out.push(" ".repeat(line.length));
+      continue;
+    }
+    const open3 = FENCE.exec(line);
+    if (open3?.[1] && !inComment) {
+      fence3 = { char: open3[1][0] ?? "`", size: open3[1].length };
+      out.push(" ".repeat(line.length));
+      continue;
+    }
+    let masked = line;
+    if (inComment || line.includes("`") || line.includes("<!--")) {
+      const chars = line.split("");
+      inComment = blankComments(line, chars, inComment);
+      blankCodeSpans(chars);
+      masked = chars.join("");
+    }
+    if (masked.includes("://")) masked = masked.replace(URL2, (u) => " ".repeat(u.length));
+    out.push(masked);
+  }
+  return out;
+}
+function blankComments(line, chars, startInComment) {
+  let inComment = startInComment;
+  let i = 0;
+  while (i < line.length) {
+    if (inComment) {
+      const end = line.indexOf("-->", i);
+      const stop = end === -1 ? line.length : end + 3;
+      for (let k = i; k < stop; k++) chars[k] = " ";
+      if (end === -1) return true;
+      inComment = false;
+      i = stop;
+    } else {
+      const start = line.indexOf("<!--", i);
+      if (start === -1) return false;
+      inComment = true;
+      i = start;
+    }
+  }
+  return inComment;
+}
+function blankCodeSpans(chars) {
+  const n = chars.length;
+  const absent = /* @__PURE__ */ new Set();
+  let i = 0;
+  while (i < n) {
+    if (chars[i] !== "`") {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < n && chars[j] === "`") j++;
+    const size = j - i;
+    if (absent.has(size)) {
+      i = j;
+      continue;
+    }
+    let k = j;
+    let close2 = -1;
+    while (k < n) {
+      if (chars[k] !== "`") {
+        k++;
+        continue;
+      }
+      let e = k;
+      while (e < n && chars[e] === "`") e++;
+      if (e - k === size) {
+        close2 = e;
+        break;
+      }
+      k = e;
+    }
+    if (close2 === -1) {
+      absent.add(size);
+      i = j;
+      continue;
+    }
+    for (let m = i; m < close2; m++) chars[m] = " ";
+    i = close2;
+  }
+}
+
+// src/core/lint/quote.ts
+function quote(text6, max = 60) {
+  const flat = text6.replace(/\s+/g, " ").trim();
+  return `"${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}"`;
 }
 
 // node_modules/chrono-node/dist/esm/types.js
@@ -38113,6 +38627,964 @@ function parseDurationMinutes(raw) {
   return Math.round(total);
 }
 
+// src/core/lint/rules/classify-due.ts
+function classifyDue(item, pm2, config2) {
+  if (item.due !== null) return { kind: "date", date: item.due };
+  if (item.dueRaw === null) return null;
+  const opts = pm2.incidentDate === null ? { order: config2.dates.order } : { order: config2.dates.order, reference: pm2.incidentDate };
+  return parseDate(item.dueRaw, opts);
+}
+
+// src/core/lint/rules/action-item-due-ambiguous.ts
+var actionItemDueAmbiguous = {
+  id: "action-item-due-ambiguous",
+  defaultSeverity: "error",
+  description: "A numeric due date is not ambiguous between day-first and month-first (unless `dates.order` settles it); where the parser already reports it as `date-ambiguous`, that diagnostic stands instead.",
+  check({ pm: pm2, config: config2 }) {
+    const reported = new Set(
+      pm2.diagnostics.filter((d) => d.rule === "date-ambiguous").map((d) => d.line)
+    );
+    return pm2.actionItems.flatMap((item) => {
+      if (reported.has(item.line)) return [];
+      const parsed = classifyDue(item, pm2, config2);
+      if (parsed?.kind !== "ambiguous") return [];
+      const options = parsed.candidates.map((c) => `"${c}"`).join(" or ");
+      return [
+        {
+          line: item.line,
+          message: `Due date ${quote(item.dueRaw ?? "", 30)} of ${quote(item.title, 40)} is ambiguous (${options}); write it as YYYY-MM-DD, or set dates.order to DMY or MDY in the config.`
+        }
+      ];
+    });
+  }
+};
+
+// src/core/lint/rules/action-item-due-before-incident.ts
+var actionItemDueBeforeIncident = {
+  id: "action-item-due-before-incident",
+  defaultSeverity: "error",
+  description: "A due date falls on or after the incident date (an earlier one is usually a typo in the year or month).",
+  check({ pm: pm2, config: config2 }) {
+    const incident = pm2.incidentDate;
+    if (incident === null) return [];
+    return pm2.actionItems.flatMap((item) => {
+      const parsed = classifyDue(item, pm2, config2);
+      if (parsed?.kind !== "date" || parsed.date >= incident) return [];
+      return [
+        {
+          line: item.line,
+          message: `Due date ${parsed.date} of ${quote(item.title, 40)} is before the incident (${incident}); check the year and month, and write a date after ${incident}.`
+        }
+      ];
+    });
+  }
+};
+
+// src/core/lint/rules/action-item-due-invalid.ts
+var actionItemDueInvalid = {
+  id: "action-item-due-invalid",
+  defaultSeverity: "error",
+  description: "A due date that is written reads as a date.",
+  check({ pm: pm2, config: config2 }) {
+    return pm2.actionItems.flatMap((item) => {
+      const parsed = classifyDue(item, pm2, config2);
+      if (parsed?.kind !== "invalid") return [];
+      return [
+        {
+          line: item.line,
+          message: `Due date ${quote(item.dueRaw ?? "", 30)} of ${quote(item.title, 40)} is not a date; write it as YYYY-MM-DD, e.g. "due 2026-12-10".`
+        }
+      ];
+    });
+  }
+};
+
+// src/core/lint/rules/action-item-due-vague.ts
+var actionItemDueVague = {
+  id: "action-item-due-vague",
+  defaultSeverity: "warning",
+  description: 'A due date names a day rather than a period ("Q2 2024", "next sprint").',
+  check({ pm: pm2, config: config2 }) {
+    return pm2.actionItems.flatMap((item) => {
+      if (item.status === "done") return [];
+      const parsed = classifyDue(item, pm2, config2);
+      if (parsed?.kind !== "vague") return [];
+      return [
+        {
+          line: item.line,
+          message: `Due ${quote(item.dueRaw ?? "", 30)} of ${quote(item.title, 40)} is a period, not a day; write the last day you commit to as YYYY-MM-DD so it can be tracked.`
+        }
+      ];
+    });
+  }
+};
+
+// src/core/lint/normalise-severity.ts
+function normaliseSeverity(severity) {
+  return severity.toUpperCase().replace(/[\s_-]+/g, "");
+}
+
+// src/core/lint/rules/action-item-due.ts
+var actionItemDue = {
+  id: "action-item-due",
+  defaultSeverity: "error",
+  description: "Every open action item has a due date.",
+  check({ pm: pm2, config: config2 }) {
+    const severity = pm2.severity === null ? null : normaliseSeverity(pm2.severity);
+    const fallback = Object.entries(config2.defaultDueDays).find(
+      ([s]) => severity !== null && normaliseSeverity(s) === severity
+    );
+    const note = fallback ? ` (until then sync assumes ${fallback[1]} days after the incident)` : "";
+    return pm2.actionItems.filter((item) => item.status === "open" && item.due === null && item.dueRaw === null).map((item) => ({
+      line: item.line,
+      message: `Action item ${quote(item.title)} has no due date; add one as YYYY-MM-DD, e.g. "due 2026-12-10" or a Due column${note}.`
+    }));
+  }
+};
+
+// src/core/lint/rules/action-item-duplicate.ts
+function titleKey(title) {
+  return title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+var actionItemDuplicate = {
+  id: "action-item-duplicate",
+  defaultSeverity: "error",
+  description: "No action item is listed twice (same text ignoring case and punctuation); duplicates would become duplicate issues.",
+  check({ pm: pm2 }) {
+    const seen = /* @__PURE__ */ new Map();
+    const findings = [];
+    for (const item of pm2.actionItems) {
+      const key = titleKey(item.title);
+      if (key === "") continue;
+      const first = seen.get(key);
+      if (first === void 0) {
+        seen.set(key, item.line);
+        continue;
+      }
+      findings.push({
+        line: item.line,
+        message: `Action item ${quote(item.title)} repeats the item on line ${first}; remove one, or reword them if they are different work.`
+      });
+    }
+    return findings;
+  }
+};
+
+// src/core/lint/rules/action-item-owner-handle.ts
+var actionItemOwnerHandle = {
+  id: "action-item-owner-handle",
+  defaultSeverity: "error",
+  description: "Every owner is a GitHub handle (`@login`, `@org/team`) or a name mapped in `owners.aliases`.",
+  check({ pm: pm2, config: config2 }) {
+    const aliases = config2.owners.aliases;
+    const known = /* @__PURE__ */ new Set();
+    for (const [name, login] of Object.entries(aliases)) {
+      known.add(name.toLowerCase());
+      known.add(login.toLowerCase());
+    }
+    return pm2.actionItems.filter(
+      (item) => item.owner !== null && !isGitHubHandle(item.owner) && !known.has(item.owner.toLowerCase())
+    ).map((item) => {
+      const owner = item.owner ?? "";
+      return {
+        line: item.line,
+        message: `Owner ${quote(owner, 40)} of ${quote(item.title, 40)} is not a GitHub handle; write "@login" or "@org/team", or map it in the config: owners.aliases: { ${JSON.stringify(owner)}: "@login" }.`
+      };
+    });
+  }
+};
+
+// src/core/lint/rules/action-item-owner.ts
+var actionItemOwner = {
+  id: "action-item-owner",
+  defaultSeverity: "error",
+  description: "Every open action item names an owner.",
+  check({ pm: pm2 }) {
+    return pm2.actionItems.filter((item) => item.status === "open" && item.owner === null).map((item) => ({
+      line: item.line,
+      message: `Action item ${quote(item.title)} has no owner; add a GitHub handle, e.g. "@alice" or "(owner: @org/team)", or fill the Owner column.`
+    }));
+  }
+};
+
+// src/core/lint/section-range.ts
+function sectionRange(pm2, key, lineCount) {
+  const index2 = pm2.sections.findIndex((s) => s.key === key);
+  const section = pm2.sections[index2];
+  if (!section) return null;
+  let end = lineCount;
+  for (const next of pm2.sections.slice(index2 + 1)) {
+    if (next.depth <= section.depth && next.line > section.line) {
+      end = next.line - 1;
+      break;
+    }
+  }
+  return { start: section.line, end };
+}
+
+// src/core/lint/rules/blame-language.ts
+var PHRASES = [
+  {
+    pattern: /\bhuman[ -]errors?\b/gi,
+    advice: 'describe what let the mistake through instead, e.g. "the deploy script accepted production without a confirmation step"'
+  },
+  {
+    // The possessor's word is read backwards from the match (see withPossessor): a leading
+    // `\w+` here would be retried at every position of a long word.
+    pattern: /['’]s fault\b|\b(?:was|were|is|are) at fault\b|\bfault of\b/gi,
+    advice: 'describe the gap in the system or process that allowed it, e.g. "the change reached production without review because …"'
+  },
+  {
+    pattern: /\bcareless(?:ly|ness)?\b|\bnegligen(?:t|ce)\b|\bincompeten(?:t|ce)\b|\bsloppy\b|\blazy\b/gi,
+    advice: 'describe the missing safeguard instead, e.g. "no check caught the wrong value before it shipped"'
+  },
+  {
+    pattern: /\bshould(?: have|['’]ve) (?:known|noticed|caught|realized|realised|been more careful)\b/gi,
+    advice: "that is hindsight; describe what information was missing or hard to see at the time"
+  },
+  {
+    pattern: /\b(?:to blame|blamed)\b|\bblame (?:on|for)\b/gi,
+    advice: "describe the contributing conditions rather than who is responsible"
+  }
+];
+var NOT_BLAME = /^(?:nobody|no one|no-one|noone|anybody|anyone|nobody else)['’]s fault$/i;
+var HANDLE = /(?<![\w@/])@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\b(?!\/)/g;
+function peopleNames(pm2, aliases) {
+  const names = /* @__PURE__ */ new Set();
+  const candidates2 = [
+    ...pm2.authors,
+    ...pm2.actionItems.map((i) => i.owner ?? ""),
+    ...Object.keys(aliases)
+  ];
+  for (const raw of candidates2) {
+    const name = raw.replace(/^@/, "").trim();
+    if (name.length < 3 || name.length > 60 || !new RegExp("\\p{Ll}", "u").test(name) || /\bteam\b|\//i.test(name))
+      continue;
+    names.add(name);
+    const first = name.split(/\s+/)[0] ?? "";
+    if (first !== name && first.length >= 3 && new RegExp("^\\p{Lu}", "u").test(first)) names.add(first);
+  }
+  return [...names];
+}
+function personAsRootCause(ctx) {
+  const { pm: pm2, prose } = ctx;
+  let scan;
+  if (prose !== null) {
+    const range = sectionRange(pm2, "rootCause", prose.length) ?? (pm2.lines.rootCause === void 0 ? null : { start: pm2.lines.rootCause, end: pm2.lines.rootCause });
+    if (range === null) return [];
+    scan = [];
+    for (let l = range.start; l <= range.end; l++)
+      scan.push({ text: prose[l - 1] ?? "", line: l, exact: true });
+  } else {
+    if (pm2.rootCause === null) return [];
+    scan = [{ text: pm2.rootCause, line: pm2.lines.rootCause ?? 1, exact: false }];
+  }
+  const joined = scan.map((s) => s.text).join("\n");
+  const names = peopleNames(pm2, ctx.config.owners.aliases).filter((n) => joined.includes(n));
+  const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const named = escaped.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}_])(?:${escaped.join("|")})(?![\\p{L}\\p{N}_])`, "gu");
+  if (named === null && !joined.includes("@")) return [];
+  const findings = [];
+  for (const { text: text6, line, exact } of scan) {
+    const hits = [...text6.matchAll(HANDLE), ...named ? text6.matchAll(named) : []];
+    const hit = hits.sort((a, b) => a.index - b.index)[0];
+    if (!hit) continue;
+    findings.push({
+      line,
+      ...exact ? { column: hit.index + 1, endLine: line, endColumn: hit.index + hit[0].length + 1 } : {},
+      message: `The root cause names a person ("${hit[0]}"); a blameless root cause describes the system, e.g. "a config change reached production without validation", and leaves names to the timeline.`
+    });
+  }
+  return findings;
+}
+function withPossessor(text6, index2, found) {
+  if (found[0] !== "'" && found[0] !== "’") return { start: index2, phrase: found };
+  let start = index2;
+  while (start > 0 && index2 - start < 60 && /[\p{L}\p{N}_-]/u.test(text6[start - 1] ?? "")) start--;
+  if (start >= 3 && /^no[ -]$/i.test(text6.slice(start - 3, start))) start -= 3;
+  return { start, phrase: text6.slice(start, index2 + found.length) };
+}
+function scanLine(text6, line, exact, phrases = PHRASES) {
+  const findings = [];
+  for (const { pattern, advice } of phrases) {
+    for (const m of text6.matchAll(pattern)) {
+      const { start, phrase } = withPossessor(text6, m.index, m[0]);
+      if (NOT_BLAME.test(phrase)) continue;
+      findings.push({
+        line,
+        ...exact ? { column: start + 1, endLine: line, endColumn: m.index + m[0].length + 1 } : {},
+        message: `Blame language "${phrase}": ${advice}.`
+      });
+    }
+  }
+  return findings;
+}
+var blameLanguage = {
+  id: "blame-language",
+  defaultSeverity: "warning",
+  description: `The text is blameless: no "human error", "X's fault", "careless", "should have known", and no person named as the root cause.`,
+  check(ctx) {
+    const { pm: pm2, prose, proseText } = ctx;
+    const present = proseText === null ? PHRASES : PHRASES.filter((p) => proseText.search(p.pattern) !== -1);
+    const phrases = prose !== null ? present.length === 0 ? [] : prose.flatMap((text6, i) => scanLine(text6, i + 1, true, present)) : [
+      ...pm2.impact === null ? [] : scanLine(pm2.impact, pm2.lines.impact ?? 1, false),
+      ...pm2.rootCause === null ? [] : scanLine(pm2.rootCause, pm2.lines.rootCause ?? 1, false),
+      ...pm2.contributingFactors.flatMap((t) => scanLine(t, pm2.lines.rootCause ?? 1, false))
+    ];
+    return [...phrases, ...personAsRootCause(ctx)];
+  }
+};
+
+// node_modules/date-fns/constants.js
+var daysInYear = 365.2425;
+var maxTime = Math.pow(10, 8) * 24 * 60 * 60 * 1e3;
+var minTime = -maxTime;
+var millisecondsInDay = 864e5;
+var millisecondsInMinute = 6e4;
+var millisecondsInHour = 36e5;
+var secondsInHour = 3600;
+var secondsInDay = secondsInHour * 24;
+var secondsInWeek = secondsInDay * 7;
+var secondsInYear = secondsInDay * daysInYear;
+var secondsInMonth = secondsInYear / 12;
+var secondsInQuarter = secondsInMonth * 3;
+var constructFromSymbol = /* @__PURE__ */ Symbol.for("constructDateFrom");
+
+// node_modules/date-fns/constructFrom.js
+function constructFrom(date5, value2) {
+  if (typeof date5 === "function") return date5(value2);
+  if (date5 && typeof date5 === "object" && constructFromSymbol in date5)
+    return date5[constructFromSymbol](value2);
+  if (date5 instanceof Date) return new date5.constructor(value2);
+  return new Date(value2);
+}
+
+// node_modules/date-fns/toDate.js
+function toDate(argument, context) {
+  return constructFrom(context || argument, argument);
+}
+
+// node_modules/date-fns/addDays.js
+function addDays2(date5, amount, options) {
+  const _date2 = toDate(date5, options?.in);
+  if (isNaN(amount)) return constructFrom(options?.in || date5, NaN);
+  if (!amount) return _date2;
+  _date2.setDate(_date2.getDate() + amount);
+  return _date2;
+}
+
+// node_modules/date-fns/isWeekend.js
+function isWeekend(date5, options) {
+  const day = toDate(date5, options?.in).getDay();
+  return day === 0 || day === 6;
+}
+
+// node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
+function getTimezoneOffsetInMilliseconds(date5) {
+  const _date2 = toDate(date5);
+  const utcDate = new Date(
+    Date.UTC(
+      _date2.getFullYear(),
+      _date2.getMonth(),
+      _date2.getDate(),
+      _date2.getHours(),
+      _date2.getMinutes(),
+      _date2.getSeconds(),
+      _date2.getMilliseconds()
+    )
+  );
+  utcDate.setUTCFullYear(_date2.getFullYear());
+  return +date5 - +utcDate;
+}
+
+// node_modules/date-fns/_lib/normalizeDates.js
+function normalizeDates(context, ...dates) {
+  const normalize2 = constructFrom.bind(
+    null,
+    context || dates.find((date5) => typeof date5 === "object")
+  );
+  return dates.map(normalize2);
+}
+
+// node_modules/date-fns/startOfDay.js
+function startOfDay(date5, options) {
+  const _date2 = toDate(date5, options?.in);
+  _date2.setHours(0, 0, 0, 0);
+  return _date2;
+}
+
+// node_modules/date-fns/differenceInCalendarDays.js
+function differenceInCalendarDays(laterDate, earlierDate, options) {
+  const [laterDate_, earlierDate_] = normalizeDates(
+    options?.in,
+    laterDate,
+    earlierDate
+  );
+  const laterStartOfDay = startOfDay(laterDate_);
+  const earlierStartOfDay = startOfDay(earlierDate_);
+  const laterTimestamp = +laterStartOfDay - getTimezoneOffsetInMilliseconds(laterStartOfDay);
+  const earlierTimestamp = +earlierStartOfDay - getTimezoneOffsetInMilliseconds(earlierStartOfDay);
+  return Math.round((laterTimestamp - earlierTimestamp) / millisecondsInDay);
+}
+
+// node_modules/date-fns/isSameDay.js
+function isSameDay(laterDate, earlierDate, options) {
+  const [dateLeft_, dateRight_] = normalizeDates(
+    options?.in,
+    laterDate,
+    earlierDate
+  );
+  return +startOfDay(dateLeft_) === +startOfDay(dateRight_);
+}
+
+// node_modules/date-fns/isDate.js
+function isDate(value2) {
+  return value2 instanceof Date || typeof value2 === "object" && Object.prototype.toString.call(value2) === "[object Date]";
+}
+
+// node_modules/date-fns/isValid.js
+function isValid(date5) {
+  return !(!isDate(date5) && typeof date5 !== "number" || isNaN(+toDate(date5)));
+}
+
+// node_modules/date-fns/differenceInBusinessDays.js
+function differenceInBusinessDays(laterDate, earlierDate, options) {
+  const [laterDate_, earlierDate_] = normalizeDates(
+    options?.in,
+    laterDate,
+    earlierDate
+  );
+  if (!isValid(laterDate_) || !isValid(earlierDate_)) return NaN;
+  const diff = differenceInCalendarDays(laterDate_, earlierDate_);
+  const sign = diff < 0 ? -1 : 1;
+  const weeks = Math.trunc(diff / 7);
+  let result = weeks * 5;
+  let movingDate = addDays2(earlierDate_, weeks * 7);
+  while (!isSameDay(laterDate_, movingDate)) {
+    result += isWeekend(movingDate, options) ? 0 : sign;
+    movingDate = addDays2(movingDate, sign);
+  }
+  return result === 0 ? 0 : result;
+}
+
+// node_modules/date-fns/parseISO.js
+function parseISO(argument, options) {
+  const invalidDate = () => constructFrom(options?.in, NaN);
+  const additionalDigits = options?.additionalDigits ?? 2;
+  const dateStrings = splitDateString(argument);
+  let date5;
+  if (dateStrings.date) {
+    const parseYearResult = parseYear2(dateStrings.date, additionalDigits);
+    date5 = parseDate2(parseYearResult.restDateString, parseYearResult.year);
+  }
+  if (!date5 || isNaN(+date5)) return invalidDate();
+  const timestamp = +date5;
+  let time3 = 0;
+  let offset;
+  if (dateStrings.time) {
+    time3 = parseTime(dateStrings.time);
+    if (isNaN(time3)) return invalidDate();
+  }
+  if (dateStrings.timezone) {
+    offset = parseTimezone(dateStrings.timezone);
+    if (isNaN(offset)) return invalidDate();
+  } else {
+    const tmpDate = new Date(timestamp + time3);
+    const result = toDate(0, options?.in);
+    result.setFullYear(
+      tmpDate.getUTCFullYear(),
+      tmpDate.getUTCMonth(),
+      tmpDate.getUTCDate()
+    );
+    result.setHours(
+      tmpDate.getUTCHours(),
+      tmpDate.getUTCMinutes(),
+      tmpDate.getUTCSeconds(),
+      tmpDate.getUTCMilliseconds()
+    );
+    return result;
+  }
+  return toDate(timestamp + time3 + offset, options?.in);
+}
+var patterns = {
+  dateTimeDelimiter: /[T ]/,
+  timeZoneDelimiter: /[Z ]/i,
+  timezone: /([Z+-].*)$/
+};
+var dateRegex = /^-?(?:(\d{3})|(\d{2})(?:-?(\d{2}))?|W(\d{2})(?:-?(\d{1}))?|)$/;
+var timeRegex = /^(\d{2}(?:[.,]\d*)?)(?::?(\d{2}(?:[.,]\d*)?))?(?::?(\d{2}(?:[.,]\d*)?))?$/;
+var timezoneRegex = /^([+-])(\d{2})(?::?(\d{2}))?$/;
+function splitDateString(dateString) {
+  const dateStrings = {};
+  const array2 = dateString.split(patterns.dateTimeDelimiter);
+  let timeString;
+  if (array2.length > 2) {
+    return dateStrings;
+  }
+  if (/:/.test(array2[0])) {
+    timeString = array2[0];
+  } else {
+    dateStrings.date = array2[0];
+    timeString = array2[1];
+    if (patterns.timeZoneDelimiter.test(dateStrings.date)) {
+      dateStrings.date = dateString.split(patterns.timeZoneDelimiter)[0];
+      timeString = dateString.substr(
+        dateStrings.date.length,
+        dateString.length
+      );
+    }
+  }
+  if (timeString) {
+    const token = patterns.timezone.exec(timeString);
+    if (token) {
+      dateStrings.time = timeString.replace(token[1], "");
+      dateStrings.timezone = token[1];
+    } else {
+      dateStrings.time = timeString;
+    }
+  }
+  return dateStrings;
+}
+function parseYear2(dateString, additionalDigits) {
+  const regex2 = new RegExp(
+    "^(?:(\\d{4}|[+-]\\d{" + (4 + additionalDigits) + "})|(\\d{2}|[+-]\\d{" + (2 + additionalDigits) + "})$)"
+  );
+  const captures = dateString.match(regex2);
+  if (!captures) return { year: NaN, restDateString: "" };
+  const year = captures[1] ? parseInt(captures[1]) : null;
+  const century = captures[2] ? parseInt(captures[2]) : null;
+  return {
+    year: century === null ? year : century * 100,
+    restDateString: dateString.slice((captures[1] || captures[2]).length)
+  };
+}
+function parseDate2(dateString, year) {
+  if (year === null) return /* @__PURE__ */ new Date(NaN);
+  const captures = dateString.match(dateRegex);
+  if (!captures) return /* @__PURE__ */ new Date(NaN);
+  const isWeekDate = !!captures[4];
+  const dayOfYear = parseDateUnit(captures[1]);
+  const month = parseDateUnit(captures[2]) - 1;
+  const day = parseDateUnit(captures[3]);
+  const week = parseDateUnit(captures[4]);
+  const dayOfWeek = parseDateUnit(captures[5]) - 1;
+  if (isWeekDate) {
+    if (!validateWeekDate(year, week, dayOfWeek)) {
+      return /* @__PURE__ */ new Date(NaN);
+    }
+    return dayOfISOWeekYear(year, week, dayOfWeek);
+  } else {
+    const date5 = /* @__PURE__ */ new Date(0);
+    if (!validateDate(year, month, day) || !validateDayOfYearDate(year, dayOfYear)) {
+      return /* @__PURE__ */ new Date(NaN);
+    }
+    date5.setUTCFullYear(year, month, Math.max(dayOfYear, day));
+    return date5;
+  }
+}
+function parseDateUnit(value2) {
+  return value2 ? parseInt(value2) : 1;
+}
+function parseTime(timeString) {
+  const captures = timeString.match(timeRegex);
+  if (!captures) return NaN;
+  const hours = parseTimeUnit(captures[1]);
+  const minutes = parseTimeUnit(captures[2]);
+  const seconds = parseTimeUnit(captures[3]);
+  if (!validateTime(hours, minutes, seconds)) {
+    return NaN;
+  }
+  return hours * millisecondsInHour + minutes * millisecondsInMinute + seconds * 1e3;
+}
+function parseTimeUnit(value2) {
+  return value2 && parseFloat(value2.replace(",", ".")) || 0;
+}
+function parseTimezone(timezoneString) {
+  if (timezoneString === "Z") return 0;
+  const captures = timezoneString.match(timezoneRegex);
+  if (!captures) return 0;
+  const sign = captures[1] === "+" ? -1 : 1;
+  const hours = parseInt(captures[2]);
+  const minutes = captures[3] && parseInt(captures[3]) || 0;
+  if (!validateTimezone(hours, minutes)) {
+    return NaN;
+  }
+  return sign * (hours * millisecondsInHour + minutes * millisecondsInMinute);
+}
+function dayOfISOWeekYear(isoWeekYear, week, day) {
+  const date5 = /* @__PURE__ */ new Date(0);
+  date5.setUTCFullYear(isoWeekYear, 0, 4);
+  const fourthOfJanuaryDay = date5.getUTCDay() || 7;
+  const diff = (week - 1) * 7 + day + 1 - fourthOfJanuaryDay;
+  date5.setUTCDate(date5.getUTCDate() + diff);
+  return date5;
+}
+var daysInMonths = [31, null, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function isLeapYearIndex(year) {
+  return year % 400 === 0 || year % 4 === 0 && year % 100 !== 0;
+}
+function validateDate(year, month, date5) {
+  return month >= 0 && month <= 11 && date5 >= 1 && date5 <= (daysInMonths[month] || (isLeapYearIndex(year) ? 29 : 28));
+}
+function validateDayOfYearDate(year, dayOfYear) {
+  return dayOfYear >= 1 && dayOfYear <= (isLeapYearIndex(year) ? 366 : 365);
+}
+function validateWeekDate(_year, week, day) {
+  return week >= 1 && week <= 53 && day >= 0 && day <= 6;
+}
+function validateTime(hours, minutes, seconds) {
+  if (hours === 24) {
+    return minutes === 0 && seconds === 0;
+  }
+  return seconds >= 0 && seconds < 60 && minutes >= 0 && minutes < 60 && hours >= 0 && hours < 25;
+}
+function validateTimezone(_hours, minutes) {
+  return minutes >= 0 && minutes <= 59;
+}
+
+// src/core/lint/rules/late-postmortem.ts
+var LIMIT = 5;
+var latePostmortem = {
+  id: "late-postmortem",
+  defaultSeverity: "warning",
+  description: `A post-mortem of the two most severe levels (SEV1/SEV2 by default) is published within ${LIMIT} business days of the incident.`,
+  check({ pm: pm2, config: config2 }) {
+    const { severity, incidentDate, publishedDate } = pm2;
+    if (severity === null || incidentDate === null || publishedDate === null) return [];
+    const top = config2.severityScale.slice(0, 2).map(normaliseSeverity);
+    if (!top.includes(normaliseSeverity(severity))) return [];
+    const days = differenceInBusinessDays(parseISO(publishedDate), parseISO(incidentDate));
+    if (!(days > LIMIT)) return [];
+    return [
+      {
+        line: pm2.lines.publishedDate ?? pm2.lines.incidentDate ?? 1,
+        message: `This ${severity} post-mortem was published ${days} business days after the incident (${incidentDate} → ${publishedDate}); aim for ${LIMIT} or fewer while memories are fresh, and say in the summary why it took longer.`
+      }
+    ];
+  }
+};
+
+// src/core/lint/rules/placeholder.ts
+var ANGLE = /<([A-Za-z][^<>\n]{0,200})>/g;
+var MUSTACHE = /\{\{[^{}\n]{0,200}\}\}/g;
+var WORD = /\b(?:TODO|TBD|TBC|FIXME|XXX)\b/g;
+var BRACKET = /\[(?:insert|describe|enter|fill in|link to|add link|your|name of)\b[^[\]\n]{0,200}\](?![([:])/gi;
+var TEMPLATE_HEADING = /^ {0,3}#{1,6}[ \t]+(ISSUE NAME|INCIDENT (?:NAME|TITLE)|POST-?MORTEM TITLE|TITLE)[ \t#]*$/;
+var HTML_ELEMENTS = new Set(
+  "a abbr address article aside b bdi bdo blockquote br caption center cite code col colgroup dd del details dfn div dl dt em figcaption figure font footer h1 h2 h3 h4 h5 h6 header hr i img ins kbd li link main mark meta nav ol p picture pre q s samp section small source span strike strong sub summary sup table tbody td tfoot th thead time tr tt u ul var video wbr".split(" ")
+);
+var BOOLEAN_ATTRIBUTES = /* @__PURE__ */ new Set([
+  "open",
+  "hidden",
+  "disabled",
+  "checked",
+  "controls",
+  "autoplay",
+  "muted",
+  "loop",
+  "selected"
+]);
+var AUTOLINK = /^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*$/;
+var EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+var TAG = /^([A-Za-z][A-Za-z0-9]*)([\s/][^]*)?$/;
+function isMarkupNotPlaceholder(content3) {
+  if (AUTOLINK.test(content3) || EMAIL.test(content3)) return true;
+  const m = TAG.exec(content3);
+  if (!m?.[1] || !HTML_ELEMENTS.has(m[1].toLowerCase())) return false;
+  const rest = (m[2] ?? "").replace(/\/\s*$/, "").trim();
+  if (rest === "" || rest.includes("=")) return true;
+  return rest.split(/\s+/).every((w) => BOOLEAN_ATTRIBUTES.has(w.toLowerCase()));
+}
+function isStatusMarker(line, index2, word) {
+  if (word !== "TODO") return false;
+  const before = line.slice(Math.max(0, index2 - 2), index2);
+  const after = line.slice(index2 + word.length, index2 + word.length + 2);
+  if (/[*_[(]$/.test(before) && /^[*_\])]/.test(after)) return true;
+  const cellStart = line.lastIndexOf("|", index2);
+  if (cellStart !== -1) {
+    const cellEnd = line.indexOf("|", index2);
+    const cell = line.slice(cellStart + 1, cellEnd === -1 ? line.length : cellEnd);
+    if (/^[\s*_]*TODO[\s*_]*$/.test(cell) || /\*\*TODO\*\*\s*$/.test(cell)) return true;
+  }
+  return /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]?\]\s+)?$/.test(line.slice(0, index2)) && /^\s*:/.test(line.slice(index2 + word.length));
+}
+function scanLine2(text6, line, itemLine) {
+  const findings = [];
+  const add = (index2, found, message) => {
+    findings.push({
+      line,
+      column: index2 + 1,
+      endLine: line,
+      endColumn: index2 + found.length + 1,
+      message
+    });
+  };
+  const heading2 = TEMPLATE_HEADING.exec(text6);
+  if (heading2?.[1]) {
+    add(
+      text6.indexOf(heading2[1]),
+      heading2[1],
+      `Heading "${heading2[1]}" is the template's placeholder; write the incident's title, e.g. "# Checkout errors after a config push".`
+    );
+  }
+  for (const m of text6.matchAll(ANGLE)) {
+    if (isMarkupNotPlaceholder(m[1] ?? "")) continue;
+    add(
+      m.index,
+      m[0],
+      `Template placeholder ${quote(m[0], 50)} left in; replace it with the real content (an HTML comment "<!-- … -->" is fine for guidance).`
+    );
+  }
+  for (const m of text6.matchAll(MUSTACHE)) {
+    add(
+      m.index,
+      m[0],
+      `Template placeholder ${quote(m[0], 50)} left in; replace it with the real value.`
+    );
+  }
+  for (const m of text6.matchAll(BRACKET)) {
+    add(
+      m.index,
+      m[0],
+      `Template placeholder ${quote(m[0], 50)} left in; replace it with the real content.`
+    );
+  }
+  for (const m of text6.matchAll(WORD)) {
+    if (itemLine && isStatusMarker(text6, m.index, m[0])) continue;
+    add(
+      m.index,
+      m[0],
+      `"${m[0]}" left in; write the missing content now, or turn it into an action item with an owner and a due date.`
+    );
+  }
+  return findings;
+}
+function scanModel({ pm: pm2 }) {
+  const fields = [
+    [pm2.title === null ? null : `# ${pm2.title}`, pm2.lines.title],
+    [pm2.impact, pm2.lines.impact],
+    [pm2.rootCause, pm2.lines.rootCause]
+  ];
+  const findings = fields.flatMap(
+    ([text6, line]) => text6 === null ? [] : scanLine2(text6, line ?? 1, false)
+  );
+  for (const item of pm2.actionItems) findings.push(...scanLine2(item.title, item.line, true));
+  return findings.map(({ line, message }) => ({ line, message }));
+}
+var placeholder = {
+  id: "placeholder",
+  defaultSeverity: "error",
+  description: "No template placeholders are left in: `<…>` (not HTML tags or autolinks), `{{ … }}`, `[Insert …]`, `TODO`, `TBD`, `# ISSUE NAME`. HTML comments, code and an item's `**TODO**` status marker are fine.",
+  check(ctx) {
+    if (ctx.prose === null) return scanModel(ctx);
+    const text6 = ctx.proseText ?? "";
+    if ([ANGLE, MUSTACHE, WORD, BRACKET].every((re) => text6.search(re) === -1) && !/^ {0,3}#{1,6}[ \t]+[A-Z ]+$/m.test(text6))
+      return [];
+    const itemLines = new Set(ctx.pm.actionItems.map((i) => i.line));
+    return ctx.prose.flatMap((line, i) => scanLine2(line, i + 1, itemLines.has(i + 1)));
+  }
+};
+
+// src/core/lint/rules/required-sections.ts
+var HOW = {
+  summary: {
+    heading: "Summary",
+    hint: "two or three sentences on what happened and who was affected"
+  },
+  impact: { heading: "Impact", hint: "who was affected, for how long, and how badly" },
+  timeline: {
+    heading: "Timeline",
+    hint: 'timestamped entries such as "- 14:02 UTC — alert fired"'
+  },
+  rootCause: { heading: "Root cause", hint: "the conditions that made the failure possible" },
+  actionItems: {
+    heading: "Action items",
+    hint: 'items such as "- [ ] Add a canary stage @alice due 2026-12-10"'
+  },
+  contributingFactors: {
+    heading: "Contributing factors",
+    hint: "what made the impact worse or the recovery slower"
+  },
+  whatWentWell: { heading: "What went well", hint: "what helped detection and recovery" },
+  lessonsLearned: { heading: "Lessons learned", hint: "what the team now knows" }
+};
+function hasSection(pm2, key) {
+  if (pm2.sections.some((s) => s.key === key)) return true;
+  switch (key) {
+    case "summary":
+      return pm2.sections.some((s) => s.key === "impact") || pm2.impact !== null;
+    case "impact":
+      return pm2.impact !== null;
+    case "timeline":
+      return pm2.timeline.length > 0;
+    case "rootCause":
+      return pm2.rootCause !== null;
+    case "actionItems":
+      return pm2.actionItems.length > 0;
+    case "contributingFactors":
+      return pm2.contributingFactors.length > 0;
+    case "whatWentWell":
+      return pm2.whatWentWell.length > 0;
+    default:
+      return false;
+  }
+}
+var requiredSections = {
+  id: "required-sections",
+  defaultSeverity: "error",
+  description: "Every section in `requiredSections` is present (`summary` is also satisfied by an impact section).",
+  check({ pm: pm2, config: config2 }) {
+    const line = pm2.lines.title ?? 1;
+    const findings = [];
+    for (const key of config2.requiredSections) {
+      if (hasSection(pm2, key)) continue;
+      const how = HOW[key] ?? { heading: key, hint: "its content" };
+      findings.push({
+        line,
+        message: `Missing a "## ${how.heading}" section; add one with ${how.hint}.`
+      });
+    }
+    return findings;
+  }
+};
+
+// src/core/lint/rules/severity-missing.ts
+var severityMissing = {
+  id: "severity-missing",
+  defaultSeverity: "error",
+  description: "The post-mortem states its severity (front matter `severity:` or a `**Severity:**` line).",
+  check({ pm: pm2, config: config2 }) {
+    if (pm2.severity !== null) return [];
+    const example = config2.severityScale[Math.min(1, config2.severityScale.length - 1)] ?? "SEV2";
+    return [
+      {
+        line: pm2.lines.title ?? 1,
+        message: `No severity found; add "**Severity:** ${example}" near the top (or "severity: ${example}" in front matter), one of ${config2.severityScale.join(", ")}.`
+      }
+    ];
+  }
+};
+
+// src/core/lint/rules/severity-scale.ts
+var severityScale = {
+  id: "severity-scale",
+  defaultSeverity: "error",
+  description: "The severity is one of `severityScale` (ignoring case, spaces and dashes).",
+  check({ pm: pm2, config: config2 }) {
+    if (pm2.severity === null) return [];
+    const wanted = normaliseSeverity(pm2.severity);
+    if (config2.severityScale.some((s) => normaliseSeverity(s) === wanted)) return [];
+    return [
+      {
+        line: pm2.lines.severity ?? pm2.lines.title ?? 1,
+        message: `Severity "${pm2.severity}" is not on the scale; write one of ${config2.severityScale.join(", ")} (or add it to severityScale in the config).`
+      }
+    ];
+  }
+};
+
+// src/core/lint/rules/timeline-order.ts
+var timelineOrder = {
+  id: "timeline-order",
+  defaultSeverity: "error",
+  description: "Timeline entries are in chronological order.",
+  check({ pm: pm2 }) {
+    const findings = [];
+    let latest = null;
+    for (const entry of pm2.timeline) {
+      if (entry.at === null) continue;
+      if (latest !== null && Date.parse(entry.at) < Date.parse(latest.at)) {
+        findings.push({
+          line: entry.line,
+          message: `Timeline entry "${entry.time}" is earlier than "${latest.time}" on line ${latest.line}; put entries in time order, and write the date when the incident crosses midnight.`
+        });
+        continue;
+      }
+      latest = { at: entry.at, line: entry.line, time: entry.time };
+    }
+    return findings;
+  }
+};
+
+// src/core/lint/registry.ts
+var lintRules = [
+  requiredSections,
+  severityMissing,
+  severityScale,
+  actionItemOwner,
+  actionItemOwnerHandle,
+  actionItemDue,
+  actionItemDueInvalid,
+  actionItemDueAmbiguous,
+  actionItemDueVague,
+  actionItemDueBeforeIncident,
+  actionItemDuplicate,
+  timelineOrder,
+  latePostmortem,
+  placeholder,
+  blameLanguage
+];
+var externalRulePrefixes = ["parse-", "date-", "config-", "lint-"];
+
+// src/core/lint/sort-diagnostics.ts
+function sortDiagnostics(diagnostics) {
+  return diagnostics.sort(
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
+  );
+}
+
+// src/core/lint/lint-postmortem.ts
+function lintPostmortem(pm2, config2, ctx = {}) {
+  const lines = ctx.text === void 0 ? null : ctx.text.split(/\r\n|\r|\n/);
+  const prose = lines === null ? null : proseLines(lines);
+  const ruleCtx = {
+    pm: pm2,
+    config: config2,
+    lines,
+    prose,
+    proseText: prose === null ? null : prose.join("\n")
+  };
+  const out = [];
+  for (const d of pm2.diagnostics) {
+    const level = config2.rules[d.rule] ?? d.severity;
+    if (level !== "off") out.push({ ...d, severity: level });
+  }
+  for (const rule of lintRules) {
+    const level = config2.rules[rule.id] ?? rule.defaultSeverity;
+    if (level === "off") continue;
+    for (const f of rule.check(ruleCtx)) {
+      const column = f.column ?? firstColumn(lines, f.line);
+      const d = {
+        file: pm2.path,
+        line: f.line,
+        column,
+        severity: level,
+        rule: rule.id,
+        message: f.message
+      };
+      if (f.endLine !== void 0) d.endLine = f.endLine;
+      if (f.endColumn !== void 0) d.endColumn = f.endColumn;
+      out.push(d);
+    }
+  }
+  return sortDiagnostics(out);
+}
+function firstColumn(lines, line) {
+  const text6 = lines?.[line - 1];
+  if (text6 === void 0) return 1;
+  const i = text6.search(/\S/);
+  return i === -1 ? 1 : i + 1;
+}
+
+// src/core/config/parse-options-from-config.ts
+function parseOptionsFromConfig(config2) {
+  return {
+    dateOrder: config2.dates.order,
+    timeZone: config2.dates.timeZone,
+    ownerAliases: config2.owners.aliases
+  };
+}
+
 // src/core/markdown/inline-text.ts
 var HARD_REF_RE = /^(?:#\d{1,9}|[A-Z][A-Z0-9]{1,9}-\d{1,9}|(?:issue|pr|pull request|bug|ticket)s?\s+#?\d{1,9}|pr\s*#\d{1,9}|jira(?: link| ticket)?|fixed|done|https?:\/\/\S+)$/i;
 var REF_TEXT_RE = /^(?:#\d{1,9}|[A-Z][A-Z0-9]{1,9}-\d{1,9}|(?:jira|issue|ticket|tracking issue|github issue|gh issue|bug|card|trello|basecamp|pr|pull request|pull|link|here|issue here|fixed|done|commit|see|details|discussion)(?:\s*#?\d{1,9})?|(?:issue|pr|pull request|bug|ticket)s?\s+#?\d{1,9}|https?:\/\/\S+)$/i;
@@ -38265,38 +39737,11 @@ function titleSimilarity(a, b) {
 }
 var SIMILARITY_THRESHOLD = 0.75;
 
-// src/core/markdown/owners.ts
-var HANDLE_RE = /^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?$/;
-var NOBODY_RE = /^(?:n\/?a|none|nobody|tbd|tbc|todo|unknown|unassigned|-+|—|–|\?+|x|\.\.\.|owner|who|name)$/i;
-function isGitHubHandle(owner) {
-  return HANDLE_RE.test(owner);
-}
-function lookupAlias(name, aliases) {
-  const key = name.toLowerCase().replace(/^@/, "");
-  for (const [alias, login] of Object.entries(aliases)) {
-    if (alias.toLowerCase().replace(/^@/, "") === key) return login.startsWith("@") ? login : `@${login}`;
-  }
-  return null;
-}
-function normaliseOwner(raw, aliases = {}) {
-  let text6 = raw.slice(0, 200).trim();
-  text6 = text6.replace(/^(?:owners?|assignee|assigned to|who|responsável)\s*[:=-]\s*/i, "");
-  text6 = text6.replace(/^[\s*_`([{]+|[\s*_`)\]}.,;:]+$/g, "").replace(/\s+/g, " ").trim();
-  if (text6 === "" || NOBODY_RE.test(text6)) return null;
-  const alias = lookupAlias(text6, aliases);
-  if (alias) return alias;
-  if (text6.startsWith("@")) return isGitHubHandle(text6) ? text6 : null;
-  const words = text6.split(" ");
-  if (words.length > 4 || /[.!?]$/.test(text6) || /^https?:/i.test(text6)) return null;
-  if (words.length > 1 && words.some((w) => /^(?:the|with|along|added|was|is|will|by|for|of|in|on|after|before|when)$/i.test(w))) return null;
-  return text6;
-}
-
 // src/core/markdown/item-text.ts
-var MAX_TEXT = 4e3;
-var HANDLE = "@[A-Za-z0-9][A-Za-z0-9-]{0,38}(?:\\/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?";
-var OWNER_LABEL_RE = new RegExp(`[([,;]?\\s*\\b(?:owner|owners|assignee|assigned to|responsible|dri)\\s*[:=]\\s*(${HANDLE}|[A-Z][\\w.'-]{0,30}(?: [A-Z][\\w.'-]{0,30}){0,2})\\s*[)\\],;]?`, "i");
-var HANDLE_RE2 = new RegExp(`(?<![\\w.@/])(${HANDLE})(?![\\w@])`);
+var MAX_TEXT = 2e3;
+var HANDLE2 = "@[A-Za-z0-9][A-Za-z0-9-]{0,38}(?:\\/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?";
+var OWNER_LABEL_RE = new RegExp(`[([,;]?\\s*\\b(?:owner|owners|assignee|assigned to|responsible|dri)\\s*[:=]\\s*(${HANDLE2}|[A-Z][\\w.'-]{0,30}(?: [A-Z][\\w.'-]{0,30}){0,2})\\s*[)\\],;]?`, "i");
+var HANDLE_RE2 = new RegExp(`(?<![\\w.@/])(${HANDLE2})(?![\\w@])`);
 var MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
 var DAY = "\\d{1,2}(?:st|nd|rd|th)?";
 var DUE_VALUE = [
@@ -38372,8 +39817,9 @@ function capitalise(text6) {
   return text6.length > 0 ? text6[0].toUpperCase() + text6.slice(1) : text6;
 }
 function readItemText(raw, links, html2, aliases) {
-  let text6 = raw.length > MAX_TEXT ? raw.slice(0, MAX_TEXT) : raw;
-  text6 = text6.replace(/\s*\n\s*/g, " ").replace(/\\$/, "");
+  const capped = raw.length > MAX_TEXT ? raw.slice(0, MAX_TEXT) : raw;
+  let text6 = capped;
+  text6 = text6.replace(/\s+/g, " ").replace(/\\$/, "");
   let explicitId = null;
   for (const h of html2) {
     const m2 = HTML_ID_RE.exec(h.trim());
@@ -38449,9 +39895,9 @@ function readItemText(raw, links, html2, aliases) {
       }
     }
   }
-  const tracker = pickTracker(links, raw);
+  const tracker = pickTracker(links, capped);
   let title = tidy(text6);
-  if (title === "") title = links.map((l) => l.text).find((t) => t !== "") ?? tidy(raw.replace(/[\u0000-\u0002]/g, ""));
+  if (title === "") title = links.map((l) => l.text).find((t) => t !== "") ?? tidy(capped.replace(/[\u0000-\u0002]/g, " ").replace(/\s+/g, " "));
   let priority = null;
   const p = /^\s*\[?\b(P[0-4])\b\]?\s*[:-]?\s+/.exec(title);
   if (p?.[1]) {
@@ -38488,7 +39934,7 @@ function metaField(key) {
 function parseToml(source) {
   const data = {};
   for (const line of source.split("\n")) {
-    const m = /^\s*([A-Za-z0-9_.-]{1,60})\s*=\s*(.*?)\s*$/.exec(line);
+    const m = /^\s*([A-Za-z0-9_.-]{1,60})\s*=\s*(.*?)\s*$/.exec(line.slice(0, 2e3));
     if (!m?.[1]) continue;
     const raw = m[2] ?? "";
     let value2 = raw;
@@ -51507,6 +52953,7 @@ var Walker = class {
   }
   /** Bold-only paragraphs (`**Actions planned:**`) and bare section-name lines (`Action Items`) act as headings. */
   pseudoHeading(node3, text6) {
+    if (text6.length > 200) return false;
     const kids = node3.children.filter((c) => !(c.type === "text" && /^[\s:]*$/.test(c.value)));
     const emphasised = kids.length === 1 && (kids[0].type === "strong" || kids[0].type === "emphasis");
     const label = text6.replace(/[:\s]+$/, "").trim();
@@ -51568,11 +53015,11 @@ var Walker = class {
       return;
     }
     if (ctx.key === "actionItems") {
-      if (/\b(?:one of|either|options?|alternatives?|choices?)\s*:\s*$/i.test(text6)) {
+      if (/\b(?:one of|either|options?|alternatives?|choices?)\s*:\s*$/i.test(text6.slice(-200))) {
         this.leadIn = { key: null, heading: ctx.heading, done: false, dueRaw: null };
         return;
       }
-      if (/:\s*$/.test(text6)) {
+      if (/:\s*$/.test(text6.slice(-200))) {
         this.leadIn = { ...ctx, done: /\b(?:already|were|have been|completed|done|taken)\b/i.test(text6) };
         return;
       }
@@ -51582,7 +53029,7 @@ var Walker = class {
       }
       return;
     }
-    if (/:\s*$/.test(text6) && /\b(?:going forward|we will|we'll|action items?|next steps|follow[- ]?ups?|to prevent|to avoid|in the future|improvements?|following actions|we plan|we are going to|todo)\b/i.test(text6)) {
+    if (/:\s*$/.test(text6.slice(-200)) && /\b(?:going forward|we will|we'll|action items?|next steps|follow[- ]?ups?|to prevent|to avoid|in the future|improvements?|following actions|we plan|we are going to|todo)\b/i.test(text6)) {
       this.leadIn = { key: "actionItems", heading: ctx.heading, done: false, dueRaw: null };
       return;
     }
@@ -51630,7 +53077,7 @@ var Walker = class {
       const own6 = this.ownText(item);
       const text6 = own6.text.trim();
       const line = this.line(item);
-      const label = text6.replace(/[:\s]+$/, "");
+      const label = shortLabel(text6);
       const nested = item.children.filter((c) => c.type === "list");
       if (label !== "" && label.length <= 80 && !label.includes("\n") && classifySection(label) === "actionItems" && (text6.endsWith(":") || isBoldOnly(item))) {
         const sub = { key: "actionItems", heading: label, done: isDoneHeading(label), dueRaw: headingDue(label) };
@@ -51667,7 +53114,7 @@ var Walker = class {
       const own6 = this.ownText(item, true);
       const plain = own6.text.replace(/\u0000/g, "").trim();
       const nested = item.children.filter((c) => c.type === "list");
-      const label = plain.replace(/[:\s]+$/, "");
+      const label = shortLabel(plain);
       const groupHeader = nested.length > 0 && item.checked == null && (plain === "" || plain.endsWith(":") && !/[.!?]\s/.test(plain) && !ACTION_VERB_RE.test(plain) && readItemText(plain, [], [], this.aliases).owner === null || classifySection(label) === "actionItems" && label.split(/\s+/).length <= 4);
       if (groupHeader) {
         const sub = {
@@ -51918,6 +53365,9 @@ var Walker = class {
   }
 };
 var ACTION_VERB_RE = /^(?:add|create|implement|develop|hire|build|write|document|set up|setup|improve|review|update|investigate|ensure|establish|introduce|enable|disable|remove|automate|monitor|migrate|test|train|define|audit|rotate|upgrade|fix|deploy|configure|schedule|track|publish|consider|evaluate|increase|reduce|move|switch|replace|run|make sure|require|restrict|limit|alert|backfill|refactor|rewrite|pin|verify|validate|check)\b/i;
+function shortLabel(text6) {
+  return text6.length > 200 ? "" : text6.replace(/[:\s]+$/, "");
+}
 function oneLine(text6) {
   return text6.replace(/\u0000/g, "").replace(/\s+/g, " ").trim().slice(0, 5e3);
 }
@@ -51991,7 +53441,7 @@ function actionColumns(headers) {
   return cols;
 }
 var FIELD_ORDER = ["title", "incidentDate", "severity", "status", "duration", "impact", "services", "tags", "authors", "rootCause", "rootCauseCategory", "publishedDate"];
-function normaliseSeverity(raw) {
+function normaliseSeverity2(raw) {
   const t = raw.trim().split(/[\s,;(]/)[0] ?? raw;
   const m = /^(sev|p|s)[\s_-]?(\d)$/i.exec(raw.trim().slice(0, 12)) ?? /^(sev|p|s)[\s_-]?(\d)\b/i.exec(raw.trim());
   if (m) return `${m[1].toUpperCase()}${m[2]}`;
@@ -52008,7 +53458,7 @@ function frontMatterNode(node3) {
   if (!n || n.type !== "yaml" && n.type !== "toml" || typeof n.value !== "string") return null;
   return n;
 }
-function emptyPostmortem(path2) {
+function emptyPostmortem2(path2) {
   return {
     path: path2,
     title: null,
@@ -52049,7 +53499,7 @@ function build(text6, path2, options) {
     if (found?.parse.kind === "date") walker.reference = found.parse.date;
   }
   walker.walk(first ? tree.children.slice(1) : tree.children);
-  const pm2 = emptyPostmortem(path2);
+  const pm2 = emptyPostmortem2(path2);
   pm2.frontmatter = walker.frontmatter;
   const lines = {};
   const pick4 = (field) => {
@@ -52097,7 +53547,7 @@ function build(text6, path2, options) {
   }
   const severity = pick4("severity");
   if (severity) {
-    pm2.severity = normaliseSeverity(severity.value);
+    pm2.severity = normaliseSeverity2(severity.value);
     set2("severity", severity.line);
   }
   const status = pick4("status");
@@ -52152,7 +53602,7 @@ function parsePostmortem(text6, path2, options = {}) {
   try {
     return build(typeof text6 === "string" ? text6 : String(text6), path2, options);
   } catch (error63) {
-    const pm2 = emptyPostmortem(path2);
+    const pm2 = emptyPostmortem2(path2);
     const reason = error63 instanceof Error ? error63.message : String(error63);
     pm2.diagnostics.push({
       file: path2,
@@ -52166,993 +53616,16 @@ function parsePostmortem(text6, path2, options = {}) {
   }
 }
 
-// src/core/lint/empty-postmortem.ts
-function emptyPostmortem2(path2) {
-  return {
-    path: path2,
-    title: null,
-    incidentDate: null,
-    severity: null,
-    status: null,
-    duration: null,
-    durationMinutes: null,
-    impact: null,
-    services: [],
-    tags: [],
-    authors: [],
-    timeline: [],
-    rootCause: null,
-    rootCauseCategory: null,
-    contributingFactors: [],
-    whatWentWell: [],
-    actionItems: [],
-    sections: [],
-    publishedDate: null,
-    lines: {},
-    frontmatter: {},
-    diagnostics: []
-  };
-}
-
-// src/core/lint/prose-lines.ts
-var FENCE = /^ {0,3}(`{3,}|~{3,})/;
-var URL2 = /\bhttps?:\/\/[^\s<>()[\]]+/g;
-function proseLines(lines) {
-  const out = [];
-  let fence3 = null;
-  let inComment = false;
-  for (const line of lines) {
-    if (fence3) {
-      const m = FENCE.exec(line);
-      if (m?.[1] && m[1][0] === fence3.char && m[1].length >= fence3.size && line.slice(m[0].length).trim() === "") {
-        fence3 = null;
-      }
-      out.push(" ".repeat(line.length));
-      continue;
-    }
-    const open3 = FENCE.exec(line);
-    if (open3?.[1] && !inComment) {
-      fence3 = { char: open3[1][0] ?? "`", size: open3[1].length };
-      out.push(" ".repeat(line.length));
-      continue;
-    }
-    const chars = line.split("");
-    inComment = blankComments(line, chars, inComment);
-    blankCodeSpans(chars);
-    let masked = chars.join("");
-    masked = masked.replace(URL2, (u) => " ".repeat(u.length));
-    out.push(masked);
-  }
-  return out;
-}
-function blankComments(line, chars, startInComment) {
-  let inComment = startInComment;
-  let i = 0;
-  while (i < line.length) {
-    if (inComment) {
-      const end = line.indexOf("-->", i);
-      const stop = end === -1 ? line.length : end + 3;
-      for (let k = i; k < stop; k++) chars[k] = " ";
-      if (end === -1) return true;
-      inComment = false;
-      i = stop;
-    } else {
-      const start = line.indexOf("<!--", i);
-      if (start === -1) return false;
-      inComment = true;
-      i = start;
-    }
-  }
-  return inComment;
-}
-function blankCodeSpans(chars) {
-  const n = chars.length;
-  const absent = /* @__PURE__ */ new Set();
-  let i = 0;
-  while (i < n) {
-    if (chars[i] !== "`") {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < n && chars[j] === "`") j++;
-    const size = j - i;
-    if (absent.has(size)) {
-      i = j;
-      continue;
-    }
-    let k = j;
-    let close2 = -1;
-    while (k < n) {
-      if (chars[k] !== "`") {
-        k++;
-        continue;
-      }
-      let e = k;
-      while (e < n && chars[e] === "`") e++;
-      if (e - k === size) {
-        close2 = e;
-        break;
-      }
-      k = e;
-    }
-    if (close2 === -1) {
-      absent.add(size);
-      i = j;
-      continue;
-    }
-    for (let m = i; m < close2; m++) chars[m] = " ";
-    i = close2;
-  }
-}
-
-// src/core/lint/quote.ts
-function quote(text6, max = 60) {
-  const flat = text6.replace(/\s+/g, " ").trim();
-  return `"${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}"`;
-}
-
-// src/core/lint/rules/classify-due.ts
-function classifyDue(item, pm2, config2) {
-  if (item.due !== null) return { kind: "date", date: item.due };
-  if (item.dueRaw === null) return null;
-  const opts = pm2.incidentDate === null ? { order: config2.dates.order } : { order: config2.dates.order, reference: pm2.incidentDate };
-  return parseDate(item.dueRaw, opts);
-}
-
-// src/core/lint/rules/action-item-due-ambiguous.ts
-var actionItemDueAmbiguous = {
-  id: "action-item-due-ambiguous",
-  defaultSeverity: "error",
-  description: "A numeric due date is not ambiguous between day-first and month-first (unless `dates.order` settles it); where the parser already reports it as `date-ambiguous`, that diagnostic stands instead.",
-  check({ pm: pm2, config: config2 }) {
-    const reported = new Set(pm2.diagnostics.filter((d) => d.rule === "date-ambiguous").map((d) => d.line));
-    return pm2.actionItems.flatMap((item) => {
-      if (reported.has(item.line)) return [];
-      const parsed = classifyDue(item, pm2, config2);
-      if (parsed?.kind !== "ambiguous") return [];
-      const options = parsed.candidates.map((c) => `"${c}"`).join(" or ");
-      return [
-        {
-          line: item.line,
-          message: `Due date ${quote(item.dueRaw ?? "", 30)} of ${quote(item.title, 40)} is ambiguous (${options}); write it as YYYY-MM-DD, or set dates.order to DMY or MDY in the config.`
-        }
-      ];
-    });
-  }
-};
-
-// src/core/lint/rules/action-item-due-before-incident.ts
-var actionItemDueBeforeIncident = {
-  id: "action-item-due-before-incident",
-  defaultSeverity: "error",
-  description: "A due date falls on or after the incident date (an earlier one is usually a typo in the year or month).",
-  check({ pm: pm2, config: config2 }) {
-    const incident = pm2.incidentDate;
-    if (incident === null) return [];
-    return pm2.actionItems.flatMap((item) => {
-      const parsed = classifyDue(item, pm2, config2);
-      if (parsed?.kind !== "date" || parsed.date >= incident) return [];
-      return [
-        {
-          line: item.line,
-          message: `Due date ${parsed.date} of ${quote(item.title, 40)} is before the incident (${incident}); check the year and month, and write a date after ${incident}.`
-        }
-      ];
-    });
-  }
-};
-
-// src/core/lint/rules/action-item-due-invalid.ts
-var actionItemDueInvalid = {
-  id: "action-item-due-invalid",
-  defaultSeverity: "error",
-  description: "A due date that is written reads as a date.",
-  check({ pm: pm2, config: config2 }) {
-    return pm2.actionItems.flatMap((item) => {
-      const parsed = classifyDue(item, pm2, config2);
-      if (parsed?.kind !== "invalid") return [];
-      return [
-        {
-          line: item.line,
-          message: `Due date ${quote(item.dueRaw ?? "", 30)} of ${quote(item.title, 40)} is not a date; write it as YYYY-MM-DD, e.g. "due 2026-12-10".`
-        }
-      ];
-    });
-  }
-};
-
-// src/core/lint/rules/action-item-due-vague.ts
-var actionItemDueVague = {
-  id: "action-item-due-vague",
-  defaultSeverity: "warning",
-  description: 'A due date names a day rather than a period ("Q2 2024", "next sprint").',
-  check({ pm: pm2, config: config2 }) {
-    return pm2.actionItems.flatMap((item) => {
-      if (item.status === "done") return [];
-      const parsed = classifyDue(item, pm2, config2);
-      if (parsed?.kind !== "vague") return [];
-      return [
-        {
-          line: item.line,
-          message: `Due ${quote(item.dueRaw ?? "", 30)} of ${quote(item.title, 40)} is a period, not a day; write the last day you commit to as YYYY-MM-DD so it can be tracked.`
-        }
-      ];
-    });
-  }
-};
-
-// src/core/lint/normalise-severity.ts
-function normaliseSeverity2(severity) {
-  return severity.toUpperCase().replace(/[\s_-]+/g, "");
-}
-
-// src/core/lint/rules/action-item-due.ts
-var actionItemDue = {
-  id: "action-item-due",
-  defaultSeverity: "error",
-  description: "Every open action item has a due date.",
-  check({ pm: pm2, config: config2 }) {
-    const severity = pm2.severity === null ? null : normaliseSeverity2(pm2.severity);
-    const fallback = Object.entries(config2.defaultDueDays).find(([s]) => severity !== null && normaliseSeverity2(s) === severity);
-    const note = fallback ? ` (until then sync assumes ${fallback[1]} days after the incident)` : "";
-    return pm2.actionItems.filter((item) => item.status === "open" && item.due === null && item.dueRaw === null).map((item) => ({
-      line: item.line,
-      message: `Action item ${quote(item.title)} has no due date; add one as YYYY-MM-DD, e.g. "due 2026-12-10" or a Due column${note}.`
-    }));
-  }
-};
-
-// src/core/lint/rules/action-item-duplicate.ts
-function titleKey(title) {
-  return title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
-}
-var actionItemDuplicate = {
-  id: "action-item-duplicate",
-  defaultSeverity: "error",
-  description: "No action item is listed twice (same text ignoring case and punctuation); duplicates would become duplicate issues.",
-  check({ pm: pm2 }) {
-    const seen = /* @__PURE__ */ new Map();
-    const findings = [];
-    for (const item of pm2.actionItems) {
-      const key = titleKey(item.title);
-      if (key === "") continue;
-      const first = seen.get(key);
-      if (first === void 0) {
-        seen.set(key, item.line);
-        continue;
-      }
-      findings.push({
-        line: item.line,
-        message: `Action item ${quote(item.title)} repeats the item on line ${first}; remove one, or reword them if they are different work.`
-      });
-    }
-    return findings;
-  }
-};
-
-// src/core/lint/rules/action-item-owner-handle.ts
-var actionItemOwnerHandle = {
-  id: "action-item-owner-handle",
-  defaultSeverity: "error",
-  description: "Every owner is a GitHub handle (`@login`, `@org/team`) or a name mapped in `owners.aliases`.",
-  check({ pm: pm2, config: config2 }) {
-    const aliases = config2.owners.aliases;
-    const known = /* @__PURE__ */ new Set();
-    for (const [name, login] of Object.entries(aliases)) {
-      known.add(name.toLowerCase());
-      known.add(login.toLowerCase());
-    }
-    return pm2.actionItems.filter((item) => item.owner !== null && !isGitHubHandle(item.owner) && !known.has(item.owner.toLowerCase())).map((item) => {
-      const owner = item.owner ?? "";
-      return {
-        line: item.line,
-        message: `Owner ${quote(owner, 40)} of ${quote(item.title, 40)} is not a GitHub handle; write "@login" or "@org/team", or map it in the config: owners.aliases: { ${JSON.stringify(owner)}: "@login" }.`
-      };
-    });
-  }
-};
-
-// src/core/lint/rules/action-item-owner.ts
-var actionItemOwner = {
-  id: "action-item-owner",
-  defaultSeverity: "error",
-  description: "Every open action item names an owner.",
-  check({ pm: pm2 }) {
-    return pm2.actionItems.filter((item) => item.status === "open" && item.owner === null).map((item) => ({
-      line: item.line,
-      message: `Action item ${quote(item.title)} has no owner; add a GitHub handle, e.g. "@alice" or "(owner: @org/team)", or fill the Owner column.`
-    }));
-  }
-};
-
-// src/core/lint/section-range.ts
-function sectionRange(pm2, key, lineCount) {
-  const index2 = pm2.sections.findIndex((s) => s.key === key);
-  const section = pm2.sections[index2];
-  if (!section) return null;
-  let end = lineCount;
-  for (const next of pm2.sections.slice(index2 + 1)) {
-    if (next.depth <= section.depth && next.line > section.line) {
-      end = next.line - 1;
-      break;
-    }
-  }
-  return { start: section.line, end };
-}
-
-// src/core/lint/rules/blame-language.ts
-var PHRASES = [
-  {
-    pattern: /\bhuman[ -]errors?\b/gi,
-    advice: 'describe what let the mistake through instead, e.g. "the deploy script accepted production without a confirmation step"'
-  },
-  {
-    pattern: /\b[\p{L}\p{N}_-]{1,60}['’]s fault\b|\b(?:was|were|is|are) at fault\b|\bfault of\b/giu,
-    advice: 'describe the gap in the system or process that allowed it, e.g. "the change reached production without review because …"'
-  },
-  {
-    pattern: /\bcareless(?:ly|ness)?\b|\bnegligen(?:t|ce)\b|\bincompeten(?:t|ce)\b|\bsloppy\b|\blazy\b/gi,
-    advice: 'describe the missing safeguard instead, e.g. "no check caught the wrong value before it shipped"'
-  },
-  {
-    pattern: /\bshould(?: have|['’]ve) (?:known|noticed|caught|realized|realised|been more careful)\b/gi,
-    advice: "that is hindsight; describe what information was missing or hard to see at the time"
-  },
-  {
-    pattern: /\b(?:to blame|blamed)\b|\bblame (?:on|for)\b/gi,
-    advice: "describe the contributing conditions rather than who is responsible"
-  }
-];
-var NOT_BLAME = /^(?:nobody|no one|no-one|noone|anybody|anyone|nobody else)['’]s fault$/i;
-var HANDLE2 = /(?<![\w@/])@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\b(?!\/)/g;
-function peopleNames(pm2, aliases) {
-  const names = /* @__PURE__ */ new Set();
-  const candidates2 = [...pm2.authors, ...pm2.actionItems.map((i) => i.owner ?? ""), ...Object.keys(aliases)];
-  for (const raw of candidates2) {
-    const name = raw.replace(/^@/, "").trim();
-    if (name.length < 3 || name.length > 60 || !new RegExp("\\p{Ll}", "u").test(name) || /\bteam\b|\//i.test(name)) continue;
-    names.add(name);
-    const first = name.split(/\s+/)[0] ?? "";
-    if (first !== name && first.length >= 3 && new RegExp("^\\p{Lu}", "u").test(first)) names.add(first);
-  }
-  return [...names];
-}
-function personAsRootCause(ctx) {
-  const { pm: pm2, prose } = ctx;
-  const names = peopleNames(pm2, ctx.config.owners.aliases);
-  const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  const named = escaped.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}_])(?:${escaped.join("|")})(?![\\p{L}\\p{N}_])`, "gu");
-  let scan;
-  if (prose !== null) {
-    const range = sectionRange(pm2, "rootCause", prose.length) ?? (pm2.lines.rootCause === void 0 ? null : { start: pm2.lines.rootCause, end: pm2.lines.rootCause });
-    if (range === null) return [];
-    scan = [];
-    for (let l = range.start; l <= range.end; l++) scan.push({ text: prose[l - 1] ?? "", line: l, exact: true });
-  } else {
-    if (pm2.rootCause === null) return [];
-    scan = [{ text: pm2.rootCause, line: pm2.lines.rootCause ?? 1, exact: false }];
-  }
-  const findings = [];
-  for (const { text: text6, line, exact } of scan) {
-    const hits = [...text6.matchAll(HANDLE2), ...named ? text6.matchAll(named) : []];
-    const hit = hits.sort((a, b) => a.index - b.index)[0];
-    if (!hit) continue;
-    findings.push({
-      line,
-      ...exact ? { column: hit.index + 1, endLine: line, endColumn: hit.index + hit[0].length + 1 } : {},
-      message: `The root cause names a person ("${hit[0]}"); a blameless root cause describes the system, e.g. "a config change reached production without validation", and leaves names to the timeline.`
-    });
-  }
-  return findings;
-}
-function scanLine(text6, line, exact) {
-  const findings = [];
-  for (const { pattern, advice } of PHRASES) {
-    for (const m of text6.matchAll(pattern)) {
-      if (NOT_BLAME.test(m[0])) continue;
-      findings.push({
-        line,
-        ...exact ? { column: m.index + 1, endLine: line, endColumn: m.index + m[0].length + 1 } : {},
-        message: `Blame language "${m[0]}": ${advice}.`
-      });
-    }
-  }
-  return findings;
-}
-var blameLanguage = {
-  id: "blame-language",
-  defaultSeverity: "warning",
-  description: `The text is blameless: no "human error", "X's fault", "careless", "should have known", and no person named as the root cause.`,
-  check(ctx) {
-    const { pm: pm2, prose } = ctx;
-    const phrases = prose !== null ? prose.flatMap((text6, i) => scanLine(text6, i + 1, true)) : [
-      ...pm2.impact === null ? [] : scanLine(pm2.impact, pm2.lines.impact ?? 1, false),
-      ...pm2.rootCause === null ? [] : scanLine(pm2.rootCause, pm2.lines.rootCause ?? 1, false),
-      ...pm2.contributingFactors.flatMap((t) => scanLine(t, pm2.lines.rootCause ?? 1, false))
-    ];
-    return [...phrases, ...personAsRootCause(ctx)];
-  }
-};
-
-// node_modules/date-fns/constants.js
-var daysInYear = 365.2425;
-var maxTime = Math.pow(10, 8) * 24 * 60 * 60 * 1e3;
-var minTime = -maxTime;
-var millisecondsInDay = 864e5;
-var millisecondsInMinute = 6e4;
-var millisecondsInHour = 36e5;
-var secondsInHour = 3600;
-var secondsInDay = secondsInHour * 24;
-var secondsInWeek = secondsInDay * 7;
-var secondsInYear = secondsInDay * daysInYear;
-var secondsInMonth = secondsInYear / 12;
-var secondsInQuarter = secondsInMonth * 3;
-var constructFromSymbol = /* @__PURE__ */ Symbol.for("constructDateFrom");
-
-// node_modules/date-fns/constructFrom.js
-function constructFrom(date5, value2) {
-  if (typeof date5 === "function") return date5(value2);
-  if (date5 && typeof date5 === "object" && constructFromSymbol in date5)
-    return date5[constructFromSymbol](value2);
-  if (date5 instanceof Date) return new date5.constructor(value2);
-  return new Date(value2);
-}
-
-// node_modules/date-fns/toDate.js
-function toDate(argument, context) {
-  return constructFrom(context || argument, argument);
-}
-
-// node_modules/date-fns/addDays.js
-function addDays(date5, amount, options) {
-  const _date2 = toDate(date5, options?.in);
-  if (isNaN(amount)) return constructFrom(options?.in || date5, NaN);
-  if (!amount) return _date2;
-  _date2.setDate(_date2.getDate() + amount);
-  return _date2;
-}
-
-// node_modules/date-fns/isWeekend.js
-function isWeekend(date5, options) {
-  const day = toDate(date5, options?.in).getDay();
-  return day === 0 || day === 6;
-}
-
-// node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
-function getTimezoneOffsetInMilliseconds(date5) {
-  const _date2 = toDate(date5);
-  const utcDate = new Date(
-    Date.UTC(
-      _date2.getFullYear(),
-      _date2.getMonth(),
-      _date2.getDate(),
-      _date2.getHours(),
-      _date2.getMinutes(),
-      _date2.getSeconds(),
-      _date2.getMilliseconds()
-    )
-  );
-  utcDate.setUTCFullYear(_date2.getFullYear());
-  return +date5 - +utcDate;
-}
-
-// node_modules/date-fns/_lib/normalizeDates.js
-function normalizeDates(context, ...dates) {
-  const normalize2 = constructFrom.bind(
-    null,
-    context || dates.find((date5) => typeof date5 === "object")
-  );
-  return dates.map(normalize2);
-}
-
-// node_modules/date-fns/startOfDay.js
-function startOfDay(date5, options) {
-  const _date2 = toDate(date5, options?.in);
-  _date2.setHours(0, 0, 0, 0);
-  return _date2;
-}
-
-// node_modules/date-fns/differenceInCalendarDays.js
-function differenceInCalendarDays(laterDate, earlierDate, options) {
-  const [laterDate_, earlierDate_] = normalizeDates(
-    options?.in,
-    laterDate,
-    earlierDate
-  );
-  const laterStartOfDay = startOfDay(laterDate_);
-  const earlierStartOfDay = startOfDay(earlierDate_);
-  const laterTimestamp = +laterStartOfDay - getTimezoneOffsetInMilliseconds(laterStartOfDay);
-  const earlierTimestamp = +earlierStartOfDay - getTimezoneOffsetInMilliseconds(earlierStartOfDay);
-  return Math.round((laterTimestamp - earlierTimestamp) / millisecondsInDay);
-}
-
-// node_modules/date-fns/isSameDay.js
-function isSameDay(laterDate, earlierDate, options) {
-  const [dateLeft_, dateRight_] = normalizeDates(
-    options?.in,
-    laterDate,
-    earlierDate
-  );
-  return +startOfDay(dateLeft_) === +startOfDay(dateRight_);
-}
-
-// node_modules/date-fns/isDate.js
-function isDate(value2) {
-  return value2 instanceof Date || typeof value2 === "object" && Object.prototype.toString.call(value2) === "[object Date]";
-}
-
-// node_modules/date-fns/isValid.js
-function isValid(date5) {
-  return !(!isDate(date5) && typeof date5 !== "number" || isNaN(+toDate(date5)));
-}
-
-// node_modules/date-fns/differenceInBusinessDays.js
-function differenceInBusinessDays(laterDate, earlierDate, options) {
-  const [laterDate_, earlierDate_] = normalizeDates(
-    options?.in,
-    laterDate,
-    earlierDate
-  );
-  if (!isValid(laterDate_) || !isValid(earlierDate_)) return NaN;
-  const diff = differenceInCalendarDays(laterDate_, earlierDate_);
-  const sign = diff < 0 ? -1 : 1;
-  const weeks = Math.trunc(diff / 7);
-  let result = weeks * 5;
-  let movingDate = addDays(earlierDate_, weeks * 7);
-  while (!isSameDay(laterDate_, movingDate)) {
-    result += isWeekend(movingDate, options) ? 0 : sign;
-    movingDate = addDays(movingDate, sign);
-  }
-  return result === 0 ? 0 : result;
-}
-
-// node_modules/date-fns/parseISO.js
-function parseISO(argument, options) {
-  const invalidDate = () => constructFrom(options?.in, NaN);
-  const additionalDigits = options?.additionalDigits ?? 2;
-  const dateStrings = splitDateString(argument);
-  let date5;
-  if (dateStrings.date) {
-    const parseYearResult = parseYear2(dateStrings.date, additionalDigits);
-    date5 = parseDate2(parseYearResult.restDateString, parseYearResult.year);
-  }
-  if (!date5 || isNaN(+date5)) return invalidDate();
-  const timestamp = +date5;
-  let time3 = 0;
-  let offset;
-  if (dateStrings.time) {
-    time3 = parseTime(dateStrings.time);
-    if (isNaN(time3)) return invalidDate();
-  }
-  if (dateStrings.timezone) {
-    offset = parseTimezone(dateStrings.timezone);
-    if (isNaN(offset)) return invalidDate();
-  } else {
-    const tmpDate = new Date(timestamp + time3);
-    const result = toDate(0, options?.in);
-    result.setFullYear(
-      tmpDate.getUTCFullYear(),
-      tmpDate.getUTCMonth(),
-      tmpDate.getUTCDate()
-    );
-    result.setHours(
-      tmpDate.getUTCHours(),
-      tmpDate.getUTCMinutes(),
-      tmpDate.getUTCSeconds(),
-      tmpDate.getUTCMilliseconds()
-    );
-    return result;
-  }
-  return toDate(timestamp + time3 + offset, options?.in);
-}
-var patterns = {
-  dateTimeDelimiter: /[T ]/,
-  timeZoneDelimiter: /[Z ]/i,
-  timezone: /([Z+-].*)$/
-};
-var dateRegex = /^-?(?:(\d{3})|(\d{2})(?:-?(\d{2}))?|W(\d{2})(?:-?(\d{1}))?|)$/;
-var timeRegex = /^(\d{2}(?:[.,]\d*)?)(?::?(\d{2}(?:[.,]\d*)?))?(?::?(\d{2}(?:[.,]\d*)?))?$/;
-var timezoneRegex = /^([+-])(\d{2})(?::?(\d{2}))?$/;
-function splitDateString(dateString) {
-  const dateStrings = {};
-  const array2 = dateString.split(patterns.dateTimeDelimiter);
-  let timeString;
-  if (array2.length > 2) {
-    return dateStrings;
-  }
-  if (/:/.test(array2[0])) {
-    timeString = array2[0];
-  } else {
-    dateStrings.date = array2[0];
-    timeString = array2[1];
-    if (patterns.timeZoneDelimiter.test(dateStrings.date)) {
-      dateStrings.date = dateString.split(patterns.timeZoneDelimiter)[0];
-      timeString = dateString.substr(
-        dateStrings.date.length,
-        dateString.length
-      );
-    }
-  }
-  if (timeString) {
-    const token = patterns.timezone.exec(timeString);
-    if (token) {
-      dateStrings.time = timeString.replace(token[1], "");
-      dateStrings.timezone = token[1];
-    } else {
-      dateStrings.time = timeString;
-    }
-  }
-  return dateStrings;
-}
-function parseYear2(dateString, additionalDigits) {
-  const regex2 = new RegExp(
-    "^(?:(\\d{4}|[+-]\\d{" + (4 + additionalDigits) + "})|(\\d{2}|[+-]\\d{" + (2 + additionalDigits) + "})$)"
-  );
-  const captures = dateString.match(regex2);
-  if (!captures) return { year: NaN, restDateString: "" };
-  const year = captures[1] ? parseInt(captures[1]) : null;
-  const century = captures[2] ? parseInt(captures[2]) : null;
-  return {
-    year: century === null ? year : century * 100,
-    restDateString: dateString.slice((captures[1] || captures[2]).length)
-  };
-}
-function parseDate2(dateString, year) {
-  if (year === null) return /* @__PURE__ */ new Date(NaN);
-  const captures = dateString.match(dateRegex);
-  if (!captures) return /* @__PURE__ */ new Date(NaN);
-  const isWeekDate = !!captures[4];
-  const dayOfYear = parseDateUnit(captures[1]);
-  const month = parseDateUnit(captures[2]) - 1;
-  const day = parseDateUnit(captures[3]);
-  const week = parseDateUnit(captures[4]);
-  const dayOfWeek = parseDateUnit(captures[5]) - 1;
-  if (isWeekDate) {
-    if (!validateWeekDate(year, week, dayOfWeek)) {
-      return /* @__PURE__ */ new Date(NaN);
-    }
-    return dayOfISOWeekYear(year, week, dayOfWeek);
-  } else {
-    const date5 = /* @__PURE__ */ new Date(0);
-    if (!validateDate(year, month, day) || !validateDayOfYearDate(year, dayOfYear)) {
-      return /* @__PURE__ */ new Date(NaN);
-    }
-    date5.setUTCFullYear(year, month, Math.max(dayOfYear, day));
-    return date5;
-  }
-}
-function parseDateUnit(value2) {
-  return value2 ? parseInt(value2) : 1;
-}
-function parseTime(timeString) {
-  const captures = timeString.match(timeRegex);
-  if (!captures) return NaN;
-  const hours = parseTimeUnit(captures[1]);
-  const minutes = parseTimeUnit(captures[2]);
-  const seconds = parseTimeUnit(captures[3]);
-  if (!validateTime(hours, minutes, seconds)) {
-    return NaN;
-  }
-  return hours * millisecondsInHour + minutes * millisecondsInMinute + seconds * 1e3;
-}
-function parseTimeUnit(value2) {
-  return value2 && parseFloat(value2.replace(",", ".")) || 0;
-}
-function parseTimezone(timezoneString) {
-  if (timezoneString === "Z") return 0;
-  const captures = timezoneString.match(timezoneRegex);
-  if (!captures) return 0;
-  const sign = captures[1] === "+" ? -1 : 1;
-  const hours = parseInt(captures[2]);
-  const minutes = captures[3] && parseInt(captures[3]) || 0;
-  if (!validateTimezone(hours, minutes)) {
-    return NaN;
-  }
-  return sign * (hours * millisecondsInHour + minutes * millisecondsInMinute);
-}
-function dayOfISOWeekYear(isoWeekYear, week, day) {
-  const date5 = /* @__PURE__ */ new Date(0);
-  date5.setUTCFullYear(isoWeekYear, 0, 4);
-  const fourthOfJanuaryDay = date5.getUTCDay() || 7;
-  const diff = (week - 1) * 7 + day + 1 - fourthOfJanuaryDay;
-  date5.setUTCDate(date5.getUTCDate() + diff);
-  return date5;
-}
-var daysInMonths = [31, null, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-function isLeapYearIndex(year) {
-  return year % 400 === 0 || year % 4 === 0 && year % 100 !== 0;
-}
-function validateDate(year, month, date5) {
-  return month >= 0 && month <= 11 && date5 >= 1 && date5 <= (daysInMonths[month] || (isLeapYearIndex(year) ? 29 : 28));
-}
-function validateDayOfYearDate(year, dayOfYear) {
-  return dayOfYear >= 1 && dayOfYear <= (isLeapYearIndex(year) ? 366 : 365);
-}
-function validateWeekDate(_year, week, day) {
-  return week >= 1 && week <= 53 && day >= 0 && day <= 6;
-}
-function validateTime(hours, minutes, seconds) {
-  if (hours === 24) {
-    return minutes === 0 && seconds === 0;
-  }
-  return seconds >= 0 && seconds < 60 && minutes >= 0 && minutes < 60 && hours >= 0 && hours < 25;
-}
-function validateTimezone(_hours, minutes) {
-  return minutes >= 0 && minutes <= 59;
-}
-
-// src/core/lint/rules/late-postmortem.ts
-var LIMIT = 5;
-var latePostmortem = {
-  id: "late-postmortem",
-  defaultSeverity: "warning",
-  description: `A post-mortem of the two most severe levels (SEV1/SEV2 by default) is published within ${LIMIT} business days of the incident.`,
-  check({ pm: pm2, config: config2 }) {
-    const { severity, incidentDate, publishedDate } = pm2;
-    if (severity === null || incidentDate === null || publishedDate === null) return [];
-    const top = config2.severityScale.slice(0, 2).map(normaliseSeverity2);
-    if (!top.includes(normaliseSeverity2(severity))) return [];
-    const days = differenceInBusinessDays(parseISO(publishedDate), parseISO(incidentDate));
-    if (!(days > LIMIT)) return [];
-    return [
-      {
-        line: pm2.lines.publishedDate ?? pm2.lines.incidentDate ?? 1,
-        message: `This ${severity} post-mortem was published ${days} business days after the incident (${incidentDate} → ${publishedDate}); aim for ${LIMIT} or fewer while memories are fresh, and say in the summary why it took longer.`
-      }
-    ];
-  }
-};
-
-// src/core/lint/rules/placeholder.ts
-var ANGLE = /<([A-Za-z][^<>\n]{0,200})>/g;
-var MUSTACHE = /\{\{[^{}\n]{0,200}\}\}/g;
-var WORD = /\b(?:TODO|TBD|TBC|FIXME|XXX)\b/g;
-var BRACKET = /\[(?:insert|describe|enter|fill in|link to|add link|your|name of)\b[^[\]\n]{0,200}\](?![([:])/gi;
-var TEMPLATE_HEADING = /^ {0,3}#{1,6}[ \t]+(ISSUE NAME|INCIDENT (?:NAME|TITLE)|POST-?MORTEM TITLE|TITLE)[ \t#]*$/;
-var HTML_ELEMENTS = new Set(
-  "a abbr address article aside b bdi bdo blockquote br caption center cite code col colgroup dd del details dfn div dl dt em figcaption figure font footer h1 h2 h3 h4 h5 h6 header hr i img ins kbd li link main mark meta nav ol p picture pre q s samp section small source span strike strong sub summary sup table tbody td tfoot th thead time tr tt u ul var video wbr".split(" ")
-);
-var BOOLEAN_ATTRIBUTES = /* @__PURE__ */ new Set(["open", "hidden", "disabled", "checked", "controls", "autoplay", "muted", "loop", "selected"]);
-var AUTOLINK = /^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*$/;
-var EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
-var TAG = /^([A-Za-z][A-Za-z0-9]*)([\s/][^]*)?$/;
-function isMarkupNotPlaceholder(content3) {
-  if (AUTOLINK.test(content3) || EMAIL.test(content3)) return true;
-  const m = TAG.exec(content3);
-  if (!m?.[1] || !HTML_ELEMENTS.has(m[1].toLowerCase())) return false;
-  const rest = (m[2] ?? "").replace(/\/\s*$/, "").trim();
-  if (rest === "" || rest.includes("=")) return true;
-  return rest.split(/\s+/).every((w) => BOOLEAN_ATTRIBUTES.has(w.toLowerCase()));
-}
-function isStatusMarker(line, index2, word) {
-  if (word !== "TODO") return false;
-  const before = line.slice(Math.max(0, index2 - 2), index2);
-  const after = line.slice(index2 + word.length, index2 + word.length + 2);
-  if (/[*_[(]$/.test(before) && /^[*_\])]/.test(after)) return true;
-  const cellStart = line.lastIndexOf("|", index2);
-  if (cellStart !== -1) {
-    const cellEnd = line.indexOf("|", index2);
-    const cell = line.slice(cellStart + 1, cellEnd === -1 ? line.length : cellEnd);
-    if (/^[\s*_]*TODO[\s*_]*$/.test(cell) || /\*\*TODO\*\*\s*$/.test(cell)) return true;
-  }
-  return /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]?\]\s+)?$/.test(line.slice(0, index2)) && /^\s*:/.test(line.slice(index2 + word.length));
-}
-function scanLine2(text6, line, itemLine) {
-  const findings = [];
-  const add = (index2, found, message) => {
-    findings.push({ line, column: index2 + 1, endLine: line, endColumn: index2 + found.length + 1, message });
-  };
-  const heading2 = TEMPLATE_HEADING.exec(text6);
-  if (heading2?.[1]) {
-    add(text6.indexOf(heading2[1]), heading2[1], `Heading "${heading2[1]}" is the template's placeholder; write the incident's title, e.g. "# Checkout errors after a config push".`);
-  }
-  for (const m of text6.matchAll(ANGLE)) {
-    if (isMarkupNotPlaceholder(m[1] ?? "")) continue;
-    add(m.index, m[0], `Template placeholder ${quote(m[0], 50)} left in; replace it with the real content (an HTML comment "<!-- … -->" is fine for guidance).`);
-  }
-  for (const m of text6.matchAll(MUSTACHE)) {
-    add(m.index, m[0], `Template placeholder ${quote(m[0], 50)} left in; replace it with the real value.`);
-  }
-  for (const m of text6.matchAll(BRACKET)) {
-    add(m.index, m[0], `Template placeholder ${quote(m[0], 50)} left in; replace it with the real content.`);
-  }
-  for (const m of text6.matchAll(WORD)) {
-    if (itemLine && isStatusMarker(text6, m.index, m[0])) continue;
-    add(m.index, m[0], `"${m[0]}" left in; write the missing content now, or turn it into an action item with an owner and a due date.`);
-  }
-  return findings;
-}
-function scanModel({ pm: pm2 }) {
-  const fields = [
-    [pm2.title === null ? null : `# ${pm2.title}`, pm2.lines.title],
-    [pm2.impact, pm2.lines.impact],
-    [pm2.rootCause, pm2.lines.rootCause]
-  ];
-  const findings = fields.flatMap(([text6, line]) => text6 === null ? [] : scanLine2(text6, line ?? 1, false));
-  for (const item of pm2.actionItems) findings.push(...scanLine2(item.title, item.line, true));
-  return findings.map(({ line, message }) => ({ line, message }));
-}
-var placeholder = {
-  id: "placeholder",
-  defaultSeverity: "error",
-  description: "No template placeholders are left in: `<…>` (not HTML tags or autolinks), `{{ … }}`, `[Insert …]`, `TODO`, `TBD`, `# ISSUE NAME`. HTML comments, code and an item's `**TODO**` status marker are fine.",
-  check(ctx) {
-    if (ctx.prose === null) return scanModel(ctx);
-    const itemLines = new Set(ctx.pm.actionItems.map((i) => i.line));
-    return ctx.prose.flatMap((text6, i) => scanLine2(text6, i + 1, itemLines.has(i + 1)));
-  }
-};
-
-// src/core/lint/rules/required-sections.ts
-var HOW = {
-  summary: { heading: "Summary", hint: "two or three sentences on what happened and who was affected" },
-  impact: { heading: "Impact", hint: "who was affected, for how long, and how badly" },
-  timeline: { heading: "Timeline", hint: 'timestamped entries such as "- 14:02 UTC — alert fired"' },
-  rootCause: { heading: "Root cause", hint: "the conditions that made the failure possible" },
-  actionItems: { heading: "Action items", hint: 'items such as "- [ ] Add a canary stage @alice due 2026-12-10"' },
-  contributingFactors: { heading: "Contributing factors", hint: "what made the impact worse or the recovery slower" },
-  whatWentWell: { heading: "What went well", hint: "what helped detection and recovery" },
-  lessonsLearned: { heading: "Lessons learned", hint: "what the team now knows" }
-};
-function hasSection(pm2, key) {
-  if (pm2.sections.some((s) => s.key === key)) return true;
-  switch (key) {
-    case "summary":
-      return pm2.sections.some((s) => s.key === "impact") || pm2.impact !== null;
-    case "impact":
-      return pm2.impact !== null;
-    case "timeline":
-      return pm2.timeline.length > 0;
-    case "rootCause":
-      return pm2.rootCause !== null;
-    case "actionItems":
-      return pm2.actionItems.length > 0;
-    case "contributingFactors":
-      return pm2.contributingFactors.length > 0;
-    case "whatWentWell":
-      return pm2.whatWentWell.length > 0;
-    default:
-      return false;
-  }
-}
-var requiredSections = {
-  id: "required-sections",
-  defaultSeverity: "error",
-  description: "Every section in `requiredSections` is present (`summary` is also satisfied by an impact section).",
-  check({ pm: pm2, config: config2 }) {
-    const line = pm2.lines.title ?? 1;
-    const findings = [];
-    for (const key of config2.requiredSections) {
-      if (hasSection(pm2, key)) continue;
-      const how = HOW[key] ?? { heading: key, hint: "its content" };
-      findings.push({ line, message: `Missing a "## ${how.heading}" section; add one with ${how.hint}.` });
-    }
-    return findings;
-  }
-};
-
-// src/core/lint/rules/severity-missing.ts
-var severityMissing = {
-  id: "severity-missing",
-  defaultSeverity: "error",
-  description: "The post-mortem states its severity (front matter `severity:` or a `**Severity:**` line).",
-  check({ pm: pm2, config: config2 }) {
-    if (pm2.severity !== null) return [];
-    const example = config2.severityScale[Math.min(1, config2.severityScale.length - 1)] ?? "SEV2";
-    return [
-      {
-        line: pm2.lines.title ?? 1,
-        message: `No severity found; add "**Severity:** ${example}" near the top (or "severity: ${example}" in front matter), one of ${config2.severityScale.join(", ")}.`
-      }
-    ];
-  }
-};
-
-// src/core/lint/rules/severity-scale.ts
-var severityScale = {
-  id: "severity-scale",
-  defaultSeverity: "error",
-  description: "The severity is one of `severityScale` (ignoring case, spaces and dashes).",
-  check({ pm: pm2, config: config2 }) {
-    if (pm2.severity === null) return [];
-    const wanted = normaliseSeverity2(pm2.severity);
-    if (config2.severityScale.some((s) => normaliseSeverity2(s) === wanted)) return [];
-    return [
-      {
-        line: pm2.lines.severity ?? pm2.lines.title ?? 1,
-        message: `Severity "${pm2.severity}" is not on the scale; write one of ${config2.severityScale.join(", ")} (or add it to severityScale in the config).`
-      }
-    ];
-  }
-};
-
-// src/core/lint/rules/timeline-order.ts
-var timelineOrder = {
-  id: "timeline-order",
-  defaultSeverity: "error",
-  description: "Timeline entries are in chronological order.",
-  check({ pm: pm2 }) {
-    const findings = [];
-    let latest = null;
-    for (const entry of pm2.timeline) {
-      if (entry.at === null) continue;
-      if (latest !== null && Date.parse(entry.at) < Date.parse(latest.at)) {
-        findings.push({
-          line: entry.line,
-          message: `Timeline entry "${entry.time}" is earlier than "${latest.time}" on line ${latest.line}; put entries in time order, and write the date when the incident crosses midnight.`
-        });
-        continue;
-      }
-      latest = { at: entry.at, line: entry.line, time: entry.time };
-    }
-    return findings;
-  }
-};
-
-// src/core/lint/registry.ts
-var lintRules = [
-  requiredSections,
-  severityMissing,
-  severityScale,
-  actionItemOwner,
-  actionItemOwnerHandle,
-  actionItemDue,
-  actionItemDueInvalid,
-  actionItemDueAmbiguous,
-  actionItemDueVague,
-  actionItemDueBeforeIncident,
-  actionItemDuplicate,
-  timelineOrder,
-  latePostmortem,
-  placeholder,
-  blameLanguage
-];
-var externalRulePrefixes = ["parse-", "date-", "config-", "lint-"];
-
-// src/core/lint/sort-diagnostics.ts
-function sortDiagnostics(diagnostics) {
-  return diagnostics.sort(
-    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
-  );
-}
-
-// src/core/lint/lint-postmortem.ts
-function lintPostmortem(pm2, config2, ctx = {}) {
-  const lines = ctx.text === void 0 ? null : ctx.text.split(/\r\n|\r|\n/);
-  const ruleCtx = { pm: pm2, config: config2, lines, prose: lines === null ? null : proseLines(lines) };
-  const out = [];
-  for (const d of pm2.diagnostics) {
-    const level = config2.rules[d.rule] ?? d.severity;
-    if (level !== "off") out.push({ ...d, severity: level });
-  }
-  for (const rule of lintRules) {
-    const level = config2.rules[rule.id] ?? rule.defaultSeverity;
-    if (level === "off") continue;
-    for (const f of rule.check(ruleCtx)) {
-      const column = f.column ?? firstColumn(lines, f.line);
-      const d = { file: pm2.path, line: f.line, column, severity: level, rule: rule.id, message: f.message };
-      if (f.endLine !== void 0) d.endLine = f.endLine;
-      if (f.endColumn !== void 0) d.endColumn = f.endColumn;
-      out.push(d);
-    }
-  }
-  return sortDiagnostics(out);
-}
-function firstColumn(lines, line) {
-  const text6 = lines?.[line - 1];
-  if (text6 === void 0) return 1;
-  const i = text6.search(/\S/);
-  return i === -1 ? 1 : i + 1;
-}
-
 // src/core/lint/lint-text.ts
 function lintText(text6, path2, config2) {
   let postmortem;
   try {
     postmortem = parsePostmortem(text6, path2, parseOptionsFromConfig(config2));
   } catch (error63) {
-    return { postmortem: emptyPostmortem2(path2), diagnostics: [failure(path2, "parse-error", "could not be parsed", error63)] };
+    return {
+      postmortem: emptyPostmortem(path2),
+      diagnostics: [failure(path2, "parse-error", "could not be parsed", error63)]
+    };
   }
   try {
     return { postmortem, diagnostics: lintPostmortem(postmortem, config2, { text: text6 }) };
@@ -53170,270 +53643,6 @@ function failure(file2, rule, what, error63) {
     rule,
     message: `This file ${what} (${cause}); check that it is a UTF-8 markdown file, and report the problem with this file attached if it is.`
   };
-}
-
-// src/core/sync/severity-key.ts
-function severityKey(severity) {
-  return severity.replace(/[\s_-]+/g, "").toUpperCase();
-}
-
-// src/core/sync/label-specs.ts
-var SEVERITY_COLOURS = ["b60205", "d93f0b", "fbca04", "0e8a16"];
-function labelSpecs(config2) {
-  const specs = [
-    { name: config2.labels.tool, color: "5319e7", description: "Action item from a post-mortem (postmortem-tracker)" }
-  ];
-  if (config2.labels.severityPrefix !== "") {
-    config2.severityScale.forEach((severity, index2) => {
-      specs.push({
-        name: severityLabel(config2, severity),
-        color: SEVERITY_COLOURS[index2] ?? "c5def5",
-        description: `Action item of a ${severity} incident`
-      });
-    });
-  }
-  if (config2.labels.overdue !== "") {
-    specs.push({ name: config2.labels.overdue, color: "e99695", description: "Post-mortem action item past its due date" });
-  }
-  for (const extra of config2.labels.extra) {
-    specs.push({ name: extra, color: "ededed", description: "Post-mortem action item" });
-  }
-  return dedupe(specs);
-}
-function severityLabel(config2, severity) {
-  if (severity === null || config2.labels.severityPrefix === "") return null;
-  const key = severityKey(severity);
-  const canonical = config2.severityScale.find((s) => severityKey(s) === key) ?? key;
-  return `${config2.labels.severityPrefix}${canonical}`;
-}
-function isManagedLabel(config2, name) {
-  const lower = name.toLowerCase();
-  if (lower === config2.labels.tool.toLowerCase()) return true;
-  if (config2.labels.overdue !== "" && lower === config2.labels.overdue.toLowerCase()) return true;
-  if (config2.labels.severityPrefix !== "" && lower.startsWith(config2.labels.severityPrefix.toLowerCase())) return true;
-  return config2.labels.extra.some((extra) => extra.toLowerCase() === lower);
-}
-function dedupe(specs) {
-  const seen = /* @__PURE__ */ new Set();
-  return specs.filter((spec) => {
-    const key = spec.name.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-// src/core/sync/permalink.ts
-function permalink(serverUrl, repo, sha, path2, line) {
-  const encoded = path2.split("/").map((segment) => encodeURIComponent(segment).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
-  return `${serverUrl.replace(/\/+$/, "")}/${repo.owner}/${repo.repo}/blob/${sha}/${encoded}#L${line}`;
-}
-
-// src/core/sync/escape-markdown.ts
-function escapeMarkdown(text6) {
-  return text6.replace(/\r?\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_[\]{}()#+!|~])/g, "\\$1").trim();
-}
-
-// src/core/sync/marker.ts
-var MARKER_PREFIX = "<!-- postmortem-tracker:item ";
-var MARKER_RE = /<!-- postmortem-tracker:item (\{[^\n]{0,2000}?\}) -->/;
-var STATUSES = ["open", "done", "removed", "linked"];
-function renderMarker(marker) {
-  const value2 = { v: 1, id: marker.id, path: marker.path };
-  if (marker.status !== void 0) value2["status"] = marker.status;
-  if (marker.owner !== void 0) value2["owner"] = marker.owner;
-  const json2 = JSON.stringify(value2).replace(/--/g, "\\u002d\\u002d").replace(/>/g, "\\u003e");
-  return `${MARKER_PREFIX}${json2} -->`;
-}
-function parseMarker(body) {
-  if (!body) return null;
-  const match = MARKER_RE.exec(body);
-  if (!match?.[1]) return null;
-  try {
-    const value2 = JSON.parse(match[1]);
-    if (typeof value2 !== "object" || value2 === null) return null;
-    const { id, path: path2, status, owner } = value2;
-    if (typeof id !== "string" || id === "" || typeof path2 !== "string") return null;
-    const marker = { id, path: path2 };
-    if (typeof status === "string" && STATUSES.includes(status)) marker.status = status;
-    if (typeof owner === "string" || owner === null) marker.owner = owner;
-    return marker;
-  } catch {
-    return null;
-  }
-}
-function replaceMarker(body, marker) {
-  const rendered = renderMarker(marker);
-  return MARKER_RE.test(body) ? body.replace(MARKER_RE, () => rendered) : `${body.trimEnd()}
-
-${rendered}`;
-}
-
-// src/core/sync/render-issue-body.ts
-function renderIssueBody(fields) {
-  const rows = [
-    ["Owner", renderOwner(fields.owner, fields.ownerKind)],
-    ["Due", renderDue(fields.due, fields.severity)],
-    ["Severity", fields.severity === null ? "_not stated_" : escapeMarkdown(fields.severity)],
-    ["Incident", renderIncident(fields.incidentTitle, fields.incidentDate)],
-    ["Source", `[${escapeMarkdown(fields.path)} line ${fields.line}](${fields.permalink})`],
-    ["Status", fields.status === "done" ? "done" : "open"]
-  ];
-  return [
-    `> ${escapeMarkdown(fields.itemText)}`,
-    "",
-    "| | |",
-    "| --- | --- |",
-    ...rows.map(([key, value2]) => `| ${key} | ${value2} |`),
-    "",
-    "<sub>Tracked by postmortem-tracker from the post-mortem above: edit the item there, not this issue.</sub>",
-    "",
-    renderMarker(fields.marker)
-  ].join("\n");
-}
-function renderRemovalComment(path2, id) {
-  return [
-    `This action item is no longer in \`${path2.replace(/`/g, "'")}\`, so the issue is closed as not planned.`,
-    "",
-    renderRemovalCommentMarker(id)
-  ].join("\n");
-}
-function renderLinkedComment(path2, id, number4) {
-  return [
-    `The action item in \`${path2.replace(/`/g, "'")}\` now links #${number4}, so this issue is closed as a duplicate of it.`,
-    "",
-    renderRemovalCommentMarker(id)
-  ].join("\n");
-}
-function renderRemovalCommentMarker(id) {
-  return `<!-- postmortem-tracker:closing ${JSON.stringify(id).replace(/--/g, "\\u002d\\u002d").replace(/>/g, "\\u003e")} -->`;
-}
-function renderOwner(owner, kind) {
-  if (owner === null || kind === "none") return "_none: add an owner to the item in the post-mortem_";
-  if (kind === "team") return `${owner} (a team: mentioned, not assigned)`;
-  if (kind === "name") return `${escapeMarkdown(owner)} (not a GitHub login: not assigned)`;
-  return owner;
-}
-function renderDue(due, severity) {
-  if (due.date !== null && due.defaulted) {
-    return `${due.date} (defaulted: ${due.defaultDays ?? "?"} days after the incident for ${escapeMarkdown(severity ?? "this severity")}; no due date was written)`;
-  }
-  if (due.date !== null) return due.date;
-  if (due.vague !== null) return `${escapeMarkdown(due.vague)} (as written; not a single day)`;
-  return "_none_";
-}
-function renderIncident(title, date5) {
-  const name = title === null ? "_untitled post-mortem_" : escapeMarkdown(title);
-  return date5 === null ? name : `${name} (${date5})`;
-}
-
-// src/core/sync/resolve-due-date.ts
-function resolveDueDate(item, incident, defaultDueDays) {
-  if (item.due !== null) return { date: item.due, defaulted: false, defaultDays: null, vague: null };
-  if (item.dueRaw !== null && item.dueRaw.trim() !== "") {
-    return { date: null, defaulted: false, defaultDays: null, vague: item.dueRaw.trim() };
-  }
-  if (incident.incidentDate === null || incident.severity === null) {
-    return { date: null, defaulted: false, defaultDays: null, vague: null };
-  }
-  const wanted = severityKey(incident.severity);
-  const entry = Object.entries(defaultDueDays).find(([key]) => severityKey(key) === wanted);
-  if (!entry) return { date: null, defaulted: false, defaultDays: null, vague: null };
-  return { date: addDays2(incident.incidentDate, entry[1]), defaulted: true, defaultDays: entry[1], vague: null };
-}
-function addDays2(isoDate, days) {
-  const t = Date.parse(`${isoDate}T00:00:00Z`);
-  return new Date(t + days * 864e5).toISOString().slice(0, 10);
-}
-
-// src/core/sync/tracker-reference.ts
-function parseTrackerReference(tracker, repo, serverUrl) {
-  if (tracker === null) return null;
-  const text6 = tracker.trim();
-  if (text6 === "") return null;
-  const local = /^(?:GH-|#)(\d+)$/i.exec(text6);
-  if (local?.[1]) return { kind: "issue", number: Number(local[1]) };
-  const qualified = /^([\w.-]+)\/([\w.-]+)#(\d+)$/.exec(text6);
-  if (qualified?.[3]) {
-    return sameRepo(qualified[1], qualified[2], repo) ? { kind: "issue", number: Number(qualified[3]) } : { kind: "external", ref: text6 };
-  }
-  const server = serverUrl.replace(/\/+$/, "").toLowerCase();
-  const url2 = /^(https?:\/\/[^/\s]+)\/([\w.-]+)\/([\w.-]+)\/issues\/(\d+)(?:[/?#].*)?$/i.exec(text6);
-  if (url2?.[4] && url2[1]?.toLowerCase() === server && sameRepo(url2[2], url2[3], repo)) {
-    return { kind: "issue", number: Number(url2[4]) };
-  }
-  return { kind: "external", ref: text6 };
-}
-function sameRepo(owner, name, repo) {
-  return owner?.toLowerCase() === repo.owner.toLowerCase() && name?.toLowerCase() === repo.repo.toLowerCase();
-}
-
-// src/core/sync/desired-issues.ts
-var MAX_TITLE = 256;
-function desiredIssues(postmortems, config2, ctx) {
-  const today2 = ctx.now.toISOString().slice(0, 10);
-  const result = [];
-  for (const pm2 of postmortems) {
-    const sevLabel = severityLabel(config2, pm2.severity);
-    for (const item of pm2.actionItems) {
-      const due = resolveDueDate(item, pm2, config2.defaultDueDays);
-      const overdue = item.status === "open" && due.date !== null && due.date < today2;
-      const ownerKind = classifyOwner(item.owner);
-      const labels = [config2.labels.tool];
-      if (sevLabel !== null) labels.push(sevLabel);
-      if (overdue && config2.labels.overdue !== "") labels.push(config2.labels.overdue);
-      labels.push(...config2.labels.extra);
-      const status = item.status === "done" ? "done" : "open";
-      result.push({
-        id: item.id,
-        path: pm2.path,
-        line: item.line,
-        title: issueTitle(item.title),
-        body: renderIssueBody({
-          itemText: item.title,
-          owner: item.owner,
-          ownerKind,
-          due,
-          severity: pm2.severity,
-          incidentTitle: pm2.title,
-          incidentDate: pm2.incidentDate,
-          path: pm2.path,
-          line: item.line,
-          permalink: permalink(ctx.serverUrl, ctx.repo, ctx.sha, pm2.path, item.line),
-          status,
-          marker: { id: item.id, path: pm2.path, status, owner: item.owner }
-        }),
-        status,
-        labels: dedupeCaseInsensitive(labels),
-        owner: item.owner,
-        ownerKind,
-        assignee: ownerKind === "user" && item.owner !== null ? item.owner.replace(/^@/, "") : null,
-        tracker: parseTrackerReference(item.tracker, ctx.repo, ctx.serverUrl),
-        due: due.date,
-        dueDefaulted: due.defaulted,
-        overdue
-      });
-    }
-  }
-  return result;
-}
-function classifyOwner(owner) {
-  if (owner === null || owner.trim() === "") return "none";
-  if (isGitHubHandle(owner)) return owner.includes("/") ? "team" : "user";
-  return "name";
-}
-function issueTitle(text6) {
-  const title = text6.replace(/\s+/g, " ").trim() || "Post-mortem action item";
-  return title.length <= MAX_TITLE ? title : `${title.slice(0, MAX_TITLE - 1)}…`;
-}
-function dedupeCaseInsensitive(names) {
-  const seen = /* @__PURE__ */ new Set();
-  return names.filter((n) => {
-    const k = n.toLowerCase();
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }
 
 // src/core/sync/matches-glob.ts
@@ -53485,6 +53694,17 @@ function globSource(glob2) {
   return out;
 }
 
+// src/core/check/render-diagnostics-table.ts
+function renderDiagnosticsTable(diagnostics, maxRows) {
+  if (diagnostics.length === 0) return [];
+  const lines = ["| File | Line | Severity | Rule | Message |", "| --- | ---: | --- | --- | --- |"];
+  for (const d of diagnostics.slice(0, maxRows)) {
+    lines.push(`| ${escapeMarkdown(d.file)} | ${d.line} | ${d.severity} | ${escapeMarkdown(d.rule)} | ${escapeMarkdown(d.message)} |`);
+  }
+  if (diagnostics.length > maxRows) lines.push("", `…and ${diagnostics.length - maxRows} more, shown as annotations.`);
+  return lines;
+}
+
 // src/action/render-check-summary.ts
 var MAX_ROWS = 500;
 function renderCheckSummary(files, diagnostics, notes) {
@@ -53496,14 +53716,7 @@ function renderCheckSummary(files, diagnostics, notes) {
     files.length === 0 ? "No post-mortem in this pull request." : `${files.length} post-mortem(s) checked: ${errors} error(s), ${warnings} warning(s).`,
     ""
   ];
-  if (diagnostics.length > 0) {
-    lines.push("| File | Line | Severity | Rule | Message |", "| --- | ---: | --- | --- | --- |");
-    for (const d of diagnostics.slice(0, MAX_ROWS)) {
-      lines.push(`| ${escapeMarkdown(d.file)} | ${d.line} | ${d.severity} | ${escapeMarkdown(d.rule)} | ${escapeMarkdown(d.message)} |`);
-    }
-    if (diagnostics.length > MAX_ROWS) lines.push(`| … | | | | ${diagnostics.length - MAX_ROWS} more |`);
-    lines.push("");
-  }
+  if (diagnostics.length > 0) lines.push(...renderDiagnosticsTable(diagnostics, MAX_ROWS), "");
   for (const note of notes) lines.push(`> ${escapeMarkdown(note)}`, "");
   return `${lines.join("\n")}
 `;
@@ -53520,7 +53733,7 @@ async function runCheckMode(ctx, configDiagnostics) {
   info(`${files.length} post-mortem(s) changed by #${pull}${files.length ? `: ${files.join(", ")}` : ""}`);
   const diagnostics = [...configDiagnostics];
   const notes = [];
-  const owners = /* @__PURE__ */ new Map();
+  const postmortems = [];
   for (const file2 of files) {
     let text6;
     try {
@@ -53531,44 +53744,20 @@ async function runCheckMode(ctx, configDiagnostics) {
     }
     const result = lintText(text6, file2, ctx.config);
     diagnostics.push(...result.diagnostics);
-    for (const item of result.postmortem.actionItems) {
-      if (item.status !== "open" || item.owner === null || classifyOwner(item.owner) !== "user") continue;
-      const login = item.owner.slice(1).toLowerCase();
-      owners.set(login, [...owners.get(login) ?? [], { file: file2, line: item.line }]);
-    }
+    postmortems.push(result.postmortem);
   }
-  if (ctx.config.check.checkAssignees && owners.size > 0) {
-    for (const [login, places] of [...owners].sort(([a], [b]) => a.localeCompare(b))) {
-      let assignable;
-      try {
-        assignable = await ctx.port.canBeAssigned(login);
-      } catch (error63) {
-        const status = error63.status;
-        if (status !== 403 && status !== 404) throw error63;
-        const note = `Owners were not checked: the token may not read assignees (HTTP ${String(status)}), as on pull requests from forks.`;
-        notice(note);
-        notes.push(note);
-        break;
-      }
-      if (assignable) continue;
-      for (const place of places) {
-        diagnostics.push({
-          ...place,
-          column: 1,
-          severity: "warning",
-          rule: "owner-assignable",
-          message: `@${login} cannot be assigned issues in ${ctx.env.owner}/${ctx.env.repo}; give them access, use an assignable owner, or expect the issue to mention them unassigned.`
-        });
-      }
-    }
+  if (ctx.config.check.checkAssignees) {
+    const owners = await checkOwnersAssignable(postmortems, ctx.port, `${ctx.env.owner}/${ctx.env.repo}`);
+    diagnostics.push(...owners.diagnostics);
+    for (const note of owners.notes) notice(note);
+    notes.push(...owners.notes);
   }
-  diagnostics.sort((a, b) => a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1);
+  sortDiagnostics(diagnostics);
   for (const d of diagnostics) annotate(d);
   await summary.addRaw(renderCheckSummary(files, diagnostics, notes)).write();
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
   const failOn = ctx.inputs.failOnError ? ctx.config.check.failOn : "never";
-  const failing = failOn === "error" ? errors : failOn === "warning" ? errors + warnings : 0;
   return {
     created: 0,
     updated: 0,
@@ -53576,7 +53765,7 @@ async function runCheckMode(ctx, configDiagnostics) {
     problems: diagnostics.length,
     items: {},
     digestUrl: "",
-    failure: failing > 0 ? `${errors} error(s) and ${warnings} warning(s) in the post-mortems of this pull request (fail on: ${failOn}); see the annotations.` : null
+    failure: checkConclusion(diagnostics, failOn) === "failure" ? `${errors} error(s) and ${warnings} warning(s) in the post-mortems of this pull request (fail on: ${failOn}); see the annotations.` : null
   };
 }
 function pullNumber(payload) {
@@ -54004,19 +54193,13 @@ function businessDaysBetween(from, to) {
   return differenceInBusinessDays(localMidnight(to), localMidnight(from));
 }
 
-// src/core/digest/severity-key.ts
-function severityKey2(severity) {
-  if (!severity) return null;
-  return severity.toUpperCase().replace(/[\s_-]+/g, "");
-}
-
 // src/core/digest/resolve-items.ts
 function incidentRef(pm2) {
   return {
     path: pm2.path,
     title: pm2.title ?? pm2.path,
     date: isCalendarDate(pm2.incidentDate) ? pm2.incidentDate : null,
-    severity: severityKey2(pm2.severity),
+    severity: severityKey(pm2.severity),
     line: pm2.lines.title ?? 1
   };
 }
@@ -54075,7 +54258,7 @@ function resolveItems(postmortems, issues, config2) {
 
 // src/core/digest/analyse-hygiene.ts
 function analyseHygiene(postmortems, items, options) {
-  const severe = new Set(options.severeSeverities.map(severityKey2));
+  const severe = new Set(options.severeSeverities.map(severityKey));
   const latePostmortems = [];
   const landingUnknown = [];
   for (const pm2 of postmortems) {
@@ -54322,8 +54505,8 @@ function analyseResponse(postmortems, options) {
     if (list3) list3.push(times);
     else bucket.set(sev, [times]);
   }
-  const targets = new Map(Object.entries(options.targets).map(([k, v]) => [severityKey2(k), v]));
-  const scale = options.severityScale.map((s) => severityKey2(s));
+  const targets = new Map(Object.entries(options.targets).map(([k, v]) => [severityKey(k), v]));
+  const scale = options.severityScale.map((s) => severityKey(s));
   const rank = (s) => {
     const i = scale.indexOf(s);
     return i === -1 ? scale.length + (s === "unknown" ? 1 : 0) : i;
@@ -54403,20 +54586,6 @@ function analyseDigest(input2) {
       ...input2.landedDates ? { landedDates: input2.landedDates } : {}
     })
   };
-}
-
-// src/core/digest/escape-markdown.ts
-var MAX_USER_TEXT = 200;
-function escapeText(text6, max = MAX_USER_TEXT) {
-  let t = text6.replace(/\s+/g, " ").trim();
-  if (t.length > max) t = `${t.slice(0, max - 1).trimEnd()}…`;
-  return t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_[\]~|])/g, "\\$1").replace(/#(?=\d)/g, "&#35;").replace(/@/g, "@&#8203;").replace(/^([-+=]|\d+[.)])(?=\s|$)/, "\\$1");
-}
-function escapeUrl(url2) {
-  return url2.replace(
-    /[\s()<>]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
-  );
 }
 
 // src/core/digest/split-body.ts
@@ -55935,7 +56104,13 @@ async function findPostmortemFiles(targets, { cwd, config: config2 }) {
     return sep3 === "/" ? rel : rel.split(sep3).join("/");
   };
   if (targets.length === 0) {
-    const matches = await glob([...config2.paths], { cwd, ignore, onlyFiles: true, absolute: true, expandDirectories: false });
+    const matches = await glob([...config2.paths], {
+      cwd,
+      ignore,
+      onlyFiles: true,
+      absolute: true,
+      expandDirectories: false
+    });
     for (const m of matches) found.add(toRelative(m));
     return { files: [...found].sort(), missing };
   }
@@ -55945,10 +56120,22 @@ async function findPostmortemFiles(targets, { cwd, config: config2 }) {
     if (info2?.isFile()) {
       found.add(toRelative(abs));
     } else if (info2?.isDirectory()) {
-      const matches = await glob(["**/*.md"], { cwd: abs, ignore, onlyFiles: true, absolute: true, expandDirectories: false });
+      const matches = await glob(["**/*.md"], {
+        cwd: abs,
+        ignore,
+        onlyFiles: true,
+        absolute: true,
+        expandDirectories: false
+      });
       for (const m of matches) found.add(toRelative(m));
     } else if (isDynamicPattern(target)) {
-      const matches = await glob([target], { cwd, ignore, onlyFiles: true, absolute: true, expandDirectories: false });
+      const matches = await glob([target], {
+        cwd,
+        ignore,
+        onlyFiles: true,
+        absolute: true,
+        expandDirectories: false
+      });
       if (matches.length === 0) missing.push(target);
       for (const m of matches) found.add(toRelative(m));
     } else {
@@ -75863,8 +76050,10 @@ function schemaAt(path2) {
   for (const seg of path2) {
     if (node3 === void 0) return null;
     if (typeof seg === "number") node3 = node3.items;
-    else if (node3.properties && typeof seg === "string" && seg in node3.properties) node3 = node3.properties[seg];
-    else node3 = typeof node3.additionalProperties === "object" ? node3.additionalProperties : void 0;
+    else if (node3.properties && typeof seg === "string" && seg in node3.properties)
+      node3 = node3.properties[seg];
+    else
+      node3 = typeof node3.additionalProperties === "object" ? node3.additionalProperties : void 0;
   }
   return node3 ?? null;
 }
@@ -75872,14 +76061,16 @@ var BIG = Number.MAX_SAFE_INTEGER;
 function describeSchema(node3) {
   if (node3 === null) return "nothing (this key is not allowed)";
   if (node3.anyOf) return node3.anyOf.map(describeSchema).join(" or ");
-  if (Array.isArray(node3.type)) return node3.type.map((type) => describeSchema({ ...node3, type })).join(" or ");
+  if (Array.isArray(node3.type))
+    return node3.type.map((type) => describeSchema({ ...node3, type })).join(" or ");
   if (node3.enum) return `one of ${node3.enum.map((v) => JSON.stringify(v)).join(", ")}`;
   switch (node3.type) {
     case "integer":
     case "number": {
       const kind = node3.type === "integer" ? "integer" : "number";
       const max = node3.maximum !== void 0 && node3.maximum < BIG ? node3.maximum : void 0;
-      if (node3.minimum !== void 0 && max !== void 0) return `${article(kind)} ${kind} from ${node3.minimum} to ${max}`;
+      if (node3.minimum !== void 0 && max !== void 0)
+        return `${article(kind)} ${kind} from ${node3.minimum} to ${max}`;
       if (node3.exclusiveMinimum === 0) return `a positive ${kind}`;
       if (node3.minimum === 0) return `a non-negative ${kind}`;
       return `${article(kind)} ${kind}`;
@@ -75887,7 +76078,8 @@ function describeSchema(node3) {
     case "boolean":
       return "true or false";
     case "string":
-      if (node3.pattern?.includes("A-Za-z0-9-]{0,38}")) return 'a GitHub login ("@alice") or team ("@org/team")';
+      if (node3.pattern?.includes("A-Za-z0-9-]{0,38}"))
+        return 'a GitHub login ("@alice") or team ("@org/team")';
       if (node3.pattern) return `a string matching ${node3.pattern}`;
       return node3.minLength ? "a non-empty string" : "a string";
     case "array": {
@@ -75907,7 +76099,10 @@ function article(word) {
 }
 function plural2(phrase) {
   if (phrase.startsWith("one of")) return `values that are ${phrase}`;
-  return phrase.replace(/^(non-empty )?(\w+)/, (_m, pre, noun) => `${pre ?? ""}${noun}s`);
+  return phrase.replace(
+    /^(non-empty )?(\w+)/,
+    (_m, pre, noun) => `${pre ?? ""}${noun}s`
+  );
 }
 
 // src/core/config/load-config.ts
@@ -75930,7 +76125,11 @@ function loadConfig(text6, file2) {
     return {
       config: defaultConfig,
       diagnostics: doc.errors.map(
-        (e) => diag(at(e.pos[0]), "config-syntax", `${firstLine(e.message)}; fix the YAML syntax — until then every setting uses its default.`)
+        (e) => diag(
+          at(e.pos[0]),
+          "config-syntax",
+          `${firstLine(e.message)}; fix the YAML syntax — until then every setting uses its default.`
+        )
       )
     };
   }
@@ -75939,14 +76138,25 @@ function loadConfig(text6, file2) {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error63) {
     const cause = error63 instanceof Error ? error63.message : String(error63);
-    return { config: defaultConfig, diagnostics: [diag({ line: 1, column: 1 }, "config-syntax", `${cause}; every setting uses its default.`)] };
+    return {
+      config: defaultConfig,
+      diagnostics: [
+        diag({ line: 1, column: 1 }, "config-syntax", `${cause}; every setting uses its default.`)
+      ]
+    };
   }
   if (data === null || data === void 0) return { config: defaultConfig, diagnostics: [] };
   if (!isPlainObject5(data)) {
     const pos = at(doc.contents?.range?.[0]);
     return {
       config: defaultConfig,
-      diagnostics: [diag(pos, "config-invalid", `expected a mapping of settings (key: value lines), got ${show(data)}; every setting uses its default.`)]
+      diagnostics: [
+        diag(
+          pos,
+          "config-invalid",
+          `expected a mapping of settings (key: value lines), got ${show(data)}; every setting uses its default.`
+        )
+      ]
     };
   }
   const diagnostics = [];
@@ -75986,7 +76196,9 @@ function loadConfig(text6, file2) {
       const consequence = recordEntry ? "this entry is ignored" : `using the default${target.length < path2.length ? ` ${formatPath(target)}` : ""} (${JSON.stringify(fallback)})`;
       diagnostics.push(
         diag(
-          at(typeof path2[path2.length - 1] === "number" ? located.value?.range?.[0] ?? located.key?.range?.[0] : located.key?.range?.[0] ?? located.value?.range?.[0]),
+          at(
+            typeof path2[path2.length - 1] === "number" ? located.value?.range?.[0] ?? located.key?.range?.[0] : located.key?.range?.[0] ?? located.value?.range?.[0]
+          ),
           "config-invalid",
           `${formatPath(path2) || "(top level)"}: expected ${describeSchema(schemaAt(path2))}, got ${show(got)}; ${consequence}.`
         )
@@ -75994,7 +76206,17 @@ function loadConfig(text6, file2) {
       removeAt(working, target);
     }
   }
-  return { config: defaultConfig, diagnostics: [...sortByLine(diagnostics), diag({ line: 1, column: 1 }, "config-invalid", "the config could not be repaired; every setting uses its default.")] };
+  return {
+    config: defaultConfig,
+    diagnostics: [
+      ...sortByLine(diagnostics),
+      diag(
+        { line: 1, column: 1 },
+        "config-invalid",
+        "the config could not be repaired; every setting uses its default."
+      )
+    ]
+  };
 }
 function unknownRules(config2, doc, at, diag) {
   const ids = lintRules.map((r) => r.id);
@@ -76098,7 +76320,11 @@ function editDistance(a, b) {
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur[j] = Math.min(
+        (prev[j] ?? 0) + 1,
+        (cur[j - 1] ?? 0) + 1,
+        (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)
+      );
     }
     prev = cur;
   }
@@ -76247,7 +76473,7 @@ async function applySync(ops, port, options) {
       logger.info(describeOperation(op, number4));
       result.applied.push({ op, number: number4 });
     } catch (error63) {
-      const status = statusOf2(error63);
+      const status = httpStatus(error63);
       const message = error63 instanceof Error ? error63.message : String(error63);
       logger.warning(`failed: ${describeOperation(op)}: ${status === null ? "" : `HTTP ${status}: `}${message}`);
       result.failure = { op, message, status };
@@ -76276,12 +76502,32 @@ async function execute(op, port) {
       return null;
   }
 }
-function statusOf2(error63) {
-  if (typeof error63 === "object" && error63 !== null && "status" in error63) {
-    const status = error63.status;
-    if (typeof status === "number") return status;
+
+// src/core/sync/find-unlabelled-issues.ts
+var MAX_CREATORS = 3;
+async function findUnlabelledIssues(wanted, tracked, port, creatorLogin2) {
+  let creators = authorsOf(tracked);
+  if (creators.length === 0) {
+    const login = await creatorLogin2();
+    if (login !== null && login !== "") creators = [login];
   }
-  return null;
+  const known = new Set(tracked.map((i) => i.number));
+  const found = /* @__PURE__ */ new Map();
+  for (const login of creators) {
+    for (const issue3 of await port.listIssuesByCreator(login)) {
+      const marker = parseMarker(issue3.body);
+      if (marker !== null && wanted(marker) && !known.has(issue3.number)) found.set(issue3.number, issue3);
+    }
+  }
+  return { issues: [...found.values()].sort((a, b) => a.number - b.number), creators, reads: creators.length };
+}
+function authorsOf(tracked) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const issue3 of tracked) {
+    if (!issue3.author || parseMarker(issue3.body) === null) continue;
+    counts.set(issue3.author, (counts.get(issue3.author) ?? 0) + 1);
+  }
+  return [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)).slice(0, MAX_CREATORS).map(([login]) => login);
 }
 
 // src/core/sync/match-issues.ts
@@ -76422,14 +76668,20 @@ function planItem(match, ctx) {
   const number4 = issue3.number;
   if (issue3.state === "open" && d.status === "done") {
     if (tracked.marker.status === "done" && !match.adopted) {
-      return [{ kind: "skip", ...base, number: number4, reason: "reopened-on-github", detail: `#${number4} was reopened on GitHub while the item is marked done` }];
+      return [
+        ...restoreToolLabel(match, ctx),
+        { kind: "skip", ...base, number: number4, reason: "reopened-on-github", detail: `#${number4} was reopened on GitHub while the item is marked done` }
+      ];
     }
     return [{ kind: "close", ...base, number: number4, reason: "completed", patch: { ...patch, state: "closed", stateReason: "completed" }, changes: ["item done", ...changes] }];
   }
   if (issue3.state === "closed" && d.status === "open") {
     const closedByTool = tracked.marker.status === "done" || tracked.marker.status === "removed" || tracked.marker.status === "linked";
     if (!closedByTool && !match.adopted) {
-      return [{ kind: "skip", ...base, number: number4, reason: "closed-on-github", detail: `#${number4} was closed on GitHub while the item is still open` }];
+      return [
+        ...restoreToolLabel(match, ctx),
+        { kind: "skip", ...base, number: number4, reason: "closed-on-github", detail: `#${number4} was closed on GitHub while the item is still open` }
+      ];
     }
     return [{ kind: "reopen", ...base, number: number4, patch: { ...patch, state: "open", stateReason: "reopened" }, changes: ["item open again", ...changes], notes }];
   }
@@ -76452,21 +76704,40 @@ function contentPatch(match, ctx) {
   }
   const kept = issue3.labels.filter((l) => !isManagedLabel(ctx.config, l));
   const labels = uniqueCaseInsensitive([...kept, ...d.labels]);
-  if (!sameSet(labels, issue3.labels)) {
+  if (!sameNamesCaseInsensitive(labels, issue3.labels)) {
     patch.labels = labels;
-    changes.push("labels");
+    changes.push(hasToolLabel(issue3, ctx) ? "labels" : "labels (tool label restored)");
   }
   let notes = [];
   if (ownerChanged(match)) {
     const previous3 = previousLogin(marker);
     const result = assigneesFor(d, issue3.assignees, previous3, ctx);
     notes = result.notes;
-    if (!sameSet(result.assignees, issue3.assignees)) {
+    if (!sameNamesCaseInsensitive(result.assignees, issue3.assignees)) {
       patch.assignees = result.assignees;
       changes.push("assignees");
     }
   }
   return { patch, changes, notes };
+}
+function restoreToolLabel(match, ctx) {
+  const { issue: issue3 } = match.tracked;
+  if (hasToolLabel(issue3, ctx)) return [];
+  return [
+    {
+      kind: "update",
+      id: match.desired.id,
+      path: match.desired.path,
+      number: issue3.number,
+      patch: { labels: [...issue3.labels, ctx.config.labels.tool] },
+      changes: ["tool label restored"],
+      notes: []
+    }
+  ];
+}
+function hasToolLabel(issue3, ctx) {
+  const tool = ctx.config.labels.tool.toLowerCase();
+  return issue3.labels.some((l) => l.toLowerCase() === tool);
 }
 function assigneesFor(d, current, previous3, ctx) {
   const kept = current.filter((login) => previous3 === null || login.toLowerCase() !== previous3.toLowerCase());
@@ -76524,51 +76795,41 @@ function previousLogin(marker) {
   if (typeof owner !== "string" || !/^@[A-Za-z0-9-]+$/.test(owner)) return null;
   return owner.slice(1);
 }
-function sameSet(a, b) {
-  const x = new Set(a.map((s) => s.toLowerCase()));
-  const y = new Set(b.map((s) => s.toLowerCase()));
-  return x.size === y.size && [...x].every((s) => y.has(s));
-}
-function uniqueCaseInsensitive(names) {
-  const seen = /* @__PURE__ */ new Set();
-  return names.filter((n) => {
-    const k = n.toLowerCase();
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
 
 // src/core/sync/sync-repository.ts
-var ASSIGNEE_LIST_THRESHOLD = 3;
 async function syncRepository(input2, port, options) {
   const logger = options.logger ?? silentLogger;
   const { config: config2 } = input2;
   let reads = 0;
-  const existing = await port.listIssuesByLabel(config2.labels.tool);
+  const labelled = await port.listIssuesByLabel(config2.labels.tool);
   reads++;
   const desired = desiredIssues(input2.postmortems, config2, input2);
   const match = { similarity: input2.similarity ?? titleSimilarity, similarityThreshold: input2.similarityThreshold ?? SIMILARITY_THRESHOLD };
-  const assignable = /* @__PURE__ */ new Map();
-  const logins = assigneesToCheck(desired, existing, match);
-  if (logins.length > ASSIGNEE_LIST_THRESHOLD && port.listAssignees) {
-    const all2 = new Set((await port.listAssignees()).map((l) => l.toLowerCase()));
-    reads++;
-    for (const login of logins) assignable.set(login, all2.has(login));
-  } else {
-    for (const login of logins) {
-      assignable.set(login, await port.canBeAssigned(login));
-      reads++;
-    }
-  }
   const ctx = {
     ...match,
     config: config2,
     // First pass assumes every label exists: the label listing is only needed when labels are written.
     repoLabels: [config2.labels.tool, ...desired.flatMap((d) => d.labels)],
-    assignable,
+    assignable: /* @__PURE__ */ new Map(),
     isRemovable: input2.isRemovable
   };
+  const existing = [...labelled];
+  let unlabelled = [];
+  const creates = planSync(desired, labelled, ctx).flatMap((op) => op.kind === "create" ? [op] : []);
+  if (creates.length > 0) {
+    const ids = new Set(creates.map((op) => op.id));
+    const paths = new Set(creates.map((op) => op.path));
+    const found = await findUnlabelledIssues((m) => ids.has(m.id) || paths.has(m.path), labelled, port, input2.creatorLogin ?? (async () => null));
+    reads += found.reads;
+    const paired = new Set(matchIssues(desired, [...labelled, ...found.issues], match).matches.flatMap((m) => m.tracked ? [m.tracked.issue.number] : []));
+    const recovered = found.issues.filter((i) => paired.has(i.number));
+    existing.push(...recovered);
+    unlabelled = recovered.map((i) => i.number);
+    if (unlabelled.length > 0) logger.info(`found ${unlabelled.length} issue(s) without the ${config2.labels.tool} label: ${unlabelled.map((n) => `#${n}`).join(", ")}`);
+  }
+  const lookup = await lookupAssignable(assigneesToCheck(desired, existing, match), port);
+  reads += lookup.reads;
+  ctx.assignable = lookup.assignable;
   let plan = planSync(desired, existing, ctx);
   if (plan.some(writesLabels)) {
     ctx.repoLabels = await port.listLabels();
@@ -76579,7 +76840,7 @@ async function syncRepository(input2, port, options) {
   ctx.closingCommented = commented.numbers;
   plan = planSync(desired, existing, ctx);
   const result = await applySync(plan, port, { dryRun: options.dryRun, maxWrites: options.maxWrites, logger });
-  return { plan, result, counts: countOperations(result, options.dryRun), items: itemNumbers(result, plan, new Set(desired.map((d) => d.id))), trackedBefore: existing.length, reads };
+  return { plan, result, counts: countOperations(result, options.dryRun), items: itemNumbers(result, plan, new Set(desired.map((d) => d.id))), trackedBefore: labelled.length, unlabelled, reads };
 }
 function writesLabels(op) {
   return op.kind === "create" || "patch" in op && op.patch.labels !== void 0;
@@ -76628,6 +76889,19 @@ function itemNumbers(result, plan, ids) {
   return Object.fromEntries(Object.entries(items).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
 }
 
+// src/action/creator-login.ts
+var ACTIONS_BOT_LOGIN = "github-actions[bot]";
+async function creatorLogin(token, client) {
+  if (!/^(?:ghp_|github_pat_)/.test(token)) return ACTIONS_BOT_LOGIN;
+  try {
+    const { data } = await client.request("GET /user");
+    const login = data.login;
+    return typeof login === "string" ? login : null;
+  } catch {
+    return null;
+  }
+}
+
 // src/action/sync-mode.ts
 async function runSyncMode(ctx) {
   const { env } = ctx;
@@ -76658,7 +76932,8 @@ ${why}.
       sha: env.sha,
       serverUrl: env.serverUrl,
       now: ctx.now,
-      isRemovable: (path2) => !skip.has(path2) && inScope(path2, ctx.paths, ctx.config.exclude)
+      isRemovable: (path2) => !skip.has(path2) && inScope(path2, ctx.paths, ctx.config.exclude),
+      creatorLogin: () => creatorLogin(ctx.inputs.token, ctx.octokit)
     },
     ctx.port,
     { dryRun: ctx.inputs.dryRun, maxWrites: ctx.inputs.maxWrites, logger: { info: (m) => info(m), warning: (m) => warning(m) } }

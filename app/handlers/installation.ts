@@ -41,6 +41,7 @@ export async function syncAddedRepositories(
         serverUrl,
         now: deps.now(),
         log: context.log,
+        appLogin: deps.appLogin,
       });
     } catch (error) {
       context.log.error({ err: error }, `${entry.full_name}: initial sync failed`);

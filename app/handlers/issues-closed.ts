@@ -1,4 +1,5 @@
 import type { Context } from 'probot';
+import { httpStatus } from '../../src/core/github/http-status.js';
 import { parseOptionsFromConfig } from '../../src/core/config/parse-options-from-config.js';
 import { parsePostmortem } from '../../src/core/markdown/parse-postmortem.js';
 import { parseMarker } from '../../src/core/sync/marker.js';
@@ -71,8 +72,7 @@ export async function tickBackClosedItem(
       sha: head.sha,
     });
   } catch (error) {
-    if (!(typeof error === 'object' && error !== null && 'status' in error && error.status === 422))
-      throw error;
+    if (httpStatus(error) !== 422) throw error;
     // A branch left from an earlier, closed tick-back: start it again from the default branch.
     await context.octokit.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
       ...repo,

@@ -2,16 +2,15 @@ import type { Context } from 'probot';
 import { loadConfig } from '../../src/core/config/load-config.js';
 import { createOctokitRepoFiles } from '../../src/core/github/octokit-repo-files.js';
 import { OctokitPort } from '../../src/core/github/octokit-port.js';
-import { lintText } from '../../src/core/lint/index.js';
+import { checkOwnersAssignable } from '../../src/core/check/check-owners-assignable.js';
+import { lintText, sortDiagnostics } from '../../src/core/lint/index.js';
 import type { Diagnostic, Postmortem } from '../../src/core/model/index.js';
 import { checkAnnotations } from '../check-annotations.js';
-import { checkConclusion } from '../check-conclusion.js';
+import { checkConclusion } from '../../src/core/check/check-conclusion.js';
 import { CONFIG_PATH, loadRepoConfig } from '../load-repo-config.js';
-import { ownerDiagnostics } from '../owner-diagnostics.js';
 import { postmortemPaths } from '../postmortem-paths.js';
 import { publishCheckRun } from '../publish-check-run.js';
 import { renderCheckSummary, renderCheckTitle, type CheckReport } from '../render-check-summary.js';
-import { restOctokit } from '../rest-octokit.js';
 
 /** Pull-request actions that (re)run the check. */
 export const PULL_REQUEST_ACTIONS = [
@@ -67,22 +66,22 @@ export async function checkPullRequest(context: Context<'pull_request'>): Promis
     diagnostics.push(...result.diagnostics);
     parsed.push(result.postmortem);
   }
+  const notes: string[] = [];
   if (config.check.checkAssignees) {
-    diagnostics.push(
-      ...(await ownerDiagnostics(
-        parsed,
-        new OctokitPort(restOctokit(context.octokit), repo),
-        `${repo.owner}/${repo.repo}`,
-      )),
+    const owners = await checkOwnersAssignable(
+      parsed,
+      new OctokitPort(context.octokit, repo),
+      `${repo.owner}/${repo.repo}`,
     );
+    diagnostics.push(...owners.diagnostics);
+    notes.push(...owners.notes);
   }
-  diagnostics.sort((a, b) =>
-    a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1,
-  );
+  sortDiagnostics(diagnostics);
   const report: CheckReport = {
     conclusion: checkConclusion(diagnostics, config.check.failOn),
     files: postmortems,
     diagnostics,
+    notes,
     configSource: loaded.source,
   };
   const run = await publishCheckRun(context.octokit, repo, {

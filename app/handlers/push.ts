@@ -33,6 +33,7 @@ export async function syncOnPush(context: Context<'push'>, deps: AppDependencies
     serverUrl: new URL(payload.repository.html_url).origin,
     now: deps.now(),
     log: context.log,
+    appLogin: deps.appLogin,
   });
 }
 

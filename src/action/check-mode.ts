@@ -1,9 +1,10 @@
 import * as core from '@actions/core';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { lintText } from '../core/lint/lint-text.js';
-import type { Diagnostic } from '../core/model/index.js';
-import { classifyOwner } from '../core/sync/desired-issues.js';
+import { checkConclusion } from '../core/check/check-conclusion.js';
+import { checkOwnersAssignable } from '../core/check/check-owners-assignable.js';
+import { lintText, sortDiagnostics } from '../core/lint/index.js';
+import type { Diagnostic, Postmortem } from '../core/model/index.js';
 import { inScope } from '../core/sync/matches-glob.js';
 import { annotate } from './annotate.js';
 import type { ModeContext, ModeOutcome } from './mode-context.js';
@@ -27,7 +28,7 @@ export async function runCheckMode(ctx: ModeContext, configDiagnostics: readonly
 
   const diagnostics: Diagnostic[] = [...configDiagnostics];
   const notes: string[] = [];
-  const owners = new Map<string, Array<{ file: string; line: number }>>();
+  const postmortems: Postmortem[] = [];
   for (const file of files) {
     let text: string;
     try {
@@ -38,47 +39,23 @@ export async function runCheckMode(ctx: ModeContext, configDiagnostics: readonly
     }
     const result = lintText(text, file, ctx.config);
     diagnostics.push(...result.diagnostics);
-    for (const item of result.postmortem.actionItems) {
-      if (item.status !== 'open' || item.owner === null || classifyOwner(item.owner) !== 'user') continue;
-      const login = item.owner.slice(1).toLowerCase();
-      owners.set(login, [...(owners.get(login) ?? []), { file, line: item.line }]);
-    }
+    postmortems.push(result.postmortem);
   }
 
-  if (ctx.config.check.checkAssignees && owners.size > 0) {
-    for (const [login, places] of [...owners].sort(([a], [b]) => a.localeCompare(b))) {
-      let assignable: boolean;
-      try {
-        assignable = await ctx.port.canBeAssigned(login);
-      } catch (error) {
-        const status = (error as { status?: unknown }).status;
-        if (status !== 403 && status !== 404) throw error;
-        const note = `Owners were not checked: the token may not read assignees (HTTP ${String(status)}), as on pull requests from forks.`;
-        core.notice(note);
-        notes.push(note);
-        break;
-      }
-      if (assignable) continue;
-      for (const place of places) {
-        diagnostics.push({
-          ...place,
-          column: 1,
-          severity: 'warning',
-          rule: 'owner-assignable',
-          message: `@${login} cannot be assigned issues in ${ctx.env.owner}/${ctx.env.repo}; give them access, use an assignable owner, or expect the issue to mention them unassigned.`,
-        });
-      }
-    }
+  if (ctx.config.check.checkAssignees) {
+    const owners = await checkOwnersAssignable(postmortems, ctx.port, `${ctx.env.owner}/${ctx.env.repo}`);
+    diagnostics.push(...owners.diagnostics);
+    for (const note of owners.notes) core.notice(note);
+    notes.push(...owners.notes);
   }
 
-  diagnostics.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1));
+  sortDiagnostics(diagnostics);
   for (const d of diagnostics) annotate(d);
   await core.summary.addRaw(renderCheckSummary(files, diagnostics, notes)).write();
 
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   const failOn = ctx.inputs.failOnError ? ctx.config.check.failOn : 'never';
-  const failing = failOn === 'error' ? errors : failOn === 'warning' ? errors + warnings : 0;
   return {
     created: 0,
     updated: 0,
@@ -86,7 +63,7 @@ export async function runCheckMode(ctx: ModeContext, configDiagnostics: readonly
     problems: diagnostics.length,
     items: {},
     digestUrl: '',
-    failure: failing > 0 ? `${errors} error(s) and ${warnings} warning(s) in the post-mortems of this pull request (fail on: ${failOn}); see the annotations.` : null,
+    failure: checkConclusion(diagnostics, failOn) === 'failure' ? `${errors} error(s) and ${warnings} warning(s) in the post-mortems of this pull request (fail on: ${failOn}); see the annotations.` : null,
   };
 }
 

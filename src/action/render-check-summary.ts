@@ -1,5 +1,6 @@
+import { renderDiagnosticsTable } from '../core/check/render-diagnostics-table.js';
 import type { Diagnostic } from '../core/model/index.js';
-import { escapeMarkdown } from '../core/sync/escape-markdown.js';
+import { escapeMarkdown } from '../core/text/escape-markdown.js';
 
 const MAX_ROWS = 500;
 
@@ -15,14 +16,7 @@ export function renderCheckSummary(files: readonly string[], diagnostics: readon
       : `${files.length} post-mortem(s) checked: ${errors} error(s), ${warnings} warning(s).`,
     '',
   ];
-  if (diagnostics.length > 0) {
-    lines.push('| File | Line | Severity | Rule | Message |', '| --- | ---: | --- | --- | --- |');
-    for (const d of diagnostics.slice(0, MAX_ROWS)) {
-      lines.push(`| ${escapeMarkdown(d.file)} | ${d.line} | ${d.severity} | ${escapeMarkdown(d.rule)} | ${escapeMarkdown(d.message)} |`);
-    }
-    if (diagnostics.length > MAX_ROWS) lines.push(`| … | | | | ${diagnostics.length - MAX_ROWS} more |`);
-    lines.push('');
-  }
+  if (diagnostics.length > 0) lines.push(...renderDiagnosticsTable(diagnostics, MAX_ROWS), '');
   for (const note of notes) lines.push(`> ${escapeMarkdown(note)}`, '');
   return `${lines.join('\n')}\n`;
 }

@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { inScope } from '../core/sync/matches-glob.js';
 import { renderSyncSummary } from '../core/sync/render-sync-summary.js';
 import { syncRepository, type SyncReport } from '../core/sync/sync-repository.js';
+import { creatorLogin } from './creator-login.js';
 import type { ModeContext, ModeOutcome } from './mode-context.js';
 import { readWorkspacePostmortems } from './read-workspace-postmortems.js';
 
@@ -38,6 +39,7 @@ export async function runSyncMode(ctx: ModeContext): Promise<ModeOutcome | null>
       serverUrl: env.serverUrl,
       now: ctx.now,
       isRemovable: (path) => !skip.has(path) && inScope(path, ctx.paths, ctx.config.exclude),
+      creatorLogin: () => creatorLogin(ctx.inputs.token, ctx.octokit),
     },
     ctx.port,
     { dryRun: ctx.inputs.dryRun, maxWrites: ctx.inputs.maxWrites, logger: { info: (m) => core.info(m), warning: (m) => core.warning(m) } },

@@ -3,7 +3,7 @@ import { businessDaysBetween } from './business-days.js';
 import { isCalendarDate } from './calendar-date.js';
 import type { DigestItem, Hygiene, IncidentRef } from './digest-model.js';
 import { incidentRef } from './resolve-items.js';
-import { severityKey } from './severity-key.js';
+import { severityKey } from '../text/severity-key.js';
 
 /** Options of {@link analyseHygiene}. */
 export interface HygieneOptions {

@@ -1,7 +1,7 @@
 import type { Postmortem, TimelineEntry, TimelineKind } from '../model/index.js';
 import type { ResponseMetric, ResponseMetricName, SeverityMetrics } from './digest-model.js';
 import { incidentRef } from './resolve-items.js';
-import { severityKey } from './severity-key.js';
+import { severityKey } from '../text/severity-key.js';
 import { median, trend } from './stats.js';
 
 /** Minutes of each response metric for one incident; null when its timeline lacks the points. */

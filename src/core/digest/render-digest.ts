@@ -8,7 +8,7 @@ import type {
   WeekPoint,
 } from './digest-model.js';
 import { renderDigestMarker } from './digest-marker.js';
-import { escapeText, escapeUrl } from './escape-markdown.js';
+import { escapeText, escapeUrl } from '../text/escape-markdown.js';
 import { splitBody, type Block } from './split-body.js';
 
 /** Where links point. */

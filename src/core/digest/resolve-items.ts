@@ -5,7 +5,7 @@ import { parseMarker } from '../sync/marker.js';
 import { resolveDueDate } from '../sync/resolve-due-date.js';
 import { isCalendarDate } from './calendar-date.js';
 import type { DigestItem, IncidentRef } from './digest-model.js';
-import { severityKey } from './severity-key.js';
+import { severityKey } from '../text/severity-key.js';
 import { localDate } from './zoned-time.js';
 
 /** The incident reference of a post-mortem. */

@@ -2,7 +2,7 @@ import type { Config } from '../config/schema.js';
 import type { IssuesPort } from '../github/port.js';
 import type { ItemRow } from './digest-model.js';
 import { parseReminderMarker, renderReminderMarker } from './digest-marker.js';
-import { escapeText } from './escape-markdown.js';
+import { escapeText } from '../text/escape-markdown.js';
 import { postmortemLink, type RenderOptions } from './render-digest.js';
 
 const HANDLE_RE = /^@?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]+)?)$/;

@@ -4,13 +4,11 @@ import type {
   DiscussionsPort,
   RepositoryInfo,
 } from './discussions-port.js';
-import type { CommentRecord } from './port.js';
+import type { GitHubClient } from './github-client.js';
+import type { CommentRecord, RepoRef } from './port.js';
 
-/** The part of an Octokit instance (`@octokit/rest`, Probot's, the Action's) the Discussions port uses. */
-export interface DiscussionsOctokit {
-  request(route: string, parameters?: Record<string, unknown>): Promise<{ data: unknown }>;
-  graphql<T>(query: string, parameters?: Record<string, unknown>): Promise<T>;
-}
+/** The members of an Octokit instance the Discussions port uses. */
+export type DiscussionsOctokit = Pick<GitHubClient, 'request' | 'graphql'>;
 
 interface PageInfo {
   hasNextPage: boolean;
@@ -52,7 +50,7 @@ function toComment(c: GqlComment): DiscussionCommentRecord {
 /** A {@link DiscussionsPort} over GitHub's GraphQL API (`octokit.graphql`); issue comment edits use REST. */
 export function createOctokitDiscussions(
   octokit: DiscussionsOctokit,
-  repository: { owner: string; repo: string },
+  repository: RepoRef,
 ): DiscussionsPort {
   const { owner, repo } = repository;
   let info: RepositoryInfo | null = null;

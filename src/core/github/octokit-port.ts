@@ -1,4 +1,5 @@
-import type { Octokit } from '@octokit/rest';
+import type { GitHubClient } from './github-client.js';
+import { httpStatus } from './http-status.js';
 import type {
   CommentRecord,
   IssueCreate,
@@ -8,13 +9,11 @@ import type {
   LabelSpec,
   PullRequestFile,
   PullRequestsPort,
+  RepoRef,
 } from './port.js';
 
-/** The repository a port is scoped to. */
-export interface PortRepo {
-  owner: string;
-  repo: string;
-}
+/** The members of an Octokit instance {@link OctokitPort} uses. */
+export type IssuesClient = Pick<GitHubClient, 'request' | 'paginate'>;
 
 /** Options of {@link OctokitPort}. */
 export interface OctokitPortOptions {
@@ -31,6 +30,7 @@ interface IssueJson {
   state_reason?: string | null;
   labels: Array<string | { name?: string }>;
   assignees?: Array<{ login: string }> | null;
+  user?: { login: string } | null;
   created_at: string;
   closed_at: string | null;
   updated_at: string;
@@ -47,37 +47,37 @@ interface CommentJson {
 }
 
 /**
- * The issues and pull-request ports over an Octokit instance (any Octokit with the rest methods and
- * `paginate`). Creates are not blindly retried: a 5xx may hide an issue GitHub did create, so the
- * port first looks for it among the newest issues and only then tries again.
+ * The issues and pull-request ports over an Octokit instance (`@octokit/rest`'s, the Action's or
+ * Probot's: anything with `request` and `paginate`). Creates are not blindly retried: a 5xx may
+ * hide an issue GitHub did create, so the port first looks for it among the newest issues and
+ * only then tries again.
  */
 export class OctokitPort implements IssuesPort, PullRequestsPort {
-  readonly #octokit: Octokit;
-  readonly #repo: PortRepo;
+  readonly #client: IssuesClient;
+  readonly #repo: RepoRef;
   readonly #createAttempts: number;
 
-  constructor(octokit: Octokit, repo: PortRepo, options: OctokitPortOptions = {}) {
-    this.#octokit = octokit;
-    this.#repo = repo;
+  constructor(client: IssuesClient, repo: RepoRef, options: OctokitPortOptions = {}) {
+    this.#client = client;
+    this.#repo = { owner: repo.owner, repo: repo.repo };
     this.#createAttempts = options.createAttempts ?? 3;
   }
 
   async listIssuesByLabel(label: string): Promise<IssueRecord[]> {
-    const issues = (await this.#octokit.paginate(this.#octokit.rest.issues.listForRepo, {
-      ...this.#repo,
-      labels: label,
-      state: 'all',
-      per_page: 100,
-    })) as IssueJson[];
-    return issues.filter((i) => i.pull_request === undefined || i.pull_request === null).map(toIssue);
+    return this.#listIssues({ labels: label });
+  }
+
+  async listIssuesByCreator(login: string): Promise<IssueRecord[]> {
+    return this.#listIssues({ creator: login });
   }
 
   async getIssue(number: number): Promise<IssueRecord | null> {
     try {
-      const { data } = await this.#octokit.rest.issues.get({ ...this.#repo, issue_number: number });
+      const { data } = await this.#client.request('GET /repos/{owner}/{repo}/issues/{issue_number}', { ...this.#repo, issue_number: number });
       return toIssue(data as IssueJson);
     } catch (error) {
-      if (statusOf(error) === 404 || statusOf(error) === 410) return null;
+      const status = httpStatus(error);
+      if (status === 404 || status === 410) return null;
       throw error;
     }
   }
@@ -85,7 +85,7 @@ export class OctokitPort implements IssuesPort, PullRequestsPort {
   async createIssue(input: IssueCreate): Promise<IssueRecord> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const { data } = await this.#octokit.rest.issues.create({
+        const { data } = await this.#client.request('POST /repos/{owner}/{repo}/issues', {
           ...this.#repo,
           title: input.title,
           body: input.body,
@@ -110,12 +110,12 @@ export class OctokitPort implements IssuesPort, PullRequestsPort {
     if (patch.assignees !== undefined) params['assignees'] = patch.assignees;
     if (patch.state !== undefined) params['state'] = patch.state;
     if (patch.stateReason !== undefined) params['state_reason'] = patch.stateReason;
-    const { data } = await this.#octokit.rest.issues.update(params as Parameters<Octokit['rest']['issues']['update']>[0]);
+    const { data } = await this.#client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', params);
     return toIssue(data as IssueJson);
   }
 
   async listComments(number: number): Promise<CommentRecord[]> {
-    const comments = (await this.#octokit.paginate(this.#octokit.rest.issues.listComments, {
+    const comments = (await this.#client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
       ...this.#repo,
       issue_number: number,
       per_page: 100,
@@ -126,7 +126,12 @@ export class OctokitPort implements IssuesPort, PullRequestsPort {
   async createComment(number: number, body: string): Promise<CommentRecord> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const { data } = await this.#octokit.rest.issues.createComment({ ...this.#repo, issue_number: number, body, request: { retries: 0 } });
+        const { data } = await this.#client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+          ...this.#repo,
+          issue_number: number,
+          body,
+          request: { retries: 0 },
+        });
         return toComment(data as CommentJson);
       } catch (error) {
         if (!isServerError(error) || attempt >= this.#createAttempts) throw error;
@@ -137,41 +142,56 @@ export class OctokitPort implements IssuesPort, PullRequestsPort {
   }
 
   async listLabels(): Promise<string[]> {
-    const labels = await this.#octokit.paginate(this.#octokit.rest.issues.listLabelsForRepo, { ...this.#repo, per_page: 100 });
+    const labels = (await this.#client.paginate('GET /repos/{owner}/{repo}/labels', { ...this.#repo, per_page: 100 })) as Array<{ name: string }>;
     return labels.map((l) => l.name);
   }
 
   async createLabel(label: LabelSpec): Promise<void> {
     try {
-      await this.#octokit.rest.issues.createLabel({ ...this.#repo, name: label.name, color: label.color, description: label.description });
+      await this.#client.request('POST /repos/{owner}/{repo}/labels', { ...this.#repo, name: label.name, color: label.color, description: label.description });
     } catch (error) {
       // 422 already_exists: someone (or an interrupted run) created it meanwhile; that is the goal.
-      if (statusOf(error) !== 422) throw error;
+      if (httpStatus(error) !== 422) throw error;
     }
   }
 
   async canBeAssigned(login: string): Promise<boolean> {
     try {
-      await this.#octokit.rest.issues.checkUserCanBeAssigned({ ...this.#repo, assignee: login });
+      await this.#client.request('GET /repos/{owner}/{repo}/assignees/{assignee}', { ...this.#repo, assignee: login });
       return true;
     } catch (error) {
-      if (statusOf(error) === 404) return false;
+      if (httpStatus(error) === 404) return false;
       throw error;
     }
   }
 
   async listAssignees(): Promise<string[]> {
-    const users = await this.#octokit.paginate(this.#octokit.rest.issues.listAssignees, { ...this.#repo, per_page: 100 });
+    const users = (await this.#client.paginate('GET /repos/{owner}/{repo}/assignees', { ...this.#repo, per_page: 100 })) as Array<{ login: string }>;
     return users.map((u) => u.login);
   }
 
   async listPullRequestFiles(pullNumber: number): Promise<PullRequestFile[]> {
-    const files = await this.#octokit.paginate(this.#octokit.rest.pulls.listFiles, { ...this.#repo, pull_number: pullNumber, per_page: 100 });
+    const files = (await this.#client.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', {
+      ...this.#repo,
+      pull_number: pullNumber,
+      per_page: 100,
+    })) as Array<{ filename: string; status: string }>;
     return files.map((f) => ({ filename: f.filename, status: f.status }));
   }
 
+  /** Issues (not pull requests), open and closed, matching the listing filter; all pages. */
+  async #listIssues(filter: { labels: string } | { creator: string }): Promise<IssueRecord[]> {
+    const issues = (await this.#client.paginate('GET /repos/{owner}/{repo}/issues', {
+      ...this.#repo,
+      ...filter,
+      state: 'all',
+      per_page: 100,
+    })) as IssueJson[];
+    return issues.filter((i) => i.pull_request === undefined || i.pull_request === null).map(toIssue);
+  }
+
   async #findRecentIssue(input: IssueCreate): Promise<IssueRecord | null> {
-    const { data } = await this.#octokit.rest.issues.listForRepo({
+    const { data } = await this.#client.request('GET /repos/{owner}/{repo}/issues', {
       ...this.#repo,
       state: 'all',
       sort: 'created',
@@ -198,6 +218,7 @@ function toIssue(data: IssueJson): IssueRecord {
     closedAt: data.closed_at,
     updatedAt: data.updated_at,
   };
+  if (data.user !== undefined) record.author = data.user?.login ?? null;
   if (typeof data.comments === 'number') record.comments = data.comments;
   return record;
 }
@@ -206,15 +227,7 @@ function toComment(data: CommentJson): CommentRecord {
   return { id: data.id, url: data.html_url, body: data.body ?? '', createdAt: data.created_at, author: data.user?.login ?? null };
 }
 
-function statusOf(error: unknown): number | null {
-  if (typeof error === 'object' && error !== null && 'status' in error) {
-    const status = (error as { status: unknown }).status;
-    return typeof status === 'number' ? status : null;
-  }
-  return null;
-}
-
 function isServerError(error: unknown): boolean {
-  const status = statusOf(error);
+  const status = httpStatus(error);
   return status !== null && status >= 500;
 }

@@ -1,10 +1,9 @@
+import type { GitHubClient } from './github-client.js';
+import type { RepoRef } from './port.js';
 import { REPO_FILES_BATCH, type RepoFileEntry, type RepoFilesPort } from './repo-files.js';
 
-/** The part of an Octokit instance (`@octokit/rest`, Probot's, the Action's) this reader uses. */
-export interface RepoFilesOctokit {
-  request(route: string, parameters?: Record<string, unknown>): Promise<{ data: unknown }>;
-  graphql<T>(query: string, parameters?: Record<string, unknown>): Promise<T>;
-}
+/** The members of an Octokit instance the repository-files reader uses. */
+export type RepoFilesOctokit = Pick<GitHubClient, 'request' | 'graphql'>;
 
 interface TreeEntry {
   path: string;
@@ -36,7 +35,7 @@ interface BlobsResponse {
  */
 export function createOctokitRepoFiles(
   octokit: RepoFilesOctokit,
-  repository: { owner: string; repo: string },
+  repository: RepoRef,
 ): RepoFilesPort {
   const { owner, repo } = repository;
 

@@ -4,6 +4,12 @@
  * Octokit types into the core.
  */
 
+/** A repository on a GitHub server. */
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
 /** An issue as the core sees it. */
 export interface IssueRecord {
   number: number;
@@ -20,6 +26,8 @@ export interface IssueRecord {
   updatedAt: string;
   /** Number of comments, when the listing reports it. */
   comments?: number;
+  /** Login of whoever opened the issue (`github-actions[bot]`), when the listing reports it. */
+  author?: string | null;
 }
 
 /** Fields of an issue to create. */
@@ -60,6 +68,8 @@ export interface CommentRecord {
 export interface IssuesPort {
   /** Every issue (open and closed, not pull requests) carrying `label`, all pages. */
   listIssuesByLabel(label: string): Promise<IssueRecord[]>;
+  /** Every issue (open and closed, not pull requests) opened by `login`, all pages. */
+  listIssuesByCreator(login: string): Promise<IssueRecord[]>;
   getIssue(number: number): Promise<IssueRecord | null>;
   createIssue(input: IssueCreate): Promise<IssueRecord>;
   updateIssue(number: number, patch: IssuePatch): Promise<IssueRecord>;

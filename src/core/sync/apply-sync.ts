@@ -1,3 +1,4 @@
+import { httpStatus } from '../github/http-status.js';
 import type { IssuesPort } from '../github/port.js';
 import { isWrite, type SyncOperation } from './sync-operation.js';
 import { describeOperation } from './describe-operation.js';
@@ -66,7 +67,7 @@ export async function applySync(ops: readonly SyncOperation[], port: IssuesPort,
       logger.info(describeOperation(op, number));
       result.applied.push({ op, number });
     } catch (error: unknown) {
-      const status = statusOf(error);
+      const status = httpStatus(error);
       const message = error instanceof Error ? error.message : String(error);
       logger.warning(`failed: ${describeOperation(op)}: ${status === null ? '' : `HTTP ${status}: `}${message}`);
       result.failure = { op, message, status };
@@ -95,12 +96,4 @@ async function execute(op: SyncOperation, port: IssuesPort): Promise<number | nu
     case 'skip':
       return null;
   }
-}
-
-function statusOf(error: unknown): number | null {
-  if (typeof error === 'object' && error !== null && 'status' in error) {
-    const status = (error as { status: unknown }).status;
-    if (typeof status === 'number') return status;
-  }
-  return null;
 }

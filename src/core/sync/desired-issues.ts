@@ -1,12 +1,14 @@
 import type { Config } from '../config/schema.js';
 import type { Postmortem } from '../model/index.js';
 import { isGitHubHandle } from '../markdown/owners.js';
+import { uniqueCaseInsensitive } from '../text/unique-case-insensitive.js';
 import type { DesiredIssue } from './desired-issue.js';
 import { severityLabel } from './label-specs.js';
 import { permalink } from './permalink.js';
 import { renderIssueBody, type OwnerKind } from './render-issue-body.js';
 import { resolveDueDate } from './resolve-due-date.js';
-import { parseTrackerReference, type RepoRef } from './tracker-reference.js';
+import type { RepoRef } from '../github/port.js';
+import { parseTrackerReference } from './tracker-reference.js';
 
 /** Where and when the wanted state is computed. */
 export interface DesiredIssuesContext {
@@ -56,7 +58,7 @@ export function desiredIssues(postmortems: readonly Postmortem[], config: Config
           marker: { id: item.id, path: pm.path, status, owner: item.owner },
         }),
         status,
-        labels: dedupeCaseInsensitive(labels),
+        labels: uniqueCaseInsensitive(labels),
         owner: item.owner,
         ownerKind,
         assignee: ownerKind === 'user' && item.owner !== null ? item.owner.replace(/^@/, '') : null,
@@ -80,14 +82,4 @@ export function classifyOwner(owner: string | null): OwnerKind {
 function issueTitle(text: string): string {
   const title = text.replace(/\s+/g, ' ').trim() || 'Post-mortem action item';
   return title.length <= MAX_TITLE ? title : `${title.slice(0, MAX_TITLE - 1)}…`;
-}
-
-function dedupeCaseInsensitive(names: string[]): string[] {
-  const seen = new Set<string>();
-  return names.filter((n) => {
-    const k = n.toLowerCase();
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }

@@ -1,6 +1,7 @@
 import type { Config } from '../config/schema.js';
 import type { LabelSpec } from '../github/port.js';
-import { severityKey } from './severity-key.js';
+import { severityKey } from '../text/severity-key.js';
+import { uniqueCaseInsensitive } from '../text/unique-case-insensitive.js';
 
 const SEVERITY_COLOURS = ['b60205', 'd93f0b', 'fbca04', '0e8a16'];
 
@@ -24,7 +25,7 @@ export function labelSpecs(config: Config): LabelSpec[] {
   for (const extra of config.labels.extra) {
     specs.push({ name: extra, color: 'ededed', description: 'Post-mortem action item' });
   }
-  return dedupe(specs);
+  return uniqueCaseInsensitive(specs, (spec) => spec.name);
 }
 
 /** The severity label of an incident (`severity:SEV1`), or null when disabled or unknown. */
@@ -44,14 +45,4 @@ export function isManagedLabel(config: Config, name: string): boolean {
   if (config.labels.overdue !== '' && lower === config.labels.overdue.toLowerCase()) return true;
   if (config.labels.severityPrefix !== '' && lower.startsWith(config.labels.severityPrefix.toLowerCase())) return true;
   return config.labels.extra.some((extra) => extra.toLowerCase() === lower);
-}
-
-function dedupe(specs: LabelSpec[]): LabelSpec[] {
-  const seen = new Set<string>();
-  return specs.filter((spec) => {
-    const key = spec.name.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

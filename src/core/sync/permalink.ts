@@ -1,4 +1,4 @@
-import type { RepoRef } from './tracker-reference.js';
+import type { RepoRef } from '../github/port.js';
 
 /** The permalink to one line of a file at a commit, path segments percent-encoded. */
 export function permalink(serverUrl: string, repo: RepoRef, sha: string, path: string, line: number): string {

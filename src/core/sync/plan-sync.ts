@@ -7,6 +7,7 @@ import { matchIssues, type IssueMatch, type MatchOptions, type TrackedIssue } fr
 import { normaliseBody, normaliseTitle } from './normalise-body.js';
 import { renderLinkedComment, renderRemovalComment } from './render-issue-body.js';
 import type { SyncOperation } from './sync-operation.js';
+import { sameNamesCaseInsensitive, uniqueCaseInsensitive } from '../text/unique-case-insensitive.js';
 
 /** What planning needs besides the desired and existing issues; everything already fetched. */
 export interface PlanContext extends MatchOptions {
@@ -109,14 +110,20 @@ function planItem(match: IssueMatch, ctx: PlanContext): SyncOperation[] {
   const number = issue.number;
   if (issue.state === 'open' && d.status === 'done') {
     if (tracked.marker.status === 'done' && !match.adopted) {
-      return [{ kind: 'skip', ...base, number, reason: 'reopened-on-github', detail: `#${number} was reopened on GitHub while the item is marked done` }];
+      return [
+        ...restoreToolLabel(match, ctx),
+        { kind: 'skip', ...base, number, reason: 'reopened-on-github', detail: `#${number} was reopened on GitHub while the item is marked done` },
+      ];
     }
     return [{ kind: 'close', ...base, number, reason: 'completed', patch: { ...patch, state: 'closed', stateReason: 'completed' }, changes: ['item done', ...changes] }];
   }
   if (issue.state === 'closed' && d.status === 'open') {
     const closedByTool = tracked.marker.status === 'done' || tracked.marker.status === 'removed' || tracked.marker.status === 'linked';
     if (!closedByTool && !match.adopted) {
-      return [{ kind: 'skip', ...base, number, reason: 'closed-on-github', detail: `#${number} was closed on GitHub while the item is still open` }];
+      return [
+        ...restoreToolLabel(match, ctx),
+        { kind: 'skip', ...base, number, reason: 'closed-on-github', detail: `#${number} was closed on GitHub while the item is still open` },
+      ];
     }
     return [{ kind: 'reopen', ...base, number, patch: { ...patch, state: 'open', stateReason: 'reopened' }, changes: ['item open again', ...changes], notes }];
   }
@@ -140,21 +147,46 @@ function contentPatch(match: IssueMatch, ctx: PlanContext): { patch: IssuePatch;
   }
   const kept = issue.labels.filter((l) => !isManagedLabel(ctx.config, l));
   const labels = uniqueCaseInsensitive([...kept, ...d.labels]);
-  if (!sameSet(labels, issue.labels)) {
+  if (!sameNamesCaseInsensitive(labels, issue.labels)) {
     patch.labels = labels;
-    changes.push('labels');
+    changes.push(hasToolLabel(issue, ctx) ? 'labels' : 'labels (tool label restored)');
   }
   let notes: string[] = [];
   if (ownerChanged(match)) {
     const previous = previousLogin(marker);
     const result = assigneesFor(d, issue.assignees, previous, ctx);
     notes = result.notes;
-    if (!sameSet(result.assignees, issue.assignees)) {
+    if (!sameNamesCaseInsensitive(result.assignees, issue.assignees)) {
       patch.assignees = result.assignees;
       changes.push('assignees');
     }
   }
   return { patch, changes, notes };
+}
+
+/**
+ * The label-only update that puts the tool label back on an issue found without it, where the plan
+ * otherwise leaves the issue alone: later runs then find it by the label again, at no cost.
+ */
+function restoreToolLabel(match: IssueMatch, ctx: PlanContext): SyncOperation[] {
+  const { issue } = match.tracked as TrackedIssue;
+  if (hasToolLabel(issue, ctx)) return [];
+  return [
+    {
+      kind: 'update',
+      id: match.desired.id,
+      path: match.desired.path,
+      number: issue.number,
+      patch: { labels: [...issue.labels, ctx.config.labels.tool] },
+      changes: ['tool label restored'],
+      notes: [],
+    },
+  ];
+}
+
+function hasToolLabel(issue: IssueRecord, ctx: PlanContext): boolean {
+  const tool = ctx.config.labels.tool.toLowerCase();
+  return issue.labels.some((l) => l.toLowerCase() === tool);
 }
 
 function assigneesFor(d: DesiredIssue, current: readonly string[], previous: string | null, ctx: PlanContext): { assignees: string[]; notes: string[] } {
@@ -217,21 +249,5 @@ function previousLogin(marker: ItemMarker): string | null {
   const owner = marker.owner;
   if (typeof owner !== 'string' || !/^@[A-Za-z0-9-]+$/.test(owner)) return null;
   return owner.slice(1);
-}
-
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  const x = new Set(a.map((s) => s.toLowerCase()));
-  const y = new Set(b.map((s) => s.toLowerCase()));
-  return x.size === y.size && [...x].every((s) => y.has(s));
-}
-
-function uniqueCaseInsensitive(names: string[]): string[] {
-  const seen = new Set<string>();
-  return names.filter((n) => {
-    const k = n.toLowerCase();
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }
 

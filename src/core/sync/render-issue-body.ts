@@ -1,5 +1,5 @@
 import type { ResolvedDue } from './resolve-due-date.js';
-import { escapeMarkdown } from './escape-markdown.js';
+import { escapeMarkdown } from '../text/escape-markdown.js';
 import { renderMarker, type ItemMarker } from './marker.js';
 
 /** Everything an action item's issue body shows. */

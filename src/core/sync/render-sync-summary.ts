@@ -1,5 +1,5 @@
 import { describeOperation } from './describe-operation.js';
-import { escapeMarkdown } from './escape-markdown.js';
+import { escapeMarkdown } from '../text/escape-markdown.js';
 import type { SyncReport } from './sync-repository.js';
 
 const MAX_ROWS = 200;

@@ -1,5 +1,5 @@
 import type { Config } from '../config/schema.js';
-import { severityKey } from './severity-key.js';
+import { severityKey } from '../text/severity-key.js';
 
 /** An item's due date after applying the per-severity default. */
 export interface ResolvedDue {

@@ -1,14 +1,16 @@
 import type { Config } from '../config/schema.js';
-import type { IssueRecord, IssuesPort } from '../github/port.js';
+import type { IssueRecord, IssuesPort, RepoRef } from '../github/port.js';
 import type { Postmortem } from '../model/index.js';
 import { applySync, type ApplyResult } from './apply-sync.js';
 import { SIMILARITY_THRESHOLD, titleSimilarity } from '../markdown/item-id.js';
+import { lookupAssignable } from '../github/lookup-assignable.js';
 import { desiredIssues } from './desired-issues.js';
+import { findUnlabelledIssues } from './find-unlabelled-issues.js';
+import { matchIssues } from './match-issues.js';
 import { assigneesToCheck, planSync, type PlanContext } from './plan-sync.js';
 import { renderRemovalCommentMarker } from './render-issue-body.js';
 import { silentLogger, type SyncLogger } from './sync-logger.js';
 import type { SyncOperation } from './sync-operation.js';
-import type { RepoRef } from './tracker-reference.js';
 
 /** Everything one sync reconciles, already read by the host. */
 export interface SyncInput {
@@ -25,6 +27,11 @@ export interface SyncInput {
   similarity?: (a: string, b: string) => number;
   /** Minimum similarity for that (default: the parser's `SIMILARITY_THRESHOLD`). */
   similarityThreshold?: number;
+  /**
+   * The login the tool opens issues as (`github-actions[bot]`, `my-app[bot]`), asked only when the
+   * plan creates issues and no tracked issue names its author; null when unknown.
+   */
+  creatorLogin?: () => Promise<string | null>;
 }
 
 /** Options of {@link syncRepository}. */
@@ -53,50 +60,58 @@ export interface SyncReport {
   counts: SyncCounts;
   /** Item id → issue number, for every tracked or linked item. */
   items: Record<string, number>;
-  /** Tool issues found before the run. */
+  /** Tool issues found before the run (by the tool label). */
   trackedBefore: number;
+  /** Tool issues found without the tool label (by their creator and marker); the plan restores the label. */
+  unlabelled: number[];
   /** Read requests made for planning (listings, assignee checks, comment reads), for economy reports. */
   reads: number;
 }
 
-const ASSIGNEE_LIST_THRESHOLD = 3;
-
 /**
  * Reconciles the tool's issues with the post-mortems: reads GitHub through the port, plans with
  * {@link planSync}, and applies with {@link applySync}. Reads are kept to one paginated issue
- * listing, a label listing only when labels are written, and assignee checks only for owners of
- * items being created or re-owned.
+ * listing; only when issues would be created, one listing of the tool's own issues (to re-find
+ * any that lost the tool label) and assignee checks of their owners; a label listing only when
+ * labels are written.
  */
 export async function syncRepository(input: SyncInput, port: IssuesPort, options: SyncOptions): Promise<SyncReport> {
   const logger = options.logger ?? silentLogger;
   const { config } = input;
   let reads = 0;
-  const existing = await port.listIssuesByLabel(config.labels.tool);
+  const labelled = await port.listIssuesByLabel(config.labels.tool);
   reads++;
   const desired = desiredIssues(input.postmortems, config, input);
   const match = { similarity: input.similarity ?? titleSimilarity, similarityThreshold: input.similarityThreshold ?? SIMILARITY_THRESHOLD };
-
-  const assignable = new Map<string, boolean>();
-  const logins = assigneesToCheck(desired, existing, match);
-  if (logins.length > ASSIGNEE_LIST_THRESHOLD && port.listAssignees) {
-    const all = new Set((await port.listAssignees()).map((l) => l.toLowerCase()));
-    reads++;
-    for (const login of logins) assignable.set(login, all.has(login));
-  } else {
-    for (const login of logins) {
-      assignable.set(login, await port.canBeAssigned(login));
-      reads++;
-    }
-  }
-
   const ctx: PlanContext = {
     ...match,
     config,
     // First pass assumes every label exists: the label listing is only needed when labels are written.
     repoLabels: [config.labels.tool, ...desired.flatMap((d) => d.labels)],
-    assignable,
+    assignable: new Map(),
     isRemovable: input.isRemovable,
   };
+
+  const existing = [...labelled];
+  let unlabelled: number[] = [];
+  const creates = planSync(desired, labelled, ctx).flatMap((op) => (op.kind === 'create' ? [op] : []));
+  if (creates.length > 0) {
+    // Same id, or same file (the item may also have been reworded, so its id changed).
+    const ids = new Set(creates.map((op) => op.id));
+    const paths = new Set(creates.map((op) => op.path));
+    const found = await findUnlabelledIssues((m) => ids.has(m.id) || paths.has(m.path), labelled, port, input.creatorLogin ?? (async () => null));
+    reads += found.reads;
+    // Keep only issues that pair with an item: one that lost its label and its item is not closed here.
+    const paired = new Set(matchIssues(desired, [...labelled, ...found.issues], match).matches.flatMap((m) => (m.tracked ? [m.tracked.issue.number] : [])));
+    const recovered = found.issues.filter((i) => paired.has(i.number));
+    existing.push(...recovered);
+    unlabelled = recovered.map((i) => i.number);
+    if (unlabelled.length > 0) logger.info(`found ${unlabelled.length} issue(s) without the ${config.labels.tool} label: ${unlabelled.map((n) => `#${n}`).join(', ')}`);
+  }
+
+  const lookup = await lookupAssignable(assigneesToCheck(desired, existing, match), port);
+  reads += lookup.reads;
+  ctx.assignable = lookup.assignable;
   let plan = planSync(desired, existing, ctx);
   if (plan.some(writesLabels)) {
     ctx.repoLabels = await port.listLabels();
@@ -108,7 +123,7 @@ export async function syncRepository(input: SyncInput, port: IssuesPort, options
   plan = planSync(desired, existing, ctx);
 
   const result = await applySync(plan, port, { dryRun: options.dryRun, maxWrites: options.maxWrites, logger });
-  return { plan, result, counts: countOperations(result, options.dryRun), items: itemNumbers(result, plan, new Set(desired.map((d) => d.id))), trackedBefore: existing.length, reads };
+  return { plan, result, counts: countOperations(result, options.dryRun), items: itemNumbers(result, plan, new Set(desired.map((d) => d.id))), trackedBefore: labelled.length, unlabelled, reads };
 }
 
 function writesLabels(op: SyncOperation): boolean {

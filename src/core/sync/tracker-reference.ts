@@ -1,13 +1,10 @@
+import type { RepoRef } from '../github/port.js';
+
 /** Where an action item is already tracked. */
 export type TrackerReference =
   | { kind: 'issue'; number: number }
   | { kind: 'external'; ref: string };
 
-/** The repository sync runs in, and the GitHub server it lives on. */
-export interface RepoRef {
-  owner: string;
-  repo: string;
-}
 
 /**
  * Reads an item's tracker (`#12`, `https://github.com/o/r/issues/12`, `JIRA-7`): an issue of this

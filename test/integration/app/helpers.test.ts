@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkAnnotations } from '../../../app/check-annotations.js';
-import { checkConclusion } from '../../../app/check-conclusion.js';
+import { checkConclusion } from '../../../src/core/check/check-conclusion.js';
 import { digestSlot } from '../../../app/digest-slot.js';
 import { postmortemPaths } from '../../../app/postmortem-paths.js';
 import { tickCheckbox } from '../../../app/tick-checkbox.js';

@@ -42,6 +42,30 @@ function trackedIssues(env: ReturnType<typeof standInWithRepo>) {
 }
 
 describe('push to the default branch → sync', () => {
+  it('re-finds issues that lost the tool label by the app login, and restores the label instead of duplicating', async () => {
+    const env = standInWithRepo({ files: { [CONFIG]: '{}\n' } });
+    const path = 'postmortems/2026-02-10-cache.md';
+    const sha = env.standIn.commitFiles('acme', 'payments', { [path]: cacheOutage });
+    const probot = await createTestProbot(env.standIn, { now: () => NOW });
+    await deliver(probot, 'push', pushPayload(env, sha, { added: [path] }));
+    const before = trackedIssues(env);
+    expect(before).toHaveLength(2);
+    // Someone takes the tool label off every tracked issue: no tracked issue names the app any more.
+    for (const issue of before)
+      issue.labels = issue.labels.filter((l) => l !== 'postmortem-action-item');
+
+    const edited = cacheOutage.replace('2026-03-15', '2026-03-22');
+    const next = env.standIn.commitFiles('acme', 'payments', { [path]: edited });
+    await deliver(probot, 'push', pushPayload(env, next, { modified: [path] }));
+
+    const after = trackedIssues(env);
+    expect(after.map((i) => i.number).sort()).toEqual(before.map((i) => i.number).sort());
+    expect(after.every((i) => i.labels.includes('postmortem-action-item'))).toBe(true);
+    expect(after.find((i) => i.title.startsWith('Validate'))?.body).toContain('2026-03-22');
+    expect(env.standIn.requests.count({ route: '/app' })).toBe(1);
+    env.standIn.assertNoContractViolations();
+  });
+
   it('creates one issue per open action item, then re-syncs with zero writes', async () => {
     const env = standInWithRepo({
       files: { [CONFIG]: 'labels:\n  extra: [incident-follow-up]\n' },

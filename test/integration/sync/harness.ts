@@ -35,6 +35,8 @@ export interface RunOptions {
    */
   plain?: boolean;
   now?: Date;
+  /** The login the tool opens issues as, when no tracked issue tells (see SyncInput.creatorLogin). */
+  creatorLogin?: string | null;
 }
 
 /** Runs one sync of `files` (path → markdown) against the stand-in. */
@@ -61,6 +63,7 @@ export async function runSync(gh: GitHubStandIn, files: Record<string, string>, 
       serverUrl: 'https://github.com',
       now: options.now ?? NOW,
       isRemovable: (path) => inScope(path, config.paths, config.exclude),
+      ...(options.creatorLogin !== undefined ? { creatorLogin: async () => options.creatorLogin ?? null } : {}),
     },
     port,
     { dryRun: options.dryRun ?? false, maxWrites: options.maxWrites ?? 1000 },

@@ -12,6 +12,7 @@ function recordingPort(failOn: number | null = null): { port: IssuesPort; calls:
   };
   const port: IssuesPort = {
     listIssuesByLabel: () => Promise.resolve([]),
+    listIssuesByCreator: () => Promise.resolve([]),
     getIssue: () => Promise.resolve(null),
     createIssue: (input: IssueCreate) => {
       write(`create ${input.title}`);

@@ -42,8 +42,14 @@ describe('desiredIssues', () => {
     const d = desired(item({ id: 'x', title: 'Fix <script>alert(1)</script> and [link](http://x) | pipe' }), { title: '**Bold** | incident' });
     expect(d.body).not.toContain('<script>');
     expect(d.body).toContain('&lt;script&gt;');
-    expect(d.body).toContain('\\[link\\]\\(http://x\\) \\| pipe');
+    // Brackets are escaped, so no link forms; the parentheses after them stay plain text.
+    expect(d.body).toContain('\\[link\\](http://x) \\| pipe');
     expect(d.body).toContain('\\*\\*Bold\\*\\* \\| incident');
+  });
+
+  it('keeps a leading list or heading marker of the item text from starting a list or heading', () => {
+    expect(desired(item({ id: 'x', title: '# not a heading' })).body).toContain('> \\# not a heading');
+    expect(desired(item({ id: 'y', title: '1. not a list' })).body).toContain('> 1\\. not a list');
   });
 
   it('percent-encodes spaces and parentheses of the path in the permalink', () => {

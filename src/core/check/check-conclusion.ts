@@ -1,5 +1,5 @@
-import type { Config } from '../src/core/config/schema.js';
-import type { Diagnostic } from '../src/core/model/index.js';
+import type { Config } from '../config/schema.js';
+import type { Diagnostic } from '../model/index.js';
 
 /** A completed check run's conclusion. */
 export type CheckConclusion = 'failure' | 'neutral' | 'success';
