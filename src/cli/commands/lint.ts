@@ -1,0 +1,89 @@
+import { lintText } from '../../core/lint/lint-text.js';
+import { findPostmortemFiles } from '../../io/find-postmortem-files.js';
+import { IoError } from '../../io/io-error.js';
+import { loadConfigFile } from '../../io/load-config-file.js';
+import { readPostmortemFile } from '../../io/read-postmortem-file.js';
+import type { FileResult } from '../file-result.js';
+import { formatGithub } from '../format/format-github.js';
+import { formatJson } from '../format/format-json.js';
+import { formatStylish } from '../format/format-stylish.js';
+import type { CliIo } from '../io.js';
+import { parseCliArgs } from '../parse-cli-args.js';
+import { UsageError } from '../usage-error.js';
+
+const HELP = `Usage: postmortem-tracker lint [PATH|GLOB...] [--format stylish|json|github] [--config FILE]
+
+Checks post-mortems for missing sections, action items without owner or due date,
+ambiguous dates, leftover template placeholders and blame language.
+
+Arguments:
+  PATH|GLOB          files, directories (their **/*.md) or globs; default: the
+                     config's "paths" (postmortems/**/*.md)
+
+Options:
+  --format FORMAT    stylish (default), json, or github (workflow annotations)
+  --config FILE      config file; default .github/postmortem-tracker.yml when present
+  -h, --help         show this help
+
+Exit status: 0 no errors, 1 errors found, 2 usage or I/O error.
+`;
+
+const FORMATS = { stylish: formatStylish, json: formatJson, github: formatGithub } as const;
+
+/** `postmortem-tracker lint`: lints the named (or configured) post-mortems and prints a report. */
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCliArgs(
+    args,
+    {
+      format: { type: 'string', default: 'stylish' },
+      config: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'lint',
+  );
+  if (values.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  const format = values.format ?? 'stylish';
+  if (!(format in FORMATS))
+    throw new UsageError(`unknown --format "${format}"; use stylish, json or github`);
+  const formatter = FORMATS[format as keyof typeof FORMATS];
+
+  const loaded = await loadConfigFile(io.cwd, values.config);
+  const { files, missing } = await findPostmortemFiles(positionals, {
+    cwd: io.cwd,
+    config: loaded.config,
+  });
+  if (missing.length > 0) {
+    for (const m of missing)
+      io.stderr.write(`postmortem-tracker lint: no such file, directory or matching glob: ${m}\n`);
+    return 2;
+  }
+  if (files.length === 0 && positionals.length === 0) {
+    io.stderr.write(
+      `postmortem-tracker lint: no post-mortems match ${loaded.config.paths.join(', ')}; name files or directories to lint, or set "paths" in the config.\n`,
+    );
+  }
+
+  const results: FileResult[] = [];
+  if (loaded.file !== null && loaded.diagnostics.length > 0)
+    results.push({ file: loaded.file, diagnostics: loaded.diagnostics });
+  let ioFailed = false;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readPostmortemFile(io.cwd, file);
+    } catch (error) {
+      if (!(error instanceof IoError)) throw error;
+      io.stderr.write(`postmortem-tracker lint: ${error.message}\n`);
+      ioFailed = true;
+      continue;
+    }
+    results.push({ file, diagnostics: lintText(text, file, loaded.config).diagnostics });
+  }
+
+  io.stdout.write(formatter(results));
+  if (ioFailed) return 2;
+  return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}

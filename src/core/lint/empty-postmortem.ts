@@ -1,0 +1,29 @@
+import type { Postmortem } from '../model/index.js';
+
+/** A post-mortem with nothing found, for files that could not be processed. */
+export function emptyPostmortem(path: string): Postmortem {
+  return {
+    path,
+    title: null,
+    incidentDate: null,
+    severity: null,
+    status: null,
+    duration: null,
+    durationMinutes: null,
+    impact: null,
+    services: [],
+    tags: [],
+    authors: [],
+    timeline: [],
+    rootCause: null,
+    rootCauseCategory: null,
+    contributingFactors: [],
+    whatWentWell: [],
+    actionItems: [],
+    sections: [],
+    publishedDate: null,
+    lines: {},
+    frontmatter: {},
+    diagnostics: [],
+  };
+}

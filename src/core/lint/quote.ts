@@ -1,0 +1,5 @@
+/** Quotes user text for a message, shortened to keep one diagnostic on one line. */
+export function quote(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return `"${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}"`;
+}

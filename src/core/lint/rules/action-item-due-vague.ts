@@ -1,0 +1,23 @@
+import type { LintRule } from '../lint-rule.js';
+import { quote } from '../quote.js';
+import { classifyDue } from './classify-due.js';
+
+/** A due date names a day, not a period such as a quarter or "next sprint". */
+export const actionItemDueVague: LintRule = {
+  id: 'action-item-due-vague',
+  defaultSeverity: 'warning',
+  description: 'A due date names a day rather than a period ("Q2 2024", "next sprint").',
+  check({ pm, config }) {
+    return pm.actionItems.flatMap((item) => {
+      if (item.status === 'done') return [];
+      const parsed = classifyDue(item, pm, config);
+      if (parsed?.kind !== 'vague') return [];
+      return [
+        {
+          line: item.line,
+          message: `Due ${quote(item.dueRaw ?? '', 30)} of ${quote(item.title, 40)} is a period, not a day; write the last day you commit to as YYYY-MM-DD so it can be tracked.`,
+        },
+      ];
+    });
+  },
+};

@@ -1,0 +1,150 @@
+import type { LintRule, RuleContext, RuleFinding } from '../lint-rule.js';
+import { quote } from '../quote.js';
+
+// Every pattern is a bounded character class: linear on any line, adversarial or not.
+const ANGLE = /<([A-Za-z][^<>\n]{0,200})>/g;
+const MUSTACHE = /\{\{[^{}\n]{0,200}\}\}/g;
+const WORD = /\b(?:TODO|TBD|TBC|FIXME|XXX)\b/g;
+const BRACKET =
+  /\[(?:insert|describe|enter|fill in|link to|add link|your|name of)\b[^[\]\n]{0,200}\](?![([:])/gi;
+const TEMPLATE_HEADING =
+  /^ {0,3}#{1,6}[ \t]+(ISSUE NAME|INCIDENT (?:NAME|TITLE)|POST-?MORTEM TITLE|TITLE)[ \t#]*$/;
+
+const HTML_ELEMENTS = new Set(
+  (
+    'a abbr address article aside b bdi bdo blockquote br caption center cite code col colgroup dd del details dfn div dl dt em ' +
+    'figcaption figure font footer h1 h2 h3 h4 h5 h6 header hr i img ins kbd li link main mark meta nav ol p picture pre q s ' +
+    'samp section small source span strike strong sub summary sup table tbody td tfoot th thead time tr tt u ul var video wbr'
+  ).split(' '),
+);
+const BOOLEAN_ATTRIBUTES = new Set([
+  'open',
+  'hidden',
+  'disabled',
+  'checked',
+  'controls',
+  'autoplay',
+  'muted',
+  'loop',
+  'selected',
+]);
+// Literal tokens of command output and redaction, not blanks to fill (`kubectl get nodes` prints `<none>`).
+const LITERAL = /^(?:none|nil|null|empty|unknown|redacted|snip|snipped|omitted|truncated)$/i;
+const AUTOLINK = /^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*$/;
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+const TAG = /^([A-Za-z][A-Za-z0-9]*)([\s/][^]*)?$/;
+
+/** True when `<content>` is an HTML tag or an autolink rather than a template placeholder. */
+function isMarkupNotPlaceholder(content: string): boolean {
+  if (LITERAL.test(content) || AUTOLINK.test(content) || EMAIL.test(content)) return true;
+  const m = TAG.exec(content);
+  if (!m?.[1] || !HTML_ELEMENTS.has(m[1].toLowerCase())) return false;
+  const rest = (m[2] ?? '').replace(/\/\s*$/, '').trim();
+  if (rest === '' || rest.includes('=')) return true;
+  return rest.split(/\s+/).every((w) => BOOLEAN_ATTRIBUTES.has(w.toLowerCase()));
+}
+
+/** True when `TODO` at `index` of an action item's line is the item's status marker, not a placeholder. */
+function isStatusMarker(line: string, index: number, word: string): boolean {
+  if (word !== 'TODO') return false;
+  const before = line.slice(Math.max(0, index - 2), index);
+  const after = line.slice(index + word.length, index + word.length + 2);
+  if (/[*_[(]$/.test(before) && /^[*_\])]/.test(after)) return true;
+  const cellStart = line.lastIndexOf('|', index);
+  if (cellStart !== -1) {
+    const cellEnd = line.indexOf('|', index);
+    const cell = line.slice(cellStart + 1, cellEnd === -1 ? line.length : cellEnd);
+    if (/^[\s*_]*TODO[\s*_]*$/.test(cell) || /\*\*TODO\*\*\s*$/.test(cell)) return true;
+  }
+  return (
+    /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]?\]\s+)?$/.test(line.slice(0, index)) &&
+    /^\s*:/.test(line.slice(index + word.length))
+  );
+}
+
+/** Finds placeholders on one line of prose; `itemLine` allows a `TODO` status marker. */
+function scanLine(text: string, line: number, itemLine: boolean): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  const add = (index: number, found: string, message: string): void => {
+    findings.push({
+      line,
+      column: index + 1,
+      endLine: line,
+      endColumn: index + found.length + 1,
+      message,
+    });
+  };
+  const heading = TEMPLATE_HEADING.exec(text);
+  if (heading?.[1]) {
+    add(
+      text.indexOf(heading[1]),
+      heading[1],
+      `Heading "${heading[1]}" is the template's placeholder; write the incident's title, e.g. "# Checkout errors after a config push".`,
+    );
+  }
+  for (const m of text.matchAll(ANGLE)) {
+    if (isMarkupNotPlaceholder(m[1] ?? '')) continue;
+    add(
+      m.index,
+      m[0],
+      `Template placeholder ${quote(m[0], 50)} left in; replace it with the real content (an HTML comment "<!-- … -->" is fine for guidance).`,
+    );
+  }
+  for (const m of text.matchAll(MUSTACHE)) {
+    add(
+      m.index,
+      m[0],
+      `Template placeholder ${quote(m[0], 50)} left in; replace it with the real value.`,
+    );
+  }
+  for (const m of text.matchAll(BRACKET)) {
+    add(
+      m.index,
+      m[0],
+      `Template placeholder ${quote(m[0], 50)} left in; replace it with the real content.`,
+    );
+  }
+  for (const m of text.matchAll(WORD)) {
+    if (itemLine && isStatusMarker(text, m.index, m[0])) continue;
+    add(
+      m.index,
+      m[0],
+      `"${m[0]}" left in; write the missing content now, or turn it into an action item with an owner and a due date.`,
+    );
+  }
+  return findings;
+}
+
+/** Finds placeholders in the model's text fields when no source text is available. */
+function scanModel({ pm }: RuleContext): RuleFinding[] {
+  const fields: Array<[string | null, number | undefined]> = [
+    [pm.title === null ? null : `# ${pm.title}`, pm.lines.title],
+    [pm.impact, pm.lines.impact],
+    [pm.rootCause, pm.lines.rootCause],
+  ];
+  const findings = fields.flatMap(([text, line]) =>
+    text === null ? [] : scanLine(text, line ?? 1, false),
+  );
+  for (const item of pm.actionItems) findings.push(...scanLine(item.title, item.line, true));
+  return findings.map(({ line, message }) => ({ line, message }));
+}
+
+/** No template placeholders are left in (`<…>`, `{{ }}`, `TODO`, `TBD`, `# ISSUE NAME`). */
+export const placeholder: LintRule = {
+  id: 'placeholder',
+  defaultSeverity: 'error',
+  description:
+    "No template placeholders are left in: `<…>` (not HTML tags or autolinks), `{{ … }}`, `[Insert …]`, `TODO`, `TBD`, `# ISSUE NAME`. HTML comments, code and an item's `**TODO**` status marker are fine.",
+  check(ctx) {
+    if (ctx.prose === null) return scanModel(ctx);
+    // A whole-file test first: a finished post-mortem has no placeholder, and then no line is scanned.
+    const text = ctx.proseText ?? '';
+    if (
+      [ANGLE, MUSTACHE, WORD, BRACKET].every((re) => text.search(re) === -1) &&
+      !/^ {0,3}#{1,6}[ \t]+[A-Z ]+$/m.test(text)
+    )
+      return [];
+    const itemLines = new Set(ctx.pm.actionItems.map((i) => i.line));
+    return ctx.prose.flatMap((line, i) => scanLine(line, i + 1, itemLines.has(i + 1)));
+  },
+};

@@ -1,0 +1,19 @@
+/** A short reason for a failed file operation: "no such file", "permission denied", … */
+export function describeFsError(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory, expected a file';
+    case 'ENOTDIR':
+      return 'a parent of the path is not a directory';
+    case 'EEXIST':
+      return 'file already exists';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
