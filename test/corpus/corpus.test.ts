@@ -191,4 +191,60 @@ const titles = (name: string): string[] => get(name).actionItems.map((i) => i.ti
       '2015-11-20',
     );
   });
+
+  // Second hand check (five files picked at random, plus the Boskos timeline met on the way).
+  it('reads the second hand-checked files: items, trackers, metadata lists and timeline zones', () => {
+    const memory = get('2i2c-org__infrastructure__docs__incidents__2020-10-28-memory-overload.md');
+    expect(memory.actionItems.map((i) => [i.status, i.tracker?.split('/').pop()])).toEqual([
+      ['open', '89'],
+      ['open', '90'],
+      ['open', '91'],
+      ['open', '92'],
+      ['open', '87'],
+    ]);
+    // `All times in IST` (UTC+5:30) under the timeline heading.
+    expect(memory.timeline[0]?.at).toBe('2020-08-28T15:22:00Z');
+
+    const yearn = get('yearn__yearn-security__disclosures__2021-02-04.md');
+    expect(yearn.actionItems).toEqual([]);
+    expect(yearn.timeline.map((e) => e.at)).toEqual([
+      '2021-02-04T21:45:00Z',
+      '2021-02-04T21:48:00Z',
+      '2021-02-04T21:56:00Z',
+      '2021-02-04T22:07:00Z',
+      '2021-02-04T22:09:00Z',
+      null,
+    ]);
+
+    // A template whose only action row is empty, with `Authors:` on its own line above a list.
+    const ppms = get(
+      'department-of-veterans-affairs__va.gov-team__products__facilities__facility-locator__post-mortem__ppms-outage-june-2020.md',
+    );
+    expect(ppms.actionItems).toEqual([]);
+    expect(ppms.authors).toEqual(['Dave Conlon, DEPO', 'Michelle Middaugh, Ad Hoc']);
+    expect(ppms.impact).toMatch(/^PPMS Locator remained functional/);
+
+    // Templates: the people table's header (`Name | Role | …`) is no `Name: Role` metadata.
+    const kehoe = get(
+      'dastergon__postmortem-templates__templates__postmortem-template-michael.kehoe.md',
+    );
+    expect(kehoe.title).toBe('Postmortem Template');
+    expect(kehoe.actionItems).toEqual([]);
+    const azure = get('dastergon__postmortem-templates__templates__postmortem-template-azure.md');
+    expect([azure.title, azure.incidentDate, azure.actionItems]).toEqual([null, null, []]);
+
+    // `All times in PDT (UTC-7).` above the timeline; the year-less `12-05` could be May or December.
+    const boskos = get('kubernetes__test-infra__docs__post-mortems__2019-03-26.md');
+    expect(boskos.actionItems.map((i) => i.tracker?.split('/').pop())).toEqual([
+      '11956',
+      '11957',
+      '11953',
+    ]);
+    expect(boskos.timeline.slice(0, 3).map((e) => e.at)).toEqual([
+      null,
+      '2019-03-20T23:46:00Z',
+      '2019-03-27T00:40:00Z',
+    ]);
+    expect(boskos.diagnostics.filter((d) => d.rule === 'date-ambiguous')).toHaveLength(1);
+  });
 });

@@ -1,4 +1,4 @@
-export { emptyPostmortem } from './empty-postmortem.js';
+export { emptyPostmortem } from '../markdown/empty-postmortem.js';
 export type { LintRule, RuleContext, RuleFinding } from './lint-rule.js';
 export { lintPostmortem, type LintContext } from './lint-postmortem.js';
 export { lintText, type LintResult } from './lint-text.js';

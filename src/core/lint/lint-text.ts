@@ -1,9 +1,10 @@
 import { parseOptionsFromConfig } from '../config/parse-options-from-config.js';
 import type { Config } from '../config/schema.js';
+import { emptyPostmortem } from '../markdown/empty-postmortem.js';
 import { parsePostmortem } from '../markdown/parse-postmortem.js';
 import type { Diagnostic, Postmortem } from '../model/index.js';
-import { emptyPostmortem } from './empty-postmortem.js';
 import { lintPostmortem } from './lint-postmortem.js';
+import { errorMessage } from '../text/error-message.js';
 
 /** The result of linting one file. */
 export interface LintResult {
@@ -31,7 +32,7 @@ export function lintText(text: string, path: string, config: Config): LintResult
 
 /** One error diagnostic for a file the tool failed on, naming the cause. */
 function failure(file: string, rule: string, what: string, error: unknown): Diagnostic {
-  const cause = error instanceof Error ? error.message : String(error);
+  const cause = errorMessage(error);
   return {
     file,
     line: 1,

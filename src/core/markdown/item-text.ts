@@ -16,7 +16,9 @@ export interface ItemText {
 // Every pattern here runs on text capped at MAX_TEXT and avoids nested quantifiers, so none can blow up.
 const MAX_TEXT = 2000;
 
-const HANDLE = '@[A-Za-z0-9][A-Za-z0-9-]{0,38}(?:\\/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?';
+// Dots and underscores inside a handle (`@jane.doe`) are kept so the whole name leaves the title; the linter flags it.
+const HANDLE =
+  '@[A-Za-z0-9](?:[A-Za-z0-9_-]|\\.(?=[A-Za-z0-9])){0,38}(?:\\/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?';
 const OWNER_LABEL_RE = new RegExp(
   `[([,;]?\\s*\\b(?:owner|owners|assignee|assigned to|responsible|dri)\\s*[:=]\\s*(${HANDLE}|[A-Z][\\w.'-]{0,30}(?: [A-Z][\\w.'-]{0,30}){0,2})\\s*[)\\],;]?`,
   'i',
@@ -41,6 +43,9 @@ const DUE_LABEL_RE = new RegExp(
   `[(\\[,;]?\\s*\\b(?:due(?: date)?|deadline|target(?: date)?|eta|by|until|before|no later than)\\s*[:=]?\\s*(${DUE_VALUE})(?![\\w%-])\\s*[)\\],;]?`,
   'i',
 );
+/** `due TBD`, `deadline: ASAP`: a vague phrase after an explicit due label. */
+const DUE_VAGUE_RE =
+  /[([,;]?\s*\b(?:due(?: date)?|deadline|target date|eta)\s*[:=]?\s*(tbd|tbc|tba|asap|soon|unknown|ongoing|later|(?:this|next) (?:week|month|quarter|sprint|year|release)|(?:short|medium|mid|long)[- ]term)(?![\w%-])\s*[)\],;]?/i;
 const QUARTER_RE =
   /\(\s*(q[1-4](?:\s*\d{4})?(?:\s*[-–]\s*q[1-4](?:\s*\d{4})?)?)\s*\)|\b(q[1-4]\s+\d{4})\b/i;
 const EXPLICIT_ID_RE = /\{#([A-Za-z0-9][A-Za-z0-9._-]{0,63})\}/;
@@ -191,6 +196,9 @@ export function readItemText(
   m = DUE_LABEL_RE.exec(text);
   if (m?.[1]) {
     dueRaw = m[1].trim();
+    text = text.replace(m[0], ' ');
+  } else if ((m = DUE_VAGUE_RE.exec(text))?.[1]) {
+    dueRaw = m[1];
     text = text.replace(m[0], ' ');
   } else {
     const q = QUARTER_RE.exec(text);

@@ -33,7 +33,9 @@ export function normaliseOwner(raw: string, aliases: Record<string, string> = {}
   if (text === '' || NOBODY_RE.test(text)) return null;
   const alias = lookupAlias(text, aliases);
   if (alias) return alias;
-  if (text.startsWith('@')) return isGitHubHandle(text) ? text : null;
+  // `@jane.doe` names someone even though it is no GitHub login: keep it whole for the linter to flag.
+  if (text.startsWith('@'))
+    return isGitHubHandle(text) || /^@[A-Za-z0-9][\w.-]{0,38}[A-Za-z0-9]$/.test(text) ? text : null;
   // A cell holding a sentence ("Added along with the PR fix") names nobody.
   const words = text.split(' ');
   if (words.length > 4 || /[.!?]$/.test(text) || /^https?:/i.test(text)) return null;

@@ -8,6 +8,7 @@ import type {
   TimelineEntry,
 } from '../model/index.js';
 import { findDate, parseDate, parseDurationMinutes, toInstant, type DateParse } from './dates.js';
+import { emptyPostmortem } from './empty-postmortem.js';
 import {
   collectDefinitions,
   inlineText,
@@ -67,6 +68,9 @@ class Walker {
   firstTimelineDay: { date: string; line: number } | null = null;
   /** A year-less day heading (`## May 12`) waiting for the incident date to supply its year. */
   private timelineDayRaw: string | null = null;
+  /** Set under a day marker that cannot be read (`Day 2`, an ambiguous `12-05`): time-only entries get no day then. */
+  private timelineDayUnknown = false;
+  private timelineAmbiguityReported = false;
   /** Entries whose day needs the incident date, resolved once the whole document is read. */
   readonly deferred: Array<{
     entry: TimelineEntry;
@@ -197,6 +201,7 @@ class Walker {
         this.timelineLead(lead, line, text);
         return;
       }
+      if (this.numberedDay(text)) return;
     }
     this.pseudo = null;
     this.leadIn = null;
@@ -313,7 +318,9 @@ class Walker {
     }
     if (this.pseudoHeading(node, text)) return;
     if (this.pendingMeta) {
-      this.setMeta(this.pendingMeta.field, text.split('\n')[0]!, line);
+      // Another `Key:` label is no value of the pending one.
+      if (!/:$/.test(text.split('\n')[0]!))
+        this.setMeta(this.pendingMeta.field, text.split('\n')[0]!, line);
       this.pendingMeta = null;
     }
     const ctx = this.context();
@@ -340,7 +347,22 @@ class Walker {
       });
       return;
     }
+    // `Authors:` alone on its line, its values in the list below.
+    const bareKey = /^([^:\n]{1,40}):$/.exec(text);
+    const bareField = bareKey?.[1] ? metaField(bareKey[1]) : null;
+    if (
+      bareField &&
+      bareField !== 'title' &&
+      bareField !== 'impact' &&
+      bareField !== 'rootCause' &&
+      ctx.key !== 'timeline' &&
+      ctx.key !== 'actionItems'
+    ) {
+      this.pendingMeta = { field: bareField, line };
+      return;
+    }
     this.metaLines(text, line, ctx);
+    this.zoneStatement(text);
     if (ctx.key === 'timeline') {
       this.timelineLines(text, line);
       return;
@@ -474,7 +496,9 @@ class Walker {
       }
       if (ctx.key === 'contributingFactors' && text !== '') this.contributing.push(oneLine(text));
       else if (ctx.key === 'whatWentWell' && text !== '') this.wentWell.push(oneLine(text));
-      else if (ctx.key !== 'lessonsLearned') this.metaLines(text, line, ctx);
+      else if (ctx.key !== 'lessonsLearned' && !this.metaLines(text, line, ctx))
+        // Summary, impact and root cause are often written as bullets: the first one stands for the section.
+        this.sectionProse(ctx, text, line);
       const labelled = /^action(?: point| item)?s?\s*:\s*(\S[\s\S]*)$/i.exec(text);
       if (labelled?.[1]) {
         const body = this.ownText(item, true);
@@ -654,7 +678,8 @@ class Walker {
     }
     // Two-column key/value tables (and metadata rows with a bold key) carry metadata.
     if (ctx.key === 'actionItems') return;
-    const all = [head, ...rows];
+    // An odd-width header (`Name | Role | In attendance`) names columns; it holds no key/value pairs.
+    const all = head.children.length % 2 === 1 ? rows : [head, ...rows];
     for (const row of all) {
       const cells = row.children.map((c) => this.text(c.children, false).text.trim());
       if (cells.length < 2) continue;
@@ -726,13 +751,14 @@ class Walker {
       let dayRaw: string | null = null;
       if (lead.date) {
         if (lead.date.kind === 'date') day = lead.date.date;
-        else if (lead.date.kind === 'ambiguous')
-          this.date(lead.time.split(/[\sT]/)[0] ?? lead.time, line, 'Timeline date');
-        else if (lead.date.kind === 'vague' && !this.reference) {
+        else if (lead.date.kind === 'ambiguous') {
+          this.timelineAmbiguous(lead.time.split(/[\sT]/)[0] ?? lead.time, line, lead.date);
+          this.timelineDayUnknown = true;
+        } else if (lead.date.kind === 'vague' && !this.reference) {
           defer = true;
           dayRaw = lead.time.replace(/[\s,]+\d{1,2}:\d{2}.*$/, '');
         }
-      } else {
+      } else if (!this.timelineDayUnknown) {
         day = this.timelineDate ?? this.reference ?? null;
         if (!day) {
           defer = true;
@@ -742,6 +768,7 @@ class Walker {
       if (lead.date?.kind === 'date') {
         this.timelineDate = lead.date.date;
         this.timelineDayRaw = null;
+        this.timelineDayUnknown = false;
         this.firstTimelineDay ??= { date: lead.date.date, line };
       }
       const clean = oneLine(text);
@@ -786,12 +813,44 @@ class Walker {
     if (lead.date?.kind === 'date') {
       this.timelineDate = lead.date.date;
       this.timelineDayRaw = null;
+      this.timelineDayUnknown = false;
       this.firstTimelineDay ??= { date: lead.date.date, line };
-    } else if (lead.date?.kind === 'ambiguous') this.date(lead.time, line, 'Timeline date');
-    else if (lead.date?.kind === 'vague') {
+    } else if (lead.date?.kind === 'ambiguous') {
+      this.timelineAmbiguous(lead.time, line, lead.date);
+      this.timelineDayUnknown = true;
+    } else if (lead.date?.kind === 'vague') {
       this.timelineDate = null;
       this.timelineDayRaw = lead.time;
+      this.timelineDayUnknown = false;
     }
+  }
+
+  /** `### Day 2` with no date: the entries below it are on a day the document does not give. */
+  private numberedDay(text: string): boolean {
+    const m = /^day\s?(\d{1,2})$/i.exec(text);
+    if (!m) return false;
+    if (Number(m[1]) > 1) {
+      this.timelineDate = null;
+      this.timelineDayRaw = null;
+      this.timelineDayUnknown = true;
+    }
+    return true;
+  }
+
+  /**
+   * An ambiguous timeline date leaves its entries without an instant; one warning per file says why,
+   * rather than one per line of a timeline written that way.
+   */
+  timelineAmbiguous(raw: string, line: number, parse: { candidates: string[] }): void {
+    if (this.timelineAmbiguityReported) return;
+    this.timelineAmbiguityReported = true;
+    const [a, b] = parse.candidates;
+    this.diag(
+      line,
+      'date-ambiguous',
+      `Timeline date "${raw.trim()}" could be ${a} (day first) or ${b} (month first), so its entries get no time: write dates as ISO YYYY-MM-DD, or set dates.order to DMY or MDY in the configuration.`,
+      'warning',
+    );
   }
 
   private flushEntry(): void {
@@ -801,12 +860,16 @@ class Walker {
     }
   }
 
-  private timelineLines(text: string, line: number): void {
+  /** `All times in PDT`, wherever it is written before the timeline, sets the zone of its times. */
+  private zoneStatement(text: string): void {
     const z =
       /\ball times (?:are |shown |listed )?(?:in )?\(?((?:UTC|GMT)(?:\s?[+-]\s?\d{1,2})?|[A-Z]{2,4}T|IST|BST|CET|CEST|NZST|US\/Pacific|[A-Z][a-z]+\/[A-Z][A-Za-z_]+)\b/i.exec(
-        text,
+        text.length > 2000 ? text.slice(0, 2000) : text,
       );
     if (z?.[1]) this.timelineZone = /\//.test(z[1]) ? z[1] : z[1].replace(/\s/g, '').toUpperCase();
+  }
+
+  private timelineLines(text: string, line: number): void {
     const lines = text.split('\n');
     let last: TimelineEntry | null = null;
     lines.forEach((l, i) => {
@@ -1076,33 +1139,6 @@ function dateInPath(path: string): string | null {
   return parsed.kind === 'date' ? parsed.date : null;
 }
 
-function emptyPostmortem(path: string): Postmortem {
-  return {
-    path,
-    title: null,
-    incidentDate: null,
-    severity: null,
-    status: null,
-    duration: null,
-    durationMinutes: null,
-    impact: null,
-    services: [],
-    tags: [],
-    authors: [],
-    timeline: [],
-    rootCause: null,
-    rootCauseCategory: null,
-    contributingFactors: [],
-    whatWentWell: [],
-    actionItems: [],
-    sections: [],
-    publishedDate: null,
-    lines: {},
-    frontmatter: {},
-    diagnostics: [],
-  };
-}
-
 function build(text: string, path: string, options: ParseOptions): Postmortem {
   const tree: Root = parseMarkdown(text);
   const walker = new Walker(path, collectDefinitions(tree.children), options);
@@ -1164,8 +1200,11 @@ function build(text: string, path: string, options: ParseOptions): Postmortem {
     // Fallbacks, most explicit first: the title, the timeline's first day, the summary's first date, the file name.
     const order = options.dateOrder ?? 'auto';
     const summary = walker.sectionText.get('summary');
+    // An ambiguous title date (`Outage 06-11-2023`) is reported like an ambiguous metadata date, then skipped.
+    const inTitle = pm.title ? findDate(pm.title, { order }) : null;
+    const titleDate = inTitle ? walker.date(inTitle.raw, lines.title ?? 1, 'Date').date : null;
     const candidates: Array<{ date: string | null; line: number }> = [
-      { date: dateIn(pm.title, order), line: lines.title ?? 1 },
+      { date: titleDate, line: lines.title ?? 1 },
       { date: walker.firstTimelineDay?.date ?? null, line: walker.firstTimelineDay?.line ?? 1 },
       { date: dateIn(summary?.value ?? null, order), line: summary?.line ?? 1 },
       { date: dateInPath(path), line: 1 },
@@ -1229,6 +1268,7 @@ function build(text: string, path: string, options: ParseOptions): Postmortem {
       ? parseDate(dayRaw, { order: options.dateOrder ?? 'auto', reference: pm.incidentDate })
       : { kind: 'date' as const, date: pm.incidentDate };
     if (day.kind === 'date') entry.at = toInstant(day.date, time, zone);
+    else if (day.kind === 'ambiguous' && dayRaw) walker.timelineAmbiguous(dayRaw, entry.line, day);
   }
   pm.timeline = walker.timeline;
   pm.sections = walker.sections;

@@ -32,8 +32,8 @@ const DATE_LEAD = [
   `${WEEKDAY}${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?`,
 ].join('|');
 const ZONE =
-  '(?:\\(?(?:UTC|GMT)(?:\\s?[+-]\\s?\\d{1,2}(?::?\\d{2})?)?\\)?|Z|\\(?(?:[A-Z]{1,3}[SD]?T|CEST|NZST|NZDT|AEST|AEDT|IST|BST|CET|EET|WET)\\)?)';
-const TIME_LEAD = `(?:\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?\\s?(?:[ap]\\.?m\\.?)?|\\d{1,2}\\s?[ap]\\.?m\\.?|\\d{4}(?=\\s*(?:[-–—:|]|\\s(?:UTC|GMT|[A-Z]{2,4}T)\\b|$))|--:--|X(?=\\s*[:-]))(?:\\s?${ZONE}(?![A-Za-z]))?`;
+  '(?:\\(?(?:UTC|GMT)(?:\\s?[+-]\\s?\\d{1,2}(?::?\\d{2})?)?\\)?|Z|\\(?(?:[PMCE][SD]T|[PMCE]T|AKST|AKDT|HST|JST|KST|SGT|MSK|CEST|NZST|NZDT|AEST|AEDT|IST|BST|CET|EEST|EET|WEST|WET)\\)?)';
+const TIME_LEAD = `(?:\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?\\s?(?:[ap]\\.?m\\.?)?|\\d{1,2}\\s?[ap]\\.?m\\.?|\\d{4}(?=\\s*(?:[-–—:|]|\\s(?:UTC|GMT|[PMCE][SD]?T|[A-Z]{2,3}ST|[A-Z]{2,3}DT)\\b|$))|--:--|X(?=\\s*[:-]))(?:\\s?${ZONE}(?![A-Za-z]))?`;
 
 const LEAD_RE = new RegExp(
   `^[\\s*_\`~≈[(>]{0,6}(?:(${DATE_LEAD})(?:\\s*(?:,|T|at|@|-(?=\\s*\\d{1,2}:))?\\s*(?:~\\s?)?))?(${TIME_LEAD})?[\\s*_\`\\])]{0,6}(?:\\([^)\\n]{1,40}\\)\\s*)?(?:\\s*[-–—:|]+\\s*|\\s+|$)`,
@@ -46,6 +46,22 @@ const LEAD_RE = new RegExp(
  */
 export function splitTimelineLead(line: string, opts: DateParseOptions = {}): TimelineLead | null {
   const text = line.length > 500 ? line.slice(0, 500) : line;
+  // `Day 2 — 30 Oct`: the day number is a label; the date after it is the lead.
+  const numbered = DAY_NUMBER_RE.exec(text);
+  if (numbered) {
+    const lead = splitLead(`${numbered[1] ?? ''}${text.slice(numbered[0].length)}`, opts);
+    return lead?.date ? lead : null;
+  }
+  const lead = splitLead(text, opts);
+  // `30 Oct (Day 2)`: a trailing day number leaves a bare day marker.
+  if (lead?.date && !lead.timeOfDay && DAY_NUMBER_REST_RE.test(lead.rest)) lead.rest = '';
+  return lead;
+}
+
+const DAY_NUMBER_RE = /^([\s*_`]{0,4})day\s?\d{1,2}\s*(?:[-–—:,|]+\s*|\(\s*(?=[^)\n]{1,40}\)))/i;
+const DAY_NUMBER_REST_RE = /^[([]?\s*day\s?\d{1,2}\s*[)\]]?$/i;
+
+function splitLead(text: string, opts: DateParseOptions): TimelineLead | null {
   if (!/^[\s*_`~≈[(>]{0,6}[\dA-Za-z-]/.test(text)) return null;
   const bracketVague = /^\s*\[([^\]\n]{1,30})\]\s*(.*)$/s.exec(text);
   const m = LEAD_RE.exec(text);

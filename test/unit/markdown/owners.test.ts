@@ -37,6 +37,11 @@ describe('normaliseOwner', () => {
   it('rejects a malformed handle', () => {
     expect(normaliseOwner('@-bad-')).toBeNull();
   });
+
+  it('keeps a handle-like name with dots whole, for the linter to flag', () => {
+    expect(normaliseOwner('@jane.doe')).toBe('@jane.doe');
+    expect(isGitHubHandle('@jane.doe')).toBe(false);
+  });
 });
 
 describe('isGitHubHandle', () => {

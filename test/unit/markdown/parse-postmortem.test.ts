@@ -98,3 +98,53 @@ describe('parsePostmortem metadata', () => {
     ]);
   });
 });
+
+describe('parsePostmortem incident and timeline dates', () => {
+  it('reports an ambiguous day-first title or metadata date at its line, and reads it once the order is set', () => {
+    const title = '# 06-11-2023 - Lost writes\n';
+    expect(parsePostmortem(title, 'x.md').diagnostics).toEqual([
+      expect.objectContaining({ rule: 'date-ambiguous', line: 1 }),
+    ]);
+    expect(parsePostmortem(title, 'x.md', { dateOrder: 'DMY' })).toMatchObject({
+      incidentDate: '2023-11-06',
+      diagnostics: [],
+    });
+    expect(parsePostmortem(title, 'x.md', { dateOrder: 'MDY' }).incidentDate).toBe('2023-06-11');
+    const meta = parsePostmortem('# Lost writes\n\nDate: 06-11-2023\n', 'x.md');
+    expect(meta.incidentDate).toBeNull();
+    expect(meta.diagnostics).toEqual([
+      expect.objectContaining({ rule: 'date-ambiguous', line: 3 }),
+    ]);
+  });
+
+  it('applies a day heading to the time-only entries under it, with the incident year', () => {
+    const pm = parsePostmortem(
+      '# Backlog\n\nDate: 2025-12-30\n\n## Timeline\n\n#### Dec 31 (Day 2)\n\n- 23:00 one\n\n#### Day 3: Jan 1\n\n14:00 two\n15:00 three\n',
+      'x.md',
+    );
+    expect(pm.timeline.map((e) => e.at)).toEqual([
+      '2025-12-31T23:00:00Z',
+      '2026-01-01T14:00:00Z',
+      '2026-01-01T15:00:00Z',
+    ]);
+  });
+
+  it('gives no instant to entries under an ambiguous day, with one warning for the whole file', () => {
+    const pm = parsePostmortem(
+      '# Backlog\n\nDate: 2026-03-04\n\n## Timeline\n\n**04-03**\n\n- 10:00 one\n- 11:00 two\n\n**05-03**\n\n- 09:00 three\n',
+      'x.md',
+    );
+    expect(pm.timeline.map((e) => e.at)).toEqual([null, null, null]);
+    expect(pm.diagnostics).toEqual([
+      expect.objectContaining({ rule: 'date-ambiguous', line: 7, severity: 'warning' }),
+    ]);
+  });
+
+  it('reads an "All times in …" statement written before the timeline', () => {
+    const pm = parsePostmortem(
+      '# Boskos\n\nDate: 2019-03-26\n\nAll times in PDT (UTC-7).\n\n## Timeline\n\n- [03-26 17:40] upgrade\n',
+      'x.md',
+    );
+    expect(pm.timeline[0]?.at).toBe('2019-03-27T00:40:00Z');
+  });
+});

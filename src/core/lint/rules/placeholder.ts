@@ -1,3 +1,4 @@
+import type { ActionItem } from '../../model/index.js';
 import type { LintRule, RuleContext, RuleFinding } from '../lint-rule.js';
 import { quote } from '../quote.js';
 
@@ -62,8 +63,11 @@ function isStatusMarker(line: string, index: number, word: string): boolean {
   );
 }
 
-/** Finds placeholders on one line of prose; `itemLine` allows a `TODO` status marker. */
-function scanLine(text: string, line: number, itemLine: boolean): RuleFinding[] {
+/**
+ * Finds placeholders on one line of prose. On an action item's line, a `TODO` status marker is
+ * allowed, and a `TBD` that is the item's due phrase is left to `action-item-due-vague`.
+ */
+function scanLine(text: string, line: number, item: ActionItem | undefined): RuleFinding[] {
   const findings: RuleFinding[] = [];
   const add = (index: number, found: string, message: string): void => {
     findings.push({
@@ -105,7 +109,8 @@ function scanLine(text: string, line: number, itemLine: boolean): RuleFinding[] 
     );
   }
   for (const m of text.matchAll(WORD)) {
-    if (itemLine && isStatusMarker(text, m.index, m[0])) continue;
+    if (item && isStatusMarker(text, m.index, m[0])) continue;
+    if (item?.dueRaw && item.dueRaw.toUpperCase() === m[0]) continue;
     add(
       m.index,
       m[0],
@@ -123,9 +128,9 @@ function scanModel({ pm }: RuleContext): RuleFinding[] {
     [pm.rootCause, pm.lines.rootCause],
   ];
   const findings = fields.flatMap(([text, line]) =>
-    text === null ? [] : scanLine(text, line ?? 1, false),
+    text === null ? [] : scanLine(text, line ?? 1, undefined),
   );
-  for (const item of pm.actionItems) findings.push(...scanLine(item.title, item.line, true));
+  for (const item of pm.actionItems) findings.push(...scanLine(item.title, item.line, item));
   return findings.map(({ line, message }) => ({ line, message }));
 }
 
@@ -144,7 +149,7 @@ export const placeholder: LintRule = {
       !/^ {0,3}#{1,6}[ \t]+[A-Z ]+$/m.test(text)
     )
       return [];
-    const itemLines = new Set(ctx.pm.actionItems.map((i) => i.line));
-    return ctx.prose.flatMap((line, i) => scanLine(line, i + 1, itemLines.has(i + 1)));
+    const items = new Map(ctx.pm.actionItems.map((item) => [item.line, item]));
+    return ctx.prose.flatMap((line, i) => scanLine(line, i + 1, items.get(i + 1)));
   },
 };

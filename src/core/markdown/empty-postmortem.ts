@@ -1,6 +1,6 @@
 import type { Postmortem } from '../model/index.js';
 
-/** A post-mortem with nothing found, for files that could not be processed. */
+/** A post-mortem with nothing found: the starting point of a parse and the result for a file that could not be read. */
 export function emptyPostmortem(path: string): Postmortem {
   return {
     path,
