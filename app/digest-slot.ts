@@ -1,5 +1,5 @@
 import type { Config } from '../src/core/config/schema.js';
-import { addDays } from '../src/core/digest/calendar-date.js';
+import { addDays } from '../src/core/text/calendar-date.js';
 import { digestWeek } from '../src/core/digest/iso-week.js';
 import { startOfLocalDay, zoneOffsetMinutes } from '../src/core/digest/zoned-time.js';
 

@@ -5,6 +5,7 @@ import { loadConfig } from '../src/core/config/load-config.js';
 import type { Config } from '../src/core/config/schema.js';
 import type { Diagnostic } from '../src/core/model/index.js';
 import type { RepoRef } from '../src/core/github/port.js';
+import { errorMessage } from '../src/core/text/error-message.js';
 
 /** Path of the per-repository configuration file (Probot's `.github/` convention). */
 export const CONFIG_PATH = '.github/postmortem-tracker.yml';
@@ -39,7 +40,7 @@ export async function loadRepoConfig(octokit: ProbotOctokit, repo: RepoRef): Pro
   } catch (error) {
     // HTTP failures propagate; unreadable YAML or a bad `_extends` is the repository's to fix.
     if (httpStatus(error) !== null) throw error;
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     const fallback = loadConfig(null, CONFIG_PATH).config;
     return {
       status: 'invalid',

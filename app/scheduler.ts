@@ -5,6 +5,7 @@ import { claimDigestLease } from './digest-lease.js';
 import { digestSlot } from './digest-slot.js';
 import { loadRepoConfig } from './load-repo-config.js';
 import type { RepoRef } from '../src/core/github/port.js';
+import { errorMessage } from '../src/core/text/error-message.js';
 
 /** What posting one repository's digest did. */
 export type RepoDigestResult = 'posted' | 'already-posted';
@@ -115,7 +116,7 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
         entries.push({
           repo: `installation ${installation.id}`,
           outcome: 'failed',
-          detail: messageOf(error),
+          detail: errorMessage(error),
         });
         continue;
       }
@@ -132,7 +133,7 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
           entries.push({
             repo: `${repo.owner}/${repo.repo}`,
             outcome: 'failed',
-            detail: messageOf(error),
+            detail: errorMessage(error),
           });
         }
       }
@@ -166,8 +167,4 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
       job = null;
     },
   };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -6,6 +6,7 @@ import { createOctokit } from '../src/core/github/create-octokit.js';
 import { OctokitPort } from '../src/core/github/octokit-port.js';
 import type { Postmortem, TimelineEntry } from '../src/core/model/index.js';
 import { renderMarker } from '../src/core/sync/marker.js';
+import { buildActionItem, buildPostmortem } from '../test/support/build-postmortem.js';
 import { createGitHubStandIn } from '../test/support/github-stand-in.js';
 
 const ISSUES = 5000;
@@ -58,44 +59,33 @@ export function generate(): Postmortem[] {
       { line: 23, time: '', at: iso(d + 40), text: 'back to normal', kind: 'resolution' },
     ];
     const title = `${pick(WORDS)} ${pick(WORDS)} in ${pick(SERVICES)}`;
-    out.push({
-      path: `postmortems/${date}-${p}.md`,
-      title,
-      incidentDate: date,
-      severity: pick(['SEV1', 'SEV2', 'SEV3', 'SEV4']),
-      status: 'final',
-      duration: null,
-      durationMinutes: null,
-      impact: null,
-      services: [pick(SERVICES)],
-      tags: [],
-      authors: ['@carol'],
-      timeline: rand() < 0.2 ? timeline.slice(0, 2) : timeline,
-      rootCause: `${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)} after ${pick(WORDS)}`,
-      rootCauseCategory: pick(CAUSES),
-      contributingFactors: [],
-      whatWentWell: [],
-      actionItems: Array.from({ length: ITEMS_PER_PM }, (_, i) => ({
-        id: `item-${p}-${i}`,
-        title: `Fix ${pick(WORDS)} ${pick(WORDS)}`,
-        owner: `@owner${Math.floor(rand() * 40)}`,
-        due: new Date(day.getTime() + (7 + Math.floor(rand() * 90)) * 86_400_000)
-          .toISOString()
-          .slice(0, 10),
-        dueRaw: null,
-        status: rand() < 0.5 ? 'done' : 'open',
-        line: 40 + i,
-        tracker: null,
-        priority: null,
-        type: null,
-        section: 'Action items',
-      })),
-      sections: [],
-      publishedDate: null,
-      lines: { title: 1 },
-      frontmatter: {},
-      diagnostics: [],
-    });
+    out.push(
+      buildPostmortem({
+        path: `postmortems/${date}-${p}.md`,
+        title,
+        incidentDate: date,
+        severity: pick(['SEV1', 'SEV2', 'SEV3', 'SEV4']),
+        status: 'final',
+        services: [pick(SERVICES)],
+        authors: ['@carol'],
+        timeline: rand() < 0.2 ? timeline.slice(0, 2) : timeline,
+        rootCause: `${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)} after ${pick(WORDS)}`,
+        rootCauseCategory: pick(CAUSES),
+        actionItems: Array.from({ length: ITEMS_PER_PM }, (_, i) =>
+          buildActionItem({
+            id: `item-${p}-${i}`,
+            title: `Fix ${pick(WORDS)} ${pick(WORDS)}`,
+            owner: `@owner${Math.floor(rand() * 40)}`,
+            due: new Date(day.getTime() + (7 + Math.floor(rand() * 90)) * 86_400_000)
+              .toISOString()
+              .slice(0, 10),
+            status: rand() < 0.5 ? 'done' : 'open',
+            line: 40 + i,
+          }),
+        ),
+        lines: { title: 1 },
+      }),
+    );
   }
   return out;
 }

@@ -30106,8 +30106,8 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addTable(rows) {
-    const tableBody = rows.map((row2) => {
-      const cells = row2.map((cell) => {
+    const tableBody = rows.map((row) => {
+      const cells = row.map((cell) => {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
@@ -34859,6 +34859,13 @@ function isServerError(error63) {
 
 // src/action/action-env.ts
 import { readFile } from "node:fs/promises";
+
+// src/core/text/error-message.ts
+function errorMessage(error63) {
+  return error63 instanceof Error ? error63.message : String(error63);
+}
+
+// src/action/action-env.ts
 async function readActionEnv(env) {
   const repository = required(env, "GITHUB_REPOSITORY");
   const [owner, repo, ...rest] = repository.split("/");
@@ -34869,7 +34876,7 @@ async function readActionEnv(env) {
   let payload = {};
   if (eventPath) {
     const text6 = await readFile(eventPath, "utf8").catch((error63) => {
-      throw new Error(`GITHUB_EVENT_PATH "${eventPath}" cannot be read: ${error63 instanceof Error ? error63.message : String(error63)}`);
+      throw new Error(`GITHUB_EVENT_PATH "${eventPath}" cannot be read: ${errorMessage(error63)}`);
     });
     try {
       const value2 = JSON.parse(text6);
@@ -34948,7 +34955,8 @@ function isGitHubHandle(owner) {
 function lookupAlias(name, aliases) {
   const key = name.toLowerCase().replace(/^@/, "");
   for (const [alias, login] of Object.entries(aliases)) {
-    if (alias.toLowerCase().replace(/^@/, "") === key) return login.startsWith("@") ? login : `@${login}`;
+    if (alias.toLowerCase().replace(/^@/, "") === key)
+      return login.startsWith("@") ? login : `@${login}`;
   }
   return null;
 }
@@ -34959,11 +34967,20 @@ function normaliseOwner(raw, aliases = {}) {
   if (text6 === "" || NOBODY_RE.test(text6)) return null;
   const alias = lookupAlias(text6, aliases);
   if (alias) return alias;
-  if (text6.startsWith("@")) return isGitHubHandle(text6) ? text6 : null;
+  if (text6.startsWith("@"))
+    return isGitHubHandle(text6) || /^@[A-Za-z0-9][\w.-]{0,38}[A-Za-z0-9]$/.test(text6) ? text6 : null;
   const words = text6.split(" ");
   if (words.length > 4 || /[.!?]$/.test(text6) || /^https?:/i.test(text6)) return null;
-  if (words.length > 1 && words.some((w) => /^(?:the|with|along|added|was|is|will|by|for|of|in|on|after|before|when)$/i.test(w))) return null;
+  if (words.length > 1 && words.some(
+    (w) => /^(?:the|with|along|added|was|is|will|by|for|of|in|on|after|before|when)$/i.test(w)
+  ))
+    return null;
   return text6;
+}
+
+// src/core/text/truncate.ts
+function truncate(text6, max) {
+  return text6.length <= max ? text6 : `${text6.slice(0, max - 1)}…`;
 }
 
 // src/core/text/unique-case-insensitive.ts
@@ -35025,10 +35042,14 @@ function isManagedLabel(config2, name) {
   return config2.labels.extra.some((extra) => extra.toLowerCase() === lower);
 }
 
+// src/core/text/encode-path.ts
+function encodePath(path2) {
+  return path2.split("/").map((segment) => encodeURIComponent(segment).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
+}
+
 // src/core/sync/permalink.ts
 function permalink(serverUrl, repo, sha, path2, line) {
-  const encoded = path2.split("/").map((segment) => encodeURIComponent(segment).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
-  return `${serverUrl.replace(/\/+$/, "")}/${repo.owner}/${repo.repo}/blob/${sha}/${encoded}#L${line}`;
+  return `${serverUrl.replace(/\/+$/, "")}/${repo.owner}/${repo.repo}/blob/${sha}/${encodePath(path2)}#L${line}`;
 }
 
 // src/core/text/escape-markdown.ts
@@ -35140,6 +35161,28 @@ function renderIncident(title, date5) {
   return date5 === null ? name : `${name} (${date5})`;
 }
 
+// src/core/text/calendar-date.ts
+var DAY_MS = 864e5;
+var DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+function epochDay(date5) {
+  const m = DATE_RE.exec(date5);
+  if (!m) throw new Error(`Expected a date as YYYY-MM-DD, got "${date5}"`);
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
+}
+function fromEpochDay(day) {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+function addDays(date5, days) {
+  return fromEpochDay(epochDay(date5) + days);
+}
+function daysBetween(from, to) {
+  return epochDay(to) - epochDay(from);
+}
+function isCalendarDate(value2) {
+  if (!value2 || !DATE_RE.test(value2)) return false;
+  return fromEpochDay(epochDay(value2)) === value2;
+}
+
 // src/core/sync/resolve-due-date.ts
 function resolveDueDate(item, incident, defaultDueDays) {
   if (item.due !== null) return { date: item.due, defaulted: false, defaultDays: null, vague: null };
@@ -35153,10 +35196,6 @@ function resolveDueDate(item, incident, defaultDueDays) {
   const entry = Object.entries(defaultDueDays).find(([key]) => severityKey(key) === wanted);
   if (!entry) return { date: null, defaulted: false, defaultDays: null, vague: null };
   return { date: addDays(incident.incidentDate, entry[1]), defaulted: true, defaultDays: entry[1], vague: null };
-}
-function addDays(isoDate, days) {
-  const t = Date.parse(`${isoDate}T00:00:00Z`);
-  return new Date(t + days * 864e5).toISOString().slice(0, 10);
 }
 
 // src/core/sync/tracker-reference.ts
@@ -35237,7 +35276,7 @@ function classifyOwner(owner) {
 }
 function issueTitle(text6) {
   const title = text6.replace(/\s+/g, " ").trim() || "Post-mortem action item";
-  return title.length <= MAX_TITLE ? title : `${title.slice(0, MAX_TITLE - 1)}…`;
+  return truncate(title, MAX_TITLE);
 }
 
 // src/core/check/check-owners-assignable.ts
@@ -35286,7 +35325,7 @@ async function checkOwnersAssignable(postmortems, port, repo) {
   return { diagnostics, notes };
 }
 
-// src/core/lint/empty-postmortem.ts
+// src/core/markdown/empty-postmortem.ts
 function emptyPostmortem(path2) {
   return {
     path: path2,
@@ -35412,7 +35451,7 @@ function blankCodeSpans(chars) {
 // src/core/lint/quote.ts
 function quote(text6, max = 60) {
   const flat = text6.replace(/\s+/g, " ").trim();
-  return `"${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}"`;
+  return `"${truncate(flat, max)}"`;
 }
 
 // node_modules/chrono-node/dist/esm/types.js
@@ -38469,7 +38508,8 @@ function parseDate(raw, opts = {}) {
     return isValidDay(y, mo, d) ? { kind: "date", date: iso(y, mo, d) } : { kind: "invalid", raw };
   }
   m = NUM3_RE.exec(text6);
-  if (m) return numericDate(Number(m[1]), Number(m[3]), fullYear(m[4]), order2, opts.reference, raw);
+  if (m)
+    return numericDate(Number(m[1]), Number(m[3]), fullYear(m[4]), order2, opts.reference, raw);
   m = NUM2_RE.exec(text6);
   if (m) return numericDate(Number(m[1]), Number(m[2]), null, order2, opts.reference, raw);
   if (MONTH_RE.test(text6)) {
@@ -38485,7 +38525,11 @@ function wordDate(text6, reference) {
   const refDate = reference && /^\d{4}-\d{2}-\d{2}$/.test(reference) ? /* @__PURE__ */ new Date(`${reference}T12:00:00Z`) : new Date(Date.UTC(2e3, 0, 1));
   let results;
   try {
-    results = strict2.parse(cleaned, { instant: refDate, timezone: 0 }, { forwardDate: false });
+    results = strict2.parse(
+      cleaned,
+      { instant: refDate, timezone: 0 },
+      { forwardDate: false }
+    );
   } catch {
     return null;
   }
@@ -38567,13 +38611,27 @@ var ZONE_OFFSETS = {
   EET: 120,
   EEST: 180
 };
-var ZONE_IANA = { PT: "America/Los_Angeles", ET: "America/New_York", CT: "America/Chicago", MT: "America/Denver" };
+var ZONE_IANA = {
+  PT: "America/Los_Angeles",
+  ET: "America/New_York",
+  CT: "America/Chicago",
+  MT: "America/Denver"
+};
 var formatters = /* @__PURE__ */ new Map();
 function ianaOffset(timeZone, utcMs) {
   let f = formatters.get(timeZone);
   if (f === void 0) {
     try {
-      f = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" });
+      f = new Intl.DateTimeFormat("en-US", {
+        timeZone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+        minute: "numeric",
+        second: "numeric"
+      });
     } catch {
       f = null;
     }
@@ -38581,8 +38639,16 @@ function ianaOffset(timeZone, utcMs) {
   }
   if (!f) return null;
   const parts = {};
-  for (const p of f.formatToParts(new Date(utcMs))) if (p.type !== "literal") parts[p.type] = Number(p.value);
-  const asUtc = Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
+  for (const p of f.formatToParts(new Date(utcMs)))
+    if (p.type !== "literal") parts[p.type] = Number(p.value);
+  const asUtc = Date.UTC(
+    parts.year ?? 0,
+    (parts.month ?? 1) - 1,
+    parts.day ?? 1,
+    parts.hour ?? 0,
+    parts.minute ?? 0,
+    parts.second ?? 0
+  );
   return Math.round((asUtc - Math.floor(utcMs / 1e3) * 1e3) / 6e4);
 }
 function zoneOffset(zone, wallUtcMs) {
@@ -38599,7 +38665,14 @@ function zoneOffset(zone, wallUtcMs) {
 function toInstant(date5, time3, defaultZone = "UTC") {
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date5);
   if (!d) return null;
-  const wall = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), time3.hour, time3.minute, time3.second);
+  const wall = Date.UTC(
+    Number(d[1]),
+    Number(d[2]) - 1,
+    Number(d[3]),
+    time3.hour,
+    time3.minute,
+    time3.second
+  );
   const offset = zoneOffset(time3.zone ?? defaultZone, wall);
   if (offset === null) return null;
   return new Date(wall - offset * 6e4).toISOString().replace(".000Z", "Z");
@@ -38835,7 +38908,7 @@ var PHRASES = [
     advice: 'describe the gap in the system or process that allowed it, e.g. "the change reached production without review because …"'
   },
   {
-    pattern: /\bcareless(?:ly|ness)?\b|\bnegligen(?:t|ce)\b|\bincompeten(?:t|ce)\b|\bsloppy\b|\blazy\b/gi,
+    pattern: /\bcareless(?:ly|ness)?\b|\bnegligen(?:t|ce)\b|\bincompeten(?:t|ce)\b|\bsloppy\b/gi,
     advice: 'describe the missing safeguard instead, e.g. "no check caught the wrong value before it shipped"'
   },
   {
@@ -39247,7 +39320,7 @@ var LIMIT = 5;
 var latePostmortem = {
   id: "late-postmortem",
   defaultSeverity: "warning",
-  description: `A post-mortem of the two most severe levels (SEV1/SEV2 by default) is published within ${LIMIT} business days of the incident.`,
+  description: `A post-mortem of the two most severe levels (SEV1/SEV2 by default) is published within ${LIMIT} business days of the incident (checked when the front matter gives a \`published:\` date).`,
   check({ pm: pm2, config: config2 }) {
     const { severity, incidentDate, publishedDate } = pm2;
     if (severity === null || incidentDate === null || publishedDate === null) return [];
@@ -39284,11 +39357,12 @@ var BOOLEAN_ATTRIBUTES = /* @__PURE__ */ new Set([
   "loop",
   "selected"
 ]);
+var LITERAL = /^(?:none|nil|null|empty|unknown|redacted|snip|snipped|omitted|truncated)$/i;
 var AUTOLINK = /^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*$/;
 var EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 var TAG = /^([A-Za-z][A-Za-z0-9]*)([\s/][^]*)?$/;
 function isMarkupNotPlaceholder(content3) {
-  if (AUTOLINK.test(content3) || EMAIL.test(content3)) return true;
+  if (LITERAL.test(content3) || AUTOLINK.test(content3) || EMAIL.test(content3)) return true;
   const m = TAG.exec(content3);
   if (!m?.[1] || !HTML_ELEMENTS.has(m[1].toLowerCase())) return false;
   const rest = (m[2] ?? "").replace(/\/\s*$/, "").trim();
@@ -39484,23 +39558,37 @@ var severityScale = {
 };
 
 // src/core/lint/rules/timeline-order.ts
+var HOUR = 36e5;
+var MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}";
+var HAS_DATE = new RegExp(
+  `\\d{4}|\\b\\d{1,2}[-/.]\\d{1,2}\\b(?!:)|\\b${MONTH}\\.? ?\\d{1,2}\\b|\\b\\d{1,2}(?:st|nd|rd|th)? ?${MONTH}\\b`,
+  "i"
+);
 var timelineOrder = {
   id: "timeline-order",
   defaultSeverity: "error",
-  description: "Timeline entries are in chronological order.",
+  description: "Timeline entries are in chronological order (a time-only entry more than 12 hours before the previous one counts as the next day).",
   check({ pm: pm2 }) {
     const findings = [];
-    let latest = null;
+    let previous3 = null;
+    let dayOffset = 0;
     for (const entry of pm2.timeline) {
       if (entry.at === null) continue;
-      if (latest !== null && Date.parse(entry.at) < Date.parse(latest.at)) {
-        findings.push({
-          line: entry.line,
-          message: `Timeline entry "${entry.time}" is earlier than "${latest.time}" on line ${latest.line}; put entries in time order, and write the date when the incident crosses midnight.`
-        });
-        continue;
+      const timeOnly = !HAS_DATE.test(entry.time.slice(0, 80));
+      let t = Date.parse(entry.at) + (timeOnly ? dayOffset : 0);
+      if (Number.isNaN(t)) continue;
+      if (previous3 !== null && t < previous3.t) {
+        if (timeOnly && previous3.t - t > 12 * HOUR && previous3.t - t < 24 * HOUR) {
+          dayOffset += 24 * HOUR;
+          t += 24 * HOUR;
+        } else {
+          findings.push({
+            line: entry.line,
+            message: `Timeline entry "${entry.time}" is earlier than "${previous3.time}" on line ${previous3.line}; put entries in time order (check both for a typo), and write the date when the incident spans days.`
+          });
+        }
       }
-      latest = { at: entry.at, line: entry.line, time: entry.time };
+      previous3 = { t, line: entry.line, time: entry.time };
     }
     return findings;
   }
@@ -39617,13 +39705,18 @@ function inlineText(nodes, defs, out = { text: "", links: [], html: [] }, skipRe
         break;
       case "link":
       case "linkReference": {
-        const inner = inlineText(node3.children, defs, { text: "", links: [], html: out.html }, skipRefs);
+        const inner = inlineText(
+          node3.children,
+          defs,
+          { text: "", links: [], html: out.html },
+          skipRefs
+        );
         const url2 = node3.type === "link" ? node3.url : defs.get(node3.identifier.toLowerCase()) ?? null;
         const refOnly = isRefText(inner.text);
         out.links.push({ url: url2, text: inner.text.trim(), refOnly }, ...inner.links);
         if (!(skipRefs && refOnly)) out.text += inner.text;
-        else if (HARD_REF_RE.test(inner.text.trim())) out.text += "\0";
-        else out.text += `${inner.text}`;
+        else if (HARD_REF_RE.test(inner.text.trim())) out.text += "";
+        else out.text += `${inner.text}`;
         break;
       }
       case "image":
@@ -39639,7 +39732,8 @@ function inlineText(nodes, defs, out = { text: "", links: [], html: [] }, skipRe
         inlineText(node3.children, defs, out, skipRefs);
         break;
       default:
-        if ("children" in node3 && Array.isArray(node3.children)) inlineText(node3.children, defs, out, skipRefs);
+        if ("children" in node3 && Array.isArray(node3.children))
+          inlineText(node3.children, defs, out, skipRefs);
         else if ("value" in node3 && typeof node3.value === "string") out.text += node3.value;
     }
   }
@@ -39648,7 +39742,9 @@ function inlineText(nodes, defs, out = { text: "", links: [], html: [] }, skipRe
 
 // src/core/markdown/item-id.ts
 var STOPWORDS = new Set(
-  "a an and are as at be by for from has have in into is it its of on or our so that the their this to was we were will with should would could can need needs must make sure also all any some more than then there these those which who when where how what about after before over via per each both other own its via".split(" ")
+  "a an and are as at be by for from has have in into is it its of on or our so that the their this to was we were will with should would could can need needs must make sure also all any some more than then there these those which who when where how what about after before over via per each both other own its via".split(
+    " "
+  )
 );
 var EXPLICIT_ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 function isExplicitItemId(id) {
@@ -39690,11 +39786,12 @@ function fileStem(path2) {
   const parts = path2.replace(/\\/g, "/").split("/").filter((p) => p !== "");
   let base = parts.pop() ?? "";
   base = base.replace(/(?:\.(?:md|markdown|mdx|txt|html|erb|hbs))+$/i, "");
-  if (/^(?:readme|index|postmortem|post-mortem|post_mortem)$/i.test(base) && parts.length > 0) base = `${parts.pop()}-${base}`;
+  if (/^(?:readme|index|postmortem|post-mortem|post_mortem)$/i.test(base) && parts.length > 0)
+    base = `${parts.pop()}-${base}`;
   return base;
 }
 function slug(text6) {
-  return normaliseText(text6).replace(/ /g, "-").slice(0, 40).replace(/-+$/, "") || "postmortem";
+  return text6.slice(0, 200).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+/, "").slice(0, 40).replace(/-+$/, "") || "postmortem";
 }
 function itemId(path2, title) {
   const stem = fileStem(path2);
@@ -39739,17 +39836,20 @@ var SIMILARITY_THRESHOLD = 0.75;
 
 // src/core/markdown/item-text.ts
 var MAX_TEXT = 2e3;
-var HANDLE2 = "@[A-Za-z0-9][A-Za-z0-9-]{0,38}(?:\\/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?";
-var OWNER_LABEL_RE = new RegExp(`[([,;]?\\s*\\b(?:owner|owners|assignee|assigned to|responsible|dri)\\s*[:=]\\s*(${HANDLE2}|[A-Z][\\w.'-]{0,30}(?: [A-Z][\\w.'-]{0,30}){0,2})\\s*[)\\],;]?`, "i");
+var HANDLE2 = "@[A-Za-z0-9](?:[A-Za-z0-9_-]|\\.(?=[A-Za-z0-9])){0,38}(?:\\/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?";
+var OWNER_LABEL_RE = new RegExp(
+  `[([,;]?\\s*\\b(?:owner|owners|assignee|assigned to|responsible|dri)\\s*[:=]\\s*(${HANDLE2}|[A-Z][\\w.'-]{0,30}(?: [A-Z][\\w.'-]{0,30}){0,2})\\s*[)\\],;]?`,
+  "i"
+);
 var HANDLE_RE2 = new RegExp(`(?<![\\w.@/])(${HANDLE2})(?![\\w@])`);
-var MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+var MONTH2 = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
 var DAY = "\\d{1,2}(?:st|nd|rd|th)?";
 var DUE_VALUE = [
   "\\d{4}-\\d{1,2}-\\d{1,2}",
   "\\d{1,2}[/.-]\\d{1,2}(?:[/.-]\\d{2,4})?",
-  `(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6},?\\s+)?${DAY}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+\\d{4})?`,
-  `(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6},?\\s+)?${MONTH}\\s+${DAY}(?:,?\\s+\\d{4})?`,
-  `${MONTH}\\s+\\d{4}`,
+  `(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6},?\\s+)?${DAY}\\s+(?:of\\s+)?${MONTH2}(?:,?\\s+\\d{4})?`,
+  `(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6},?\\s+)?${MONTH2}\\s+${DAY}(?:,?\\s+\\d{4})?`,
+  `${MONTH2}\\s+\\d{4}`,
   "q[1-4](?:\\s*\\/?\\s*\\d{4})?(?:\\s*[-–]\\s*q[1-4](?:\\s*\\d{4})?)?",
   "h[12]\\s*\\d{4}",
   "end of (?:the )?(?:day|week|month|quarter|year|sprint)",
@@ -39760,6 +39860,7 @@ var DUE_LABEL_RE = new RegExp(
   `[(\\[,;]?\\s*\\b(?:due(?: date)?|deadline|target(?: date)?|eta|by|until|before|no later than)\\s*[:=]?\\s*(${DUE_VALUE})(?![\\w%-])\\s*[)\\],;]?`,
   "i"
 );
+var DUE_VAGUE_RE = /[([,;]?\s*\b(?:due(?: date)?|deadline|target date|eta)\s*[:=]?\s*(tbd|tbc|tba|asap|soon|unknown|ongoing|later|(?:this|next) (?:week|month|quarter|sprint|year|release)|(?:short|medium|mid|long)[- ]term)(?![\w%-])\s*[)\],;]?/i;
 var QUARTER_RE = /\(\s*(q[1-4](?:\s*\d{4})?(?:\s*[-–]\s*q[1-4](?:\s*\d{4})?)?)\s*\)|\b(q[1-4]\s+\d{4})\b/i;
 var EXPLICIT_ID_RE2 = /\{#([A-Za-z0-9][A-Za-z0-9._-]{0,63})\}/;
 var HTML_ID_RE = /^<!--\s*id:\s*([A-Za-z0-9][A-Za-z0-9._-]{0,63})\s*-->$/i;
@@ -39770,14 +39871,20 @@ var OPEN_CASED_RE = /\bTODO\b/;
 var STATUS_STRIP_RE = /\s*(?:✅|✔️?|☑️?|❌|⏳|🚧|\*\*(?:done|todo)\*\*|\((?:done|completed?|fixed|resolved|implemented|shipped|merged|in progress|wip|ongoing|planned|pending|not started)(?: [^)]{0,60})?\)|[;,.]?\s*\b(?:done|completed?) (?:as of|on) \d{4}-\d{2}-\d{2}\.?)/gi;
 var STATUS_CASED_STRIP_RE = /\s*\b(?:DONE|TODO|FIXED)\b(?:\s+in\b)?/g;
 var NOT_OWNER = new Set(
-  "a an the we i it this that these those there they you our all any each some no not need needs have has had want wants plan plans try tries going continue add adds remember ability way ways how what why when where who which time work team teams process update updates consider investigate ensure make create document review improve fix fixes move set use using allow look write run test tests check monitor alert alerts implement stop start keep remove migrate automate switch enable disable figure find follow build better more also then next later docs documentation monitoring alerting testing security runbook runbooks process tooling infra infrastructure observability backups backup config configuration deployment deploys deploy release releases ci cd performance reliability tracking logging metrics dashboards dashboard communication comms support action actions note notes short long medium immediate prevention detection mitigation resolution lessons followup follow-up todo tbd summary impact owner due target status priority type phase step option idea question goal outcome result".split(
+  "a an the we i it this that these those there they you our all any each some no not need needs have has had want wants plan plans try tries going continue add adds remember ability way ways how what why when where who which time work team teams process update updates consider investigate ensure make create document review improve fix fixes move set use using allow look write run test tests check monitor alert alerts implement stop start keep remove migrate automate switch enable disable figure find follow build better more also then next later docs documentation monitoring alerting testing security runbook runbooks process tooling infra infrastructure observability backups backup config configuration deployment deploys deploy release releases ci cd performance reliability tracking logging metrics dashboards dashboard communication comms support action actions note notes short long medium immediate prevention detection mitigation resolution lessons followup follow-up todo tbd summary impact owner due target status priority type phase step option idea question goal outcome result since because after before while during once if when unless although however".split(
     " "
   )
 );
 var VERBS_BEFORE_TO = new Set(
-  "speak talk reach move switch migrate add listen write subscribe respond upgrade downgrade return commit go get link point change convert push post send report escalate apply stick refer compare contribute adapt pin revert roll attach assign communicate explain propose present reply introduce limit restrict default redirect map expose connect grant give show transition port rename publish nobody everyone someone anyone everybody somebody".split(" ")
+  "speak talk reach move switch migrate add listen write subscribe respond upgrade downgrade return commit go get link point change convert push post send report escalate apply stick refer compare contribute adapt pin revert roll attach assign communicate explain propose present reply introduce limit restrict default redirect map expose connect grant give show transition port rename publish nobody everyone someone anyone everybody somebody".split(
+    " "
+  )
 );
-var ACRONYM_NOT_OWNER = new Set("PR CI CD API DNS UI UX SLO SLA SLI DB K8S AWS GCP TBD TODO DONE WIP N/A NA FIXED ASAP URL SSL TLS CPU RAM IP VPN HTTP HTTPS JSON YAML CVE SRE QA OOM RCA ETA FAQ IAM RBAC TTL CDN VM EKS GKE AKS S3 SQL".split(" "));
+var ACRONYM_NOT_OWNER = new Set(
+  "PR CI CD API DNS UI UX SLO SLA SLI DB K8S AWS GCP TBD TODO DONE WIP N/A NA FIXED ASAP URL SSL TLS CPU RAM IP VPN HTTP HTTPS JSON YAML CVE SRE QA OOM RCA ETA FAQ IAM RBAC TTL CDN VM EKS GKE AKS S3 SQL".split(
+    " "
+  )
+);
 function isOwnerWord(word, aliases) {
   if (Object.keys(aliases).some((a) => a.toLowerCase() === word.toLowerCase())) return true;
   if (/^[A-Z]{2,6}$/.test(word)) return !ACRONYM_NOT_OWNER.has(word);
@@ -39811,7 +39918,10 @@ function pickTracker(links, text6) {
   return m ? m[1] ?? m[2] ?? m[3] ?? null : null;
 }
 function tidy(text6) {
-  return text6.replace(/\(\s*\u0001[^\u0001\u0002]*\u0002\s*\)|[-–—:]\s*\u0001[^\u0001\u0002]*\u0002|\u0001[^\u0001\u0002]*\u0002(?=[\s.,;:)]*$)/g, "").replace(/[\u0001\u0002]/g, "").replace(/[,;]?\s*\b(?:see|tracked in|tracking|in|via)\s*\u0000\s*\.?/gi, "").replace(/\u0000/g, "").replace(/\(\s*(?:see|in|via|tracked in)?\s*\)/gi, "").replace(/\(\s*[,;:]?\s*\)|\[\s*\]/g, "").replace(/\s+/g, " ").replace(/\s+([,.;:!?])/g, "$1").replace(/^[\s,;:.\-–—|]+|[\s,;:\-–—|]+$/g, "").replace(/\s*\b(?:see|tracked in|tracking|in|via)\s*$/i, "").replace(/[\s,;:\-–—(]+$/, "").trim();
+  return text6.replace(
+    /\(\s*\uE001[^\uE001\uE002]*\uE002\s*\)|[-–—:]\s*\uE001[^\uE001\uE002]*\uE002|\uE001[^\uE001\uE002]*\uE002(?=[\s.,;:)]*$)/g,
+    ""
+  ).replace(/[\uE001\uE002]/g, "").replace(/[,;]?\s*\b(?:see|tracked in|tracking|in|via)\s*\uE000\s*\.?/gi, "").replace(/\uE000/g, "").replace(/\(\s*(?:see|in|via|tracked in)?\s*\)/gi, "").replace(/\(\s*[,;:]?\s*\)|\[\s*\]/g, "").replace(/\s+/g, " ").replace(/\s+([,.;:!?])/g, "$1").replace(/^[\s,;:.\-–—|]+|[\s,;:\-–—|]+$/g, "").replace(/\s*\b(?:see|tracked in|tracking|in|via)\s*$/i, "").replace(/[\s,;:\-–—(]+$/, "").trim();
 }
 function capitalise(text6) {
   return text6.length > 0 ? text6[0].toUpperCase() + text6.slice(1) : text6;
@@ -39831,7 +39941,8 @@ function readItemText(raw, links, html2, aliases) {
     text6 = text6.replace(idm[0], " ");
   }
   let status = null;
-  if (DONE_RE.test(text6) || DONE_CASED_RE.test(text6) || links.some((l) => /^(?:fixed|done|completed|merged)$/i.test(l.text))) status = "done";
+  if (DONE_RE.test(text6) || DONE_CASED_RE.test(text6) || links.some((l) => /^(?:fixed|done|completed|merged)$/i.test(l.text)))
+    status = "done";
   else if (OPEN_RE.test(text6) || OPEN_CASED_RE.test(text6)) status = "open";
   text6 = text6.replace(STATUS_STRIP_RE, " ").replace(STATUS_CASED_STRIP_RE, " ");
   text6 = text6.replace(/\s*\b(?:resolved|fixed) by (?:pr|pull request)\s*#?\d*\s*\.?/gi, " ");
@@ -39845,6 +39956,9 @@ function readItemText(raw, links, html2, aliases) {
   m = DUE_LABEL_RE.exec(text6);
   if (m?.[1]) {
     dueRaw = m[1].trim();
+    text6 = text6.replace(m[0], " ");
+  } else if ((m = DUE_VAGUE_RE.exec(text6))?.[1]) {
+    dueRaw = m[1];
     text6 = text6.replace(m[0], " ");
   } else {
     const q = QUARTER_RE.exec(text6);
@@ -39865,7 +39979,9 @@ function readItemText(raw, links, html2, aliases) {
     }
   }
   if (!owner) {
-    const lead = /^\s*\[([^\]\n]{1,40})\]\s*:?\s*(.*)$/s.exec(text6) ?? /^\s*([A-Za-z][\w.'-]{0,20}(?:\s*(?:\+|&|\/|\band\b)\s*[A-Za-z][\w.'-]{0,20}){0,3})\s*:\s+(.*)$/s.exec(text6);
+    const lead = /^\s*\[([^\]\n]{1,40})\]\s*:?\s*(.*)$/s.exec(text6) ?? /^\s*([A-Za-z][\w.'-]{0,20}(?:\s*(?:\+|&|\/|\band\b)\s*[A-Za-z][\w.'-]{0,20}){0,3})\s*:\s+(.*)$/s.exec(
+      text6
+    );
     if (lead?.[1] && lead[2] !== void 0) {
       const group = ownerGroup(lead[1].trim(), aliases);
       if (group) {
@@ -39875,7 +39991,9 @@ function readItemText(raw, links, html2, aliases) {
     }
   }
   if (!owner) {
-    const sub = /^\s*([A-Z][\w.'-]{0,20}(?:\s*(?:\+|&|\band\b)\s*[A-Z][\w.'-]{0,20}){0,3})\s+(to|will|should|must|is going to|are going to)\s+([a-z].*)$/s.exec(text6);
+    const sub = /^\s*([A-Z][\w.'-]{0,20}(?:\s*(?:\+|&|\band\b)\s*[A-Z][\w.'-]{0,20}){0,3})\s+(to|will|should|must|is going to|are going to)\s+([a-z].*)$/s.exec(
+      text6
+    );
     const modalPlural = sub?.[2] !== "to" && sub?.[1] !== void 0 && /^[A-Z][a-z]+s$/.test(sub[1].trim());
     if (sub?.[1] && sub[3] !== void 0 && !modalPlural) {
       const group = ownerGroup(sub[1].trim(), aliases);
@@ -39886,7 +40004,9 @@ function readItemText(raw, links, html2, aliases) {
     }
   }
   if (!owner) {
-    const tail = /\(\s*([A-Z][\w.'-]{0,20}(?:\s+[A-Z][\w.'-]{0,20}){0,2})\s*\)\s*\.?\s*$/.exec(text6);
+    const tail = /\(\s*([A-Z][\w.'-]{0,20}(?:\s+[A-Z][\w.'-]{0,20}){0,2})\s*\)\s*\.?\s*$/.exec(
+      text6
+    );
     if (tail?.[1]) {
       const group = ownerGroup(tail[1].trim().replace(/\s+/g, " and "), aliases);
       if (group && !ACRONYM_NOT_OWNER.has(tail[1].trim())) {
@@ -39897,33 +40017,63 @@ function readItemText(raw, links, html2, aliases) {
   }
   const tracker = pickTracker(links, capped);
   let title = tidy(text6);
-  if (title === "") title = links.map((l) => l.text).find((t) => t !== "") ?? tidy(capped.replace(/[\u0000-\u0002]/g, " ").replace(/\s+/g, " "));
+  if (title === "")
+    title = links.map((l) => l.text).find((t) => t !== "") ?? tidy(capped.replace(/[\uE000-\uE002]/g, " ").replace(/\s+/g, " "));
   let priority = null;
   const p = /^\s*\[?\b(P[0-4])\b\]?\s*[:-]?\s+/.exec(title);
   if (p?.[1]) {
     priority = p[1];
     title = title.slice(p[0].length);
   }
-  return { title: /^https?:/i.test(title) ? title : capitalise(title), owner, dueRaw, status, tracker, explicitId, priority };
+  return {
+    title: /^https?:/i.test(title) ? title : capitalise(title),
+    owner,
+    dueRaw,
+    status,
+    tracker,
+    explicitId,
+    priority
+  };
 }
 
 // src/core/markdown/metadata.ts
 var import_yaml = __toESM(require_dist(), 1);
 var KEYS = [
   ["title", /^(?:title|incident title|name|incident name|titulo)$/],
-  ["publishedDate", /^(?:published|date published|published date|published at|publish date|postmortem date|post mortem date|written|date written|report date|last modified|created)$/],
-  ["incidentDate", /^(?:date|incident date|date of incident|incident date time|date time|data|data hora|fecha|day|when|occurred|occurred at|date of the incident)$/],
-  ["start", /^(?:start|started|start date|start time|start date time|detected|begin|began|incident start)$/],
+  [
+    "publishedDate",
+    /^(?:published|date published|published date|published at|publish date|postmortem date|post mortem date|written|date written|report date|last modified|created)$/
+  ],
+  [
+    "incidentDate",
+    /^(?:date|incident date|date of incident|incident date time|date time|data|data hora|fecha|day|when|occurred|occurred at|date of the incident)$/
+  ],
+  [
+    "start",
+    /^(?:start|started|start date|start time|start date time|detected|begin|began|incident start)$/
+  ],
   ["end", /^(?:end|ended|end date|end time|end date time|resolved|resolved at|incident end)$/],
-  ["severity", /^(?:severity|sev|severity level|incident severity|severidade|level|priority|impact level)$/],
+  [
+    "severity",
+    /^(?:severity|sev|severity level|incident severity|severidade|level|priority|impact level)$/
+  ],
   ["status", /^(?:status|document status|state|postmortem status|incident status)$/],
-  ["duration", /^(?:duration|incident duration|duracao|total duration|outage duration|downtime|time to (?:repair|resolve|recovery|recover|resolution))$/],
+  [
+    "duration",
+    /^(?:duration|incident duration|duracao|total duration|outage duration|downtime|time to (?:repair|resolve|recovery|recover|resolution))$/
+  ],
   ["impact", /^(?:impact|user impact|customer impact|impacto)$/],
-  ["services", /^(?:services?|affected services?|systems?|affected systems?|components?|products?|affected components?|product)$/],
+  [
+    "services",
+    /^(?:services?|affected services?|systems?|affected systems?|components?|products?|affected components?|product)$/
+  ],
   ["tags", /^(?:tags?|labels?|categories|keywords)$/],
-  ["authors", /^(?:authors?|written by|owners?|team|responders|by|autor(?:es)?|created by)$/],
+  ["authors", /^(?:authors?|written by|owners?|team|by|autor(?:es)?|created by)$/],
   ["rootCause", /^(?:root causes?|cause of incident)$/],
-  ["rootCauseCategory", /^(?:root cause category|cause category|category|cause|root cause type|failure category|incident category|cause type)$/]
+  [
+    "rootCauseCategory",
+    /^(?:root cause category|cause category|category|cause|root cause type|failure category|incident category|cause type)$/
+  ]
 ];
 function metaField(key) {
   const norm2 = key.slice(0, 60).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\([^)]*\)/g, " ").replace(/[^a-z]+/g, " ").trim();
@@ -39939,7 +40089,8 @@ function parseToml(source) {
     const raw = m[2] ?? "";
     let value2 = raw;
     if (/^".*"$|^'.*'$/.test(raw)) value2 = raw.slice(1, -1);
-    else if (/^\[.*\]$/.test(raw)) value2 = raw.slice(1, -1).split(",").map((s) => s.trim().replace(/^["']|["']$/g, "")).filter((s) => s !== "");
+    else if (/^\[.*\]$/.test(raw))
+      value2 = raw.slice(1, -1).split(",").map((s) => s.trim().replace(/^["']|["']$/g, "")).filter((s) => s !== "");
     else if (/^-?\d+(?:\.\d+)?$/.test(raw)) value2 = Number(raw);
     else if (raw === "true" || raw === "false") value2 = raw === "true";
     data[m[1]] = value2;
@@ -39954,19 +40105,29 @@ function readFrontMatter(kind, source, firstLine2) {
   });
   if (kind === "toml") return { data: parseToml(source), keyLines, error: null };
   try {
-    const value2 = (0, import_yaml.parse)(source, { prettyErrors: false, uniqueKeys: false, maxAliasCount: 100 });
+    const value2 = (0, import_yaml.parse)(source, {
+      prettyErrors: false,
+      uniqueKeys: false,
+      maxAliasCount: 100
+    });
     if (value2 === null || value2 === void 0) return { data: {}, keyLines, error: null };
-    if (typeof value2 !== "object" || Array.isArray(value2)) return { data: {}, keyLines, error: "front matter is not a mapping of keys to values" };
+    if (typeof value2 !== "object" || Array.isArray(value2))
+      return { data: {}, keyLines, error: "front matter is not a mapping of keys to values" };
     return { data: value2, keyLines, error: null };
   } catch (error63) {
-    return { data: {}, keyLines, error: error63 instanceof Error ? error63.message.split("\n")[0] : String(error63) };
+    return {
+      data: {},
+      keyLines,
+      error: error63 instanceof Error ? error63.message.split("\n")[0] : String(error63)
+    };
   }
 }
 function metaString(value2) {
   if (value2 === null || value2 === void 0) return null;
   if (typeof value2 === "string") return value2.trim() === "" ? null : value2.trim();
   if (typeof value2 === "number" || typeof value2 === "boolean") return String(value2);
-  if (value2 instanceof Date) return Number.isNaN(value2.getTime()) ? null : value2.toISOString().slice(0, 10);
+  if (value2 instanceof Date)
+    return Number.isNaN(value2.getTime()) ? null : value2.toISOString().slice(0, 10);
   if (Array.isArray(value2)) {
     const parts = value2.map(metaString).filter((s) => s !== null);
     return parts.length > 0 ? parts.join(", ") : null;
@@ -39981,7 +40142,7 @@ function metaList(value2) {
   if (Array.isArray(value2)) return value2.map(metaString).filter((s2) => s2 !== null);
   const s = metaString(value2);
   if (s === null) return [];
-  return s.split(/\s*(?:,|;|\band\b|&|\n)\s*/).map((p) => p.trim()).filter((p) => p !== "" && p.length <= 80);
+  return s.split(/\s*(?:,|;|\band\b|&|\n)\s*/).flatMap((p) => /^@\S+(?:\s+@\S+)+$/.test(p.trim()) ? p.trim().split(/\s+/) : [p.trim()]).filter((p) => p !== "" && p.length <= 80);
 }
 
 // node_modules/devlop/lib/default.js
@@ -41078,7 +41239,7 @@ function markdownTable(table2, options) {
   let mostCellsPerRow = 0;
   let rowIndex = -1;
   while (++rowIndex < table2.length) {
-    const row3 = [];
+    const row2 = [];
     const sizes2 = [];
     let columnIndex2 = -1;
     if (table2[rowIndex].length > mostCellsPerRow) {
@@ -41093,9 +41254,9 @@ function markdownTable(table2, options) {
           longestCellByColumn[columnIndex2] = size;
         }
       }
-      row3.push(cell);
+      row2.push(cell);
     }
-    cellMatrix[rowIndex] = row3;
+    cellMatrix[rowIndex] = row2;
     sizeMatrix[rowIndex] = sizes2;
   }
   let columnIndex = -1;
@@ -41110,7 +41271,7 @@ function markdownTable(table2, options) {
     }
   }
   columnIndex = -1;
-  const row2 = [];
+  const row = [];
   const sizes = [];
   while (++columnIndex < mostCellsPerRow) {
     const code3 = alignments[columnIndex];
@@ -41136,20 +41297,20 @@ function markdownTable(table2, options) {
       }
       sizes[columnIndex] = size;
     }
-    row2[columnIndex] = cell;
+    row[columnIndex] = cell;
   }
-  cellMatrix.splice(1, 0, row2);
+  cellMatrix.splice(1, 0, row);
   sizeMatrix.splice(1, 0, sizes);
   rowIndex = -1;
   const lines = [];
   while (++rowIndex < cellMatrix.length) {
-    const row3 = cellMatrix[rowIndex];
+    const row2 = cellMatrix[rowIndex];
     const sizes2 = sizeMatrix[rowIndex];
     const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
     columnIndex = -1;
     const line = [];
     while (++columnIndex < cellsInRow) {
-      const cell = row3[columnIndex] || "";
+      const cell = row2[columnIndex] || "";
       let before = "";
       let after = "";
       if (settings.alignDelimiters !== false) {
@@ -44948,8 +45109,8 @@ function gfmTableToMarkdown(options) {
     return serializeData(matrix, node3.align);
   }
   function handleTableRow(node3, _, state, info2) {
-    const row2 = handleTableRowAsData(node3, state, info2);
-    const value2 = serializeData([row2]);
+    const row = handleTableRowAsData(node3, state, info2);
+    const value2 = serializeData([row]);
     return value2.slice(0, value2.indexOf("\n"));
   }
   function handleTableCell(node3, _, state, info2) {
@@ -52684,17 +52845,41 @@ function parseMarkdown(text6) {
 // src/core/markdown/section-key.ts
 var RULES = [
   // Deployment or process checklists and already-implemented measures are not follow-up work.
-  ["none", /\b(?:checklist|notes? to (?:the )?owner|implemented|alternatives?(?: considered)?|options? considered|appendi\w*|attendees|responders|references|related files|glossary|q ?& ?a|faq)\b/],
-  ["actionItems", /\b(?:action[- ]?items?|actions?|action points?|follow[- ]?ups?|follow[- ]up (?:items|actions|improvements|issues|tasks|work)|corrective|preventa?t?ive|remedia(?:l|tion)|prevention|recommendations?|next steps|looking forward|going forward|improvements?|to ?dos?|tasks|avoid this in (?:the )?future|do better in the future|could be done to avoid|prevent (?:this|it|recurrence)|acoes|acciones|mesures)\b/],
-  ["timeline", /\b(?:timeline|chronology|sequence of events|history|key events|linha do tempo|time ?line)\b/],
-  ["rootCause", /\b(?:root causes?|causes?|causa raiz|why did it happen|whys|fault|trigger|what went wrong technically|diagnosis)\b/],
+  [
+    "none",
+    /\b(?:checklist|tasks performed|steps performed|notes? to (?:the )?owner|implemented|alternatives?(?: considered)?|options? considered|appendi\w*|attendees|responders|references|related files|glossary|q ?& ?a|faq)\b/
+  ],
+  [
+    "actionItems",
+    /\b(?:action[- ]?items?|actions?|action points?|follow[- ]?ups?|follow[- ]up (?:items|actions|improvements|issues|tasks|work)|corrective|preventa?t?ive|remedia(?:l|tion)|prevention|recommendations?|next steps|looking forward|going forward|improvements?|to ?dos?|tasks|avoid this in (?:the )?future|do better in the future|could be done to avoid|prevent (?:this|it|recurrence)|acoes|acciones|mesures)\b/
+  ],
+  [
+    "timeline",
+    /\b(?:timeline|chronology|sequence of events|history|key events|linha do tempo|time ?line)\b/
+  ],
+  [
+    "rootCause",
+    /\b(?:root causes?|causes?|causa raiz|why did it happen|whys|fault|trigger|what went wrong technically|diagnosis)\b/
+  ],
   ["contributingFactors", /\b(?:contributing factors?|contributors?|factors)\b/],
   ["whatWentWell", /\b(?:what went (?:well|right)|went well|things that went well|what worked)\b/],
-  ["lessonsLearned", /\b(?:lessons?(?: learn[te]d)?|learnings?|takeaways?|what could have gone better|what went (?:wrong|poorly|badly)|went poorly|retrospective)\b/],
-  ["detection", /\b(?:detection|how (?:was it|were we) (?:detected|alerted)|how did we (?:find out|notice))\b/],
-  ["resolution", /\b(?:resolution|recovery|mitigation|how (?:was it|did we|we) fix(?:ed)?(?: it)?|fix(?:es)? applied|details of (?:fix|mitigation)|short term fix|long term solution|workaround|resolved)\b/],
+  [
+    "lessonsLearned",
+    /\b(?:lessons?(?: learn[te]d)?|learnings?|takeaways?|what could have gone better|what went (?:wrong|poorly|badly)|went poorly|retrospective)\b/
+  ],
+  [
+    "detection",
+    /\b(?:detection|how (?:was it|were we) (?:detected|alerted)|how did we (?:find out|notice))\b/
+  ],
+  [
+    "resolution",
+    /\b(?:resolution|recovery|mitigation|how (?:was it|did we|we) fix(?:ed)?(?: it)?|fix(?:es)? applied|details of (?:fix|mitigation)|short term fix|long term solution|workaround|resolved)\b/
+  ],
   ["impact", /\b(?:impact|customer impact|user impact|blast radius|impacto|affected)\b/],
-  ["summary", /\b(?:summary|overview|tl ?;? ?dr|description|background|incident summary|executive summary|what happened|details|resumo|leadup|context)\b/]
+  [
+    "summary",
+    /\b(?:summary|overview|tl ?;? ?dr|description|background|incident summary|executive summary|what happened|details|resumo|leadup|context)\b/
+  ]
 ];
 function normaliseHeading(text6) {
   return text6.slice(0, 300).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\([^)]*\)/g, " ").replace(/[^a-z0-9&;?' -]+/g, " ").replace(/^\s*\d+\s*[.)-]?\s*/, "").replace(/\s+/g, " ").trim();
@@ -52710,16 +52895,36 @@ function classifySection(heading2) {
 function isSectionHeading(heading2) {
   const norm2 = normaliseHeading(heading2);
   if (norm2 === "" || norm2.split(" ").length > 4) return false;
-  return /^(?:metadata|overview|details|title)$/.test(norm2) || RULES.some(([, re]) => re.test(norm2));
+  if (/^(?:metadata|overview|details|title)$/.test(norm2)) return true;
+  return RULES.some(([, re]) => {
+    let covered = 0;
+    for (const m of norm2.matchAll(new RegExp(re.source, "g"))) covered += m[0].length;
+    return covered >= norm2.length * 0.6;
+  });
 }
 
 // src/core/markdown/timeline-kind.ts
 var RULES2 = [
-  ["resolution", /\b(?:resolved|resolution|back to normal|fully (?:recovered|restored|operational)|all[- ]clear|incident (?:closed|over|ended)|(?:outage|incident|impact) (?:ends|ended|is over)|recovered|service restored|normal operations?)\b/i],
-  ["mitigation", /\b(?:roll(?:ed|ing)?[- ]?back|rollback|revert(?:ed|ing)?|mitigat(?:ed|ion|ing|e)|work[- ]?around|fail(?:ed)?[- ]?over|hot[- ]?fix(?:ed)?|restarted|scaled (?:up|out)|disabled)\b/i],
-  ["acknowledgement", /\b(?:acknowledge[sd]|ack'?d|acked|on[- ]call (?:responded|engineer (?:responded|joined))|investigating|began investigat\w*|started investigat\w*|incident (?:declared|opened|channel))\b/i],
-  ["detection", /\b(?:(?:alert|alarm|page|monitor|report|check)\w*(?: \w+){0,2} (?:fires|fired|goes off|went off|triggered|trips|tripped)|alerted|paged|detected|noticed|reported|first report\w*|pagerduty|monitor(?:ing)? (?:fired|triggered)|customer (?:report\w*|complain\w*))\b/i],
-  ["start", /\b(?:started|began|begins|deployed|deploy(?:ment)? (?:of|started)|released|rolled out|incident start\w*|outage start\w*|introduced|merged)\b/i]
+  [
+    "resolution",
+    /\b(?:resolved|resolution|back to normal|fully (?:recovered|restored|operational)|all[- ]clear|incident (?:closed|over|ended)|(?:outage|incident|impact) (?:ends|ended|is over)|recovered|service restored|normal operations?)\b/i
+  ],
+  [
+    "mitigation",
+    /\b(?:roll(?:ed|ing)?[- ]?back|rollback|revert(?:ed|ing)?|mitigat(?:ed|ion|ing|e)|work[- ]?around|fail(?:ed)?[- ]?over|hot[- ]?fix(?:ed)?|restarted|scaled (?:up|out)|disabled)\b/i
+  ],
+  [
+    "acknowledgement",
+    /\b(?:acknowledge[sd]|ack'?d|acked|on[- ]call (?:responded|engineer (?:responded|joined))|investigating|began investigat\w*|started investigat\w*|incident (?:declared|opened|channel))\b/i
+  ],
+  [
+    "detection",
+    /\b(?:(?:alert|alarm|page|monitor|report|check)\w*(?: \w+){0,2} (?:fires|fired|goes off|went off|triggered|trips|tripped)|alerted|paged|detected|noticed|reported|first report\w*|pagerduty|monitor(?:ing)? (?:fired|triggered)|customer (?:report\w*|complain\w*))\b/i
+  ],
+  [
+    "start",
+    /\b(?:started|began|begins|deployed|deploy(?:ment)? (?:of|started)|released|rolled out|incident start\w*|outage start\w*|introduced|merged)\b/i
+  ]
 ];
 var EXPLICIT = {
   start: "start",
@@ -52754,30 +52959,50 @@ function classifyTimelineText(text6) {
 }
 
 // src/core/markdown/timeline-lead.ts
-var MONTH2 = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+var MONTH3 = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
 var WEEKDAY = "(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\\.?,?\\s+)?";
 var DATE_LEAD = [
   "\\d{4}-\\d{1,2}-\\d{1,2}",
-  `\\d{4}-${MONTH2}-\\d{1,2}`,
+  `\\d{4}-${MONTH3}-\\d{1,2}`,
   "\\d{1,2}[-/.]\\d{1,2}(?:[-/.]\\d{2,4})?(?=[\\s,T\\]:)]|$)",
-  `\\d{1,2}[-/ ]${MONTH2}(?:[-/ ,]+\\d{4})?`,
-  `${WEEKDAY}\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH2}(?:,?\\s+\\d{4})?`,
-  `${WEEKDAY}${MONTH2}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?`
+  `\\d{1,2}[-/ ]${MONTH3}(?:[-/ ,]+\\d{4})?`,
+  `${WEEKDAY}\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH3}(?:,?\\s+\\d{4})?`,
+  `${WEEKDAY}${MONTH3}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?`
 ].join("|");
-var ZONE = "(?:\\(?(?:UTC|GMT)(?:\\s?[+-]\\s?\\d{1,2}(?::?\\d{2})?)?\\)?|Z|\\(?(?:[A-Z]{1,3}[SD]?T|CEST|NZST|NZDT|AEST|AEDT|IST|BST|CET|EET|WET)\\)?)";
-var TIME_LEAD = `(?:\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?\\s?(?:[ap]\\.?m\\.?)?|\\d{1,2}\\s?[ap]\\.?m\\.?|\\d{4}(?=\\s*(?:[-–—:|]|\\s(?:UTC|GMT|[A-Z]{2,4}T)\\b|$))|--:--|X(?=\\s*[:-]))(?:\\s?${ZONE}(?![A-Za-z]))?`;
+var ZONE = "(?:\\(?(?:UTC|GMT)(?:\\s?[+-]\\s?\\d{1,2}(?::?\\d{2})?)?\\)?|Z|\\(?(?:[PMCE][SD]T|[PMCE]T|AKST|AKDT|HST|JST|KST|SGT|MSK|CEST|NZST|NZDT|AEST|AEDT|IST|BST|CET|EEST|EET|WEST|WET)\\)?)";
+var TIME_LEAD = `(?:\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?\\s?(?:[ap]\\.?m\\.?)?|\\d{1,2}\\s?[ap]\\.?m\\.?|\\d{4}(?=\\s*(?:[-–—:|]|\\s(?:UTC|GMT|[PMCE][SD]?T|[A-Z]{2,3}ST|[A-Z]{2,3}DT)\\b|$))|--:--|X(?=\\s*[:-]))(?:\\s?${ZONE}(?![A-Za-z]))?`;
 var LEAD_RE = new RegExp(
   `^[\\s*_\`~≈[(>]{0,6}(?:(${DATE_LEAD})(?:\\s*(?:,|T|at|@|-(?=\\s*\\d{1,2}:))?\\s*(?:~\\s?)?))?(${TIME_LEAD})?[\\s*_\`\\])]{0,6}(?:\\([^)\\n]{1,40}\\)\\s*)?(?:\\s*[-–—:|]+\\s*|\\s+|$)`,
   "i"
 );
 function splitTimelineLead(line, opts = {}) {
   const text6 = line.length > 500 ? line.slice(0, 500) : line;
+  const numbered = DAY_NUMBER_RE.exec(text6);
+  if (numbered) {
+    const lead2 = splitLead(`${numbered[1] ?? ""}${text6.slice(numbered[0].length)}`, opts);
+    return lead2?.date ? lead2 : null;
+  }
+  const lead = splitLead(text6, opts);
+  if (lead?.date && !lead.timeOfDay && DAY_NUMBER_REST_RE.test(lead.rest)) lead.rest = "";
+  return lead;
+}
+var DAY_NUMBER_RE = /^([\s*_`]{0,4})day\s?\d{1,2}\s*(?:[-–—:,|]+\s*|\(\s*(?=[^)\n]{1,40}\)))/i;
+var DAY_NUMBER_REST_RE = /^[([]?\s*day\s?\d{1,2}\s*[)\]]?$/i;
+function splitLead(text6, opts) {
   if (!/^[\s*_`~≈[(>]{0,6}[\dA-Za-z-]/.test(text6)) return null;
   const bracketVague = /^\s*\[([^\]\n]{1,30})\]\s*(.*)$/s.exec(text6);
   const m = LEAD_RE.exec(text6);
   if (!m || !m[1] && !m[2]) {
-    if (bracketVague?.[1] && /\b(?:morning|afternoon|evening|night|noon|midday|later|earlier|unknown)\b/i.test(bracketVague[1])) {
-      return { time: bracketVague[1], rest: (bracketVague[2] ?? "").trim(), date: null, timeOfDay: null, vagueTime: true };
+    if (bracketVague?.[1] && /\b(?:morning|afternoon|evening|night|noon|midday|later|earlier|unknown)\b/i.test(
+      bracketVague[1]
+    )) {
+      return {
+        time: bracketVague[1],
+        rest: (bracketVague[2] ?? "").trim(),
+        date: null,
+        timeOfDay: null,
+        vagueTime: true
+      };
     }
     return null;
   }
@@ -52826,8 +53051,13 @@ var Walker = class {
   pendingTitle = false;
   pendingEntry = null;
   timelineDate = null;
+  /** The first calendar day the timeline writes (a fallback for the incident date). */
+  firstTimelineDay = null;
   /** A year-less day heading (`## May 12`) waiting for the incident date to supply its year. */
   timelineDayRaw = null;
+  /** Set under a day marker that cannot be read (`Day 2`, an ambiguous `12-05`): time-only entries get no day then. */
+  timelineDayUnknown = false;
+  timelineAmbiguityReported = false;
   /** Entries whose day needs the incident date, resolved once the whole document is read. */
   deferred = [];
   timelineZone = null;
@@ -52845,11 +53075,18 @@ var Walker = class {
   }
   /** Reads a date, reporting ambiguity once per phrase; returns the day or null. */
   date(raw, line, what) {
-    const parse6 = parseDate(raw, { order: this.order, ...this.reference ? { reference: this.reference } : {} });
+    const parse6 = parseDate(raw, {
+      order: this.order,
+      ...this.reference ? { reference: this.reference } : {}
+    });
     if (parse6.kind === "ambiguous" && !this.reportedDates.has(raw)) {
       this.reportedDates.add(raw);
       const [a, b] = parse6.candidates;
-      this.diag(line, "date-ambiguous", `${what} "${raw.trim()}" could be ${a} (day first) or ${b} (month first): write it as ISO YYYY-MM-DD, or set dates.order to DMY or MDY in the configuration.`);
+      this.diag(
+        line,
+        "date-ambiguous",
+        `${what} "${raw.trim()}" could be ${a} (day first) or ${b} (month first): write it as ISO YYYY-MM-DD, or set dates.order to DMY or MDY in the configuration.`
+      );
     }
     return { parse: parse6, date: parse6.kind === "date" ? parse6.date : null };
   }
@@ -52905,11 +53142,15 @@ var Walker = class {
     const text6 = this.text(node3.children, false).text.replace(/\s+/g, " ").trim();
     const current = this.context();
     if (current.key === "timeline" && text6 !== "") {
-      const lead = splitTimelineLead(text6, { order: this.order, ...this.reference ? { reference: this.reference } : {} });
+      const lead = splitTimelineLead(text6, {
+        order: this.order,
+        ...this.reference ? { reference: this.reference } : {}
+      });
       if (lead && (lead.date || lead.timeOfDay || lead.vagueTime)) {
         this.timelineLead(lead, line, text6);
         return;
       }
+      if (this.numberedDay(text6)) return;
     }
     this.pseudo = null;
     this.leadIn = null;
@@ -52918,7 +53159,8 @@ var Walker = class {
     const kvField = kv?.[1] ? metaField(kv[1]) : null;
     if (kv?.[2] && kvField) this.setMeta(kvField, kv[2], line);
     const field = kvField ? null : metaField(text6.replace(/:$/, ""));
-    if (field && field !== "title" && field !== "impact" && field !== "rootCause") this.pendingMeta = { field, line };
+    if (field && field !== "title" && field !== "impact" && field !== "rootCause")
+      this.pendingMeta = { field, line };
     if (this.pendingTitle) {
       this.pendingTitle = false;
       this.title ??= { value: text6, line };
@@ -52930,7 +53172,8 @@ var Walker = class {
       this.title = { value: text6, line };
     }
     this.firstHeadingSeen = true;
-    while (this.stack.length > 0 && this.stack[this.stack.length - 1].depth >= node3.depth) this.stack.pop();
+    while (this.stack.length > 0 && this.stack[this.stack.length - 1].depth >= node3.depth)
+      this.stack.pop();
     const parent = this.stack[this.stack.length - 1];
     let key = kvField ? null : classifySection(text6);
     if (key === null && parent && !kvField && !field && !isExcludedHeading(text6)) key = parent.key;
@@ -52947,7 +53190,14 @@ var Walker = class {
   enterSection(key, heading2, depth, line) {
     this.sections.push({ key, heading: heading2, depth, line });
     if (key === "timeline") {
-      const z2 = /\b(?:all )?times?\s*(?:are\s+)?(?:in\s+)?\(?((?:UTC|GMT)(?:\s?[+-]\s?\d{1,2})?|[A-Z]{2,4}T|IST|BST|CET|CEST|NZST)\b/i.exec(heading2);
+      const d = findDate(heading2, { order: this.order });
+      if (d?.parse.kind === "date") {
+        this.timelineDate ??= d.parse.date;
+        this.firstTimelineDay ??= { date: d.parse.date, line };
+      }
+      const z2 = /\b(?:all )?times?\s*(?:are\s+)?(?:in\s+)?\(?((?:UTC|GMT)(?:\s?[+-]\s?\d{1,2})?|[A-Z]{2,4}T|IST|BST|CET|CEST|NZST)\b/i.exec(
+        heading2
+      );
       if (z2?.[1]) this.timelineZone = z2[1].replace(/\s/g, "").toUpperCase();
     }
   }
@@ -52961,7 +53211,8 @@ var Walker = class {
     const key = classifySection(label);
     const bareName = !emphasised && key !== null && label.split(/\s+/).length <= 5 && (text6.trim().endsWith(":") || isSectionName(label));
     if (!emphasised && !bareName) return false;
-    if (emphasised && key === null && metaField(label) === null && !/[?:]$/.test(text6.trim())) return false;
+    if (emphasised && key === null && metaField(label) === null && !isSectionHeading(label) && !/[?:]$/.test(text6.trim()))
+      return false;
     const line = this.line(node3);
     this.flushEntry();
     const parent = this.stack[this.stack.length - 1];
@@ -52989,7 +53240,8 @@ var Walker = class {
     }
     if (this.pseudoHeading(node3, text6)) return;
     if (this.pendingMeta) {
-      this.setMeta(this.pendingMeta.field, text6.split("\n")[0], line);
+      if (!/:$/.test(text6.split("\n")[0]))
+        this.setMeta(this.pendingMeta.field, text6.split("\n")[0], line);
       this.pendingMeta = null;
     }
     const ctx = this.context();
@@ -53006,10 +53258,21 @@ var Walker = class {
     const labelled = /^(?:action(?: point| item)?s?|follow[- ]?up|todo|to do)\s*:\s*(\S[\s\S]*)$/i.exec(text6);
     if (labelled?.[1]) {
       const body = this.text(node3.children).text.replace(/^[^:]*:\s*/, "");
-      this.addItem(body, this.text(node3.children), line, null, { ...ctx, key: "actionItems", done: false });
+      this.addItem(body, this.text(node3.children), line, null, {
+        ...ctx,
+        key: "actionItems",
+        done: false
+      });
+      return;
+    }
+    const bareKey = /^([^:\n]{1,40}):$/.exec(text6);
+    const bareField = bareKey?.[1] ? metaField(bareKey[1]) : null;
+    if (bareField && bareField !== "title" && bareField !== "impact" && bareField !== "rootCause" && ctx.key !== "timeline" && ctx.key !== "actionItems") {
+      this.pendingMeta = { field: bareField, line };
       return;
     }
     this.metaLines(text6, line, ctx);
+    this.zoneStatement(text6);
     if (ctx.key === "timeline") {
       this.timelineLines(text6, line);
       return;
@@ -53020,16 +53283,25 @@ var Walker = class {
         return;
       }
       if (/:\s*$/.test(text6.slice(-200))) {
-        this.leadIn = { ...ctx, done: /\b(?:already|were|have been|completed|done|taken)\b/i.test(text6) };
+        this.leadIn = {
+          ...ctx,
+          done: /\b(?:already|were|have been|completed|done|taken)\b/i.test(text6)
+        };
         return;
       }
       const lines = text6.split("\n");
-      if (lines.length >= 2 && lines.every((l) => /^[A-Z][^\n]{10,400}[.!?)]$/.test(l.trim()) && (/\b(?:should|must|will|needs? to|recommend\w*)\b/i.test(l) || ACTION_VERB_RE.test(l)))) {
-        lines.forEach((l, i) => this.addItem(l, { text: l, links: [], html: [] }, line + i, null, ctx));
+      if (lines.length >= 2 && lines.every(
+        (l) => /^[A-Z][^\n]{10,400}[.!?)]$/.test(l.trim()) && (/\b(?:should|must|will|needs? to|recommend\w*)\b/i.test(l) || ACTION_VERB_RE.test(l))
+      )) {
+        lines.forEach(
+          (l, i) => this.addItem(l, { text: l, links: [], html: [] }, line + i, null, ctx)
+        );
       }
       return;
     }
-    if (/:\s*$/.test(text6.slice(-200)) && /\b(?:going forward|we will|we'll|action items?|next steps|follow[- ]?ups?|to prevent|to avoid|in the future|improvements?|following actions|we plan|we are going to|todo)\b/i.test(text6)) {
+    if (/:\s*$/.test(text6.slice(-200)) && /\b(?:going forward|we will|we'll|action items?|next steps|follow[- ]?ups?|to prevent|to avoid|in the future|improvements?|following actions|we plan|we are going to|todo)\b/i.test(
+      text6
+    )) {
       this.leadIn = { key: "actionItems", heading: ctx.heading, done: false, dueRaw: null };
       return;
     }
@@ -53037,7 +53309,8 @@ var Walker = class {
   }
   sectionProse(ctx, text6, line) {
     if (ctx.key === "summary" || ctx.key === "impact" || ctx.key === "rootCause") {
-      if (!this.sectionText.has(ctx.key)) this.sectionText.set(ctx.key, { value: oneLine(text6), line });
+      if (!this.sectionText.has(ctx.key))
+        this.sectionText.set(ctx.key, { value: oneLine(text6), line });
     }
   }
   dateOpts() {
@@ -53060,12 +53333,22 @@ var Walker = class {
   }
   list(node3) {
     this.flushEntry();
+    if (this.pendingMeta) {
+      const { field, line } = this.pendingMeta;
+      this.pendingMeta = null;
+      const values = node3.children.map((item) => oneLine(this.ownText(item).text)).filter((v) => v !== "" && v.length <= 200);
+      if (values.length > 0 && !this.meta.has(field)) {
+        this.meta.set(field, { value: values.join(", "), line, list: values });
+        return;
+      }
+    }
     const ctx = this.leadIn ?? this.context();
     this.leadIn = null;
     if (ctx.key === "actionItems") {
       const prev = this.lastActionList;
       this.lastActionList = node3;
-      if (!node3.ordered && prev?.ordered && this.lastBlock === prev && startsBold(prev.children[prev.children.length - 1])) return;
+      if (!node3.ordered && prev?.ordered && this.lastBlock === prev && startsBold(prev.children[prev.children.length - 1]))
+        return;
       this.listItems(node3, ctx);
       return;
     }
@@ -53080,7 +53363,12 @@ var Walker = class {
       const label = shortLabel(text6);
       const nested = item.children.filter((c) => c.type === "list");
       if (label !== "" && label.length <= 80 && !label.includes("\n") && classifySection(label) === "actionItems" && (text6.endsWith(":") || isBoldOnly(item))) {
-        const sub = { key: "actionItems", heading: label, done: isDoneHeading(label), dueRaw: headingDue(label) };
+        const sub = {
+          key: "actionItems",
+          heading: label,
+          done: isDoneHeading(label),
+          dueRaw: headingDue(label)
+        };
         this.sections.push({ key: "actionItems", heading: label, depth: 7, line });
         if (nested.length > 0) for (const l of nested) this.listItems(l, sub);
         else if (index2 === node3.children.length - 1) this.leadIn = sub;
@@ -53088,7 +53376,8 @@ var Walker = class {
       }
       if (ctx.key === "contributingFactors" && text6 !== "") this.contributing.push(oneLine(text6));
       else if (ctx.key === "whatWentWell" && text6 !== "") this.wentWell.push(oneLine(text6));
-      else if (ctx.key !== "lessonsLearned") this.metaLines(text6, line, ctx);
+      else if (ctx.key !== "lessonsLearned" && !this.metaLines(text6, line, ctx))
+        this.sectionProse(ctx, text6, line);
       const labelled = /^action(?: point| item)?s?\s*:\s*(\S[\s\S]*)$/i.exec(text6);
       if (labelled?.[1]) {
         const body = this.ownText(item, true);
@@ -53112,7 +53401,7 @@ var Walker = class {
   listItems(list3, ctx) {
     for (const item of list3.children) {
       const own6 = this.ownText(item, true);
-      const plain = own6.text.replace(/\u0000/g, "").trim();
+      const plain = own6.text.replace(/\uE000/g, "").trim();
       const nested = item.children.filter((c) => c.type === "list");
       const label = shortLabel(plain);
       const groupHeader = nested.length > 0 && item.checked == null && (plain === "" || plain.endsWith(":") && !/[.!?]\s/.test(plain) && !ACTION_VERB_RE.test(plain) && readItemText(plain, [], [], this.aliases).owner === null || classifySection(label) === "actionItems" && label.split(/\s+/).length <= 4);
@@ -53125,18 +53414,26 @@ var Walker = class {
         for (const l of nested) this.listItems(l, sub);
         continue;
       }
-      this.addItem(boldLeadTitle(item) ?? own6.text, own6, this.line(item), item.checked ?? null, ctx);
+      this.addItem(
+        boldLeadTitle(item) ?? own6.text,
+        own6,
+        this.line(item),
+        item.checked ?? null,
+        ctx
+      );
       if (item.checked != null) {
         for (const l of nested) {
-          if (l.children.some((c) => c.checked != null)) this.listItems({ ...l, children: l.children.filter((c) => c.checked != null) }, ctx);
+          if (l.children.some((c) => c.checked != null))
+            this.listItems({ ...l, children: l.children.filter((c) => c.checked != null) }, ctx);
         }
       }
     }
   }
   addItem(raw, inline, line, checked, ctx, cells = {}) {
-    const plain = raw.replace(/\u0000/g, "").trim();
+    const plain = raw.replace(/\uE000/g, "").trim();
     if (plain === "" && inline.links.length === 0) return;
-    if (/^(?:n\/?a|none|tbd|tbc|-+|\.\.\.|…|todo|nope\.?|nothing(?: yet)?\.?)$/i.test(plain)) return;
+    if (/^(?:n\/?a|none|tbd|tbc|-+|\.\.\.|…|todo|nope\.?|nothing(?: yet)?\.?)$/i.test(plain))
+      return;
     if (/^(?:<[^>]{0,200}>|\{\{[^}]{0,200}\}\}|\[[^\]]{0,200}\])$/.test(plain)) return;
     const read = readItemText(raw, inline.links, inline.html, this.aliases);
     if (read.title === "") return;
@@ -53180,18 +53477,24 @@ var Walker = class {
     this.flushEntry();
     const [head, ...rows] = node3.children;
     if (!head) return;
-    const headers = head.children.map((c) => this.text(c.children, false).text.replace(/\s+/g, " ").trim());
+    const headers = head.children.map(
+      (c) => this.text(c.children, false).text.replace(/\s+/g, " ").trim()
+    );
     const ctx = this.leadIn ?? this.context();
     this.leadIn = null;
     const cols = actionColumns(headers);
     if (cols && (ctx.key === "actionItems" || cols.strong)) {
-      for (const row2 of rows) {
-        const cells = row2.children.map((c) => this.text(c.children));
+      for (const row of rows) {
+        const cells = row.children.map((c) => this.text(c.children));
         const itemCell2 = cells[cols.item];
         if (!itemCell2) continue;
-        const get = (i) => i === void 0 ? void 0 : cells[i]?.text.replace(/\u0000/g, " ").trim() ?? "";
+        const get = (i) => i === void 0 ? void 0 : cells[i]?.text.replace(/\uE000/g, " ").trim() ?? "";
         const trackerCell = cols.tracker !== void 0 ? cells[cols.tracker] : void 0;
-        const inline = { text: itemCell2.text, links: [...itemCell2.links, ...trackerCell?.links ?? []], html: itemCell2.html };
+        const inline = {
+          text: itemCell2.text,
+          links: [...itemCell2.links, ...trackerCell?.links ?? []],
+          html: itemCell2.html
+        };
         const trackerText = trackerCell ? trackerCell.links.find((l) => l.url)?.url ?? get(cols.tracker) : void 0;
         const cellValues = {};
         const assign = (k, v) => {
@@ -53204,7 +53507,7 @@ var Walker = class {
         assign("priority", get(cols.priority));
         assign("type", get(cols.type));
         const actx = ctx.key === "actionItems" ? ctx : { ...ctx, key: "actionItems" };
-        this.addItem(itemCell2.text, inline, this.line(row2), null, actx, cellValues);
+        this.addItem(itemCell2.text, inline, this.line(row), null, actx, cellValues);
       }
       return;
     }
@@ -53213,13 +53516,14 @@ var Walker = class {
       return;
     }
     if (ctx.key === "actionItems") return;
-    const all2 = [head, ...rows];
-    for (const row2 of all2) {
-      const cells = row2.children.map((c) => this.text(c.children, false).text.trim());
+    const all2 = head.children.length % 2 === 1 ? rows : [head, ...rows];
+    for (const row of all2) {
+      const cells = row.children.map((c) => this.text(c.children, false).text.trim());
       if (cells.length < 2) continue;
       for (let i = 0; i + 1 < cells.length; i += 2) {
         const field = metaField(cells[i].replace(/:$/, ""));
-        if (field && cells[i + 1]) this.setMeta(field, cells[i + 1].replace(/^`|`$/g, ""), this.line(row2));
+        if (field && cells[i + 1])
+          this.setMeta(field, cells[i + 1].replace(/^`|`$/g, ""), this.line(row));
       }
     }
   }
@@ -53229,20 +53533,27 @@ var Walker = class {
     const timeCol = (timeCols.find(({ h }) => /utc/.test(h)) ?? timeCols[0])?.i;
     const dateCol = lower.findIndex((h) => /\b(?:date|day|data)\b/.test(h) && !/time/.test(h));
     const kindCol = lower.findIndex((h) => /^(?:kind|type|phase|event type)$/.test(h));
-    const used = new Set([timeCol, dateCol, kindCol].filter((i) => i !== void 0 && i >= 0));
-    const eventCol = lower.findIndex((h, i) => !used.has(i) && /\b(?:event|description|what|action|note|happened|details|update|activity)\b/.test(h));
+    const used = new Set(
+      [timeCol, dateCol, kindCol].filter((i) => i !== void 0 && i >= 0)
+    );
+    const eventCol = lower.findIndex(
+      (h, i) => !used.has(i) && /\b(?:event|description|what|action|note|happened|details|update|activity)\b/.test(h)
+    );
     const textCol = eventCol >= 0 ? eventCol : lower.findIndex((_, i) => !used.has(i));
     const headerZone = timeCol !== void 0 ? /\(([^)]{1,12})\)/.exec(headers[timeCol] ?? "")?.[1] : void 0;
     const headerYear = dateCol >= 0 ? /\b(\d{4})\b/.exec(headers[dateCol] ?? "")?.[1] : void 0;
     if (timeCol === void 0 && dateCol < 0) return;
-    for (const row2 of rows) {
-      const cells = row2.children.map((c) => this.text(c.children, false).text.replace(/\s+/g, " ").trim());
-      const line = this.line(row2);
+    for (const row of rows) {
+      const cells = row.children.map(
+        (c) => this.text(c.children, false).text.replace(/\s+/g, " ").trim()
+      );
+      const line = this.line(row);
       let timeText = timeCol !== void 0 ? cells[timeCol] ?? "" : "";
       const dateText = dateCol >= 0 ? cells[dateCol] ?? "" : "";
       const text6 = textCol >= 0 ? cells[textCol] ?? "" : "";
       if (timeText === "" && dateText === "" && text6 === "") continue;
-      if (dateText !== "") timeText = `${dateText}${headerYear && !/\d{4}/.test(dateText) ? ` ${headerYear}` : ""} ${timeText}`.trim();
+      if (dateText !== "")
+        timeText = `${dateText}${headerYear && !/\d{4}/.test(dateText) ? ` ${headerYear}` : ""} ${timeText}`.trim();
       const withZone = headerZone && !/[A-Z]{2,}/.test(timeText.replace(/\b(?:AM|PM)\b/gi, "")) && /\d:\d/.test(timeText) ? `${timeText} ${headerZone}` : timeText;
       const lead = splitTimelineLead(withZone, this.dateOpts());
       const explicit = kindCol >= 0 ? explicitTimelineKind(cells[kindCol] ?? "") : null;
@@ -53253,19 +53564,20 @@ var Walker = class {
     void node3;
   }
   makeEntry(lead, line, time3, text6) {
-    let at = null;
     if (lead) {
       let day = null;
       let defer = false;
       let dayRaw = null;
       if (lead.date) {
         if (lead.date.kind === "date") day = lead.date.date;
-        else if (lead.date.kind === "ambiguous") this.date(lead.time.split(/[\sT]/)[0] ?? lead.time, line, "Timeline date");
-        else if (lead.date.kind === "vague" && !this.reference) {
+        else if (lead.date.kind === "ambiguous") {
+          this.timelineAmbiguous(lead.time.split(/[\sT]/)[0] ?? lead.time, line, lead.date);
+          this.timelineDayUnknown = true;
+        } else if (lead.date.kind === "vague" && !this.reference) {
           defer = true;
           dayRaw = lead.time.replace(/[\s,]+\d{1,2}:\d{2}.*$/, "");
         }
-      } else {
+      } else if (!this.timelineDayUnknown) {
         day = this.timelineDate ?? this.reference ?? null;
         if (!day) {
           defer = true;
@@ -53275,15 +53587,30 @@ var Walker = class {
       if (lead.date?.kind === "date") {
         this.timelineDate = lead.date.date;
         this.timelineDayRaw = null;
+        this.timelineDayUnknown = false;
+        this.firstTimelineDay ??= { date: lead.date.date, line };
       }
       const clean2 = oneLine(text6);
-      const entry = { line, time: (lead.time || time3).replace(/\s*\([^)]*\)?\s*$/, "").trim(), at: null, text: clean2, kind: classifyTimelineText(clean2) };
-      if (day && lead.timeOfDay) entry.at = toInstant(day, lead.timeOfDay, this.timelineZone ?? this.zone);
-      else if (defer && lead.timeOfDay) this.deferred.push({ entry, dayRaw, time: lead.timeOfDay, zone: this.timelineZone ?? this.zone });
+      const entry = {
+        line,
+        time: (lead.time || time3).replace(/\s*\([^)]*\)?\s*$/, "").trim(),
+        at: null,
+        text: clean2,
+        kind: classifyTimelineText(clean2)
+      };
+      if (day && lead.timeOfDay)
+        entry.at = toInstant(day, lead.timeOfDay, this.timelineZone ?? this.zone);
+      else if (defer && lead.timeOfDay)
+        this.deferred.push({
+          entry,
+          dayRaw,
+          time: lead.timeOfDay,
+          zone: this.timelineZone ?? this.zone
+        });
       return entry;
     }
     const clean = oneLine(text6);
-    return { line, time: time3.trim(), at, text: clean, kind: classifyTimelineText(clean) };
+    return { line, time: time3.trim(), at: null, text: clean, kind: classifyTimelineText(clean) };
   }
   timelineLead(lead, line, text6) {
     if (!lead.timeOfDay && !lead.vagueTime && lead.rest === "") {
@@ -53299,11 +53626,42 @@ var Walker = class {
     if (lead.date?.kind === "date") {
       this.timelineDate = lead.date.date;
       this.timelineDayRaw = null;
-    } else if (lead.date?.kind === "ambiguous") this.date(lead.time, line, "Timeline date");
-    else if (lead.date?.kind === "vague") {
+      this.timelineDayUnknown = false;
+      this.firstTimelineDay ??= { date: lead.date.date, line };
+    } else if (lead.date?.kind === "ambiguous") {
+      this.timelineAmbiguous(lead.time, line, lead.date);
+      this.timelineDayUnknown = true;
+    } else if (lead.date?.kind === "vague") {
       this.timelineDate = null;
       this.timelineDayRaw = lead.time;
+      this.timelineDayUnknown = false;
     }
+  }
+  /** `### Day 2` with no date: the entries below it are on a day the document does not give. */
+  numberedDay(text6) {
+    const m = /^day\s?(\d{1,2})$/i.exec(text6);
+    if (!m) return false;
+    if (Number(m[1]) > 1) {
+      this.timelineDate = null;
+      this.timelineDayRaw = null;
+      this.timelineDayUnknown = true;
+    }
+    return true;
+  }
+  /**
+   * An ambiguous timeline date leaves its entries without an instant; one warning per file says why,
+   * rather than one per line of a timeline written that way.
+   */
+  timelineAmbiguous(raw, line, parse6) {
+    if (this.timelineAmbiguityReported) return;
+    this.timelineAmbiguityReported = true;
+    const [a, b] = parse6.candidates;
+    this.diag(
+      line,
+      "date-ambiguous",
+      `Timeline date "${raw.trim()}" could be ${a} (day first) or ${b} (month first), so its entries get no time: write dates as ISO YYYY-MM-DD, or set dates.order to DMY or MDY in the configuration.`,
+      "warning"
+    );
   }
   flushEntry() {
     if (this.pendingEntry) {
@@ -53311,9 +53669,14 @@ var Walker = class {
       this.pendingEntry = null;
     }
   }
-  timelineLines(text6, line) {
-    const z2 = /\ball times (?:are |shown |listed )?(?:in )?\(?((?:UTC|GMT)(?:\s?[+-]\s?\d{1,2})?|[A-Z]{2,4}T|IST|BST|CET|CEST|NZST|US\/Pacific|[A-Z][a-z]+\/[A-Z][A-Za-z_]+)\b/i.exec(text6);
+  /** `All times in PDT`, wherever it is written before the timeline, sets the zone of its times. */
+  zoneStatement(text6) {
+    const z2 = /\ball times (?:are |shown |listed )?(?:in )?\(?((?:UTC|GMT)(?:\s?[+-]\s?\d{1,2})?|[A-Z]{2,4}T|IST|BST|CET|CEST|NZST|US\/Pacific|[A-Z][a-z]+\/[A-Z][A-Za-z_]+)\b/i.exec(
+      text6.length > 2e3 ? text6.slice(0, 2e3) : text6
+    );
     if (z2?.[1]) this.timelineZone = /\//.test(z2[1]) ? z2[1] : z2[1].replace(/\s/g, "").toUpperCase();
+  }
+  timelineLines(text6, line) {
     const lines = text6.split("\n");
     let last = null;
     lines.forEach((l, i) => {
@@ -53352,7 +53715,13 @@ var Walker = class {
         const rest = [lead.rest, ...text6.split("\n").slice(1)].join(" ");
         this.timeline.push(this.makeEntry(lead, line, first, rest));
       } else if (text6 !== "") {
-        const entry = { line, time: "", at: null, text: oneLine(text6), kind: classifyTimelineText(text6) };
+        const entry = {
+          line,
+          time: "",
+          at: null,
+          text: oneLine(text6),
+          kind: classifyTimelineText(text6)
+        };
         if (nested.length > 0 && /:$/.test(text6)) {
           for (const l of nested) this.timelineList(l, this.timelineDate);
           continue;
@@ -53369,7 +53738,7 @@ function shortLabel(text6) {
   return text6.length > 200 ? "" : text6.replace(/[:\s]+$/, "");
 }
 function oneLine(text6) {
-  return text6.replace(/\u0000/g, "").replace(/\s+/g, " ").trim().slice(0, 5e3);
+  return text6.replace(/\uE000/g, "").replace(/\s+/g, " ").trim().slice(0, 5e3);
 }
 function boldLeadTitle(item) {
   const p = item.children[0];
@@ -53397,39 +53766,55 @@ function isExcludedHeading(text6) {
   return /\b(?:checklist|implemented|alternatives?|appendi\w*)\b/i.test(text6);
 }
 function isSectionName(label) {
-  return /^(?:action items?|follow[- ]?ups?|next steps|corrective actions?|timeline|root causes?|impact|summary|lessons learn[te]d|what went well|contributing factors|remediation|recommendations)$/i.test(label.trim());
+  return /^(?:action items?|follow[- ]?ups?|next steps|corrective actions?|timeline|root causes?|impact|summary|lessons learn[te]d|what went well|contributing factors|remediation|recommendations)$/i.test(
+    label.trim()
+  );
 }
 function headingDue(text6) {
   const q = /\b(q[1-4](?:\s*\d{4})?(?:\s*[-–]\s*q[1-4](?:\s*\d{4})?)?|h[12]\s*\d{4})\b/i.exec(text6);
   if (q?.[1]) return q[1];
-  const tier = /\b(immediate(?:ly)?|short[- ]term|medium[- ]term|mid[- ]term|long(?:er)?[- ]term)\b/i.exec(text6);
+  const tier = /\b(immediate(?:ly)?|short[- ]term|medium[- ]term|mid[- ]term|long(?:er)?[- ]term)\b/i.exec(
+    text6
+  );
   return tier?.[1] ?? null;
 }
 function cellStatus(text6) {
   const t = text6.trim().toLowerCase();
-  if (/^(?:done|closed|complete|completed|fixed|resolved|merged|shipped|yes|✅)\b/.test(t)) return "done";
-  if (/^(?:open|todo|to do|in progress|wip|planned|pending|not started|deferred|no)\b/.test(t)) return "open";
+  if (/^(?:done|closed|complete|completed|fixed|resolved|merged|shipped|yes|✅)\b/.test(t))
+    return "done";
+  if (/^(?:open|todo|to do|in progress|wip|planned|pending|not started|deferred|no)\b/.test(t))
+    return "open";
   return null;
 }
 function actionColumns(headers) {
-  const norm2 = headers.map((h) => h.toLowerCase().replace(/\([^)]*\)/g, " ").replace(/[^a-z0-9#áéíóúãõç ]+/g, " ").replace(/\s+/g, " ").trim());
+  const norm2 = headers.map(
+    (h) => h.toLowerCase().replace(/\([^)]*\)/g, " ").replace(/[^a-z0-9#áéíóúãõç ]+/g, " ").replace(/\s+/g, " ").trim()
+  );
   const find = (re) => {
     const i = norm2.findIndex((h) => re.test(h));
     return i >= 0 ? i : void 0;
   };
-  const strongItem = find(/^(?:action items?|actions?|follow[- ]?ups?|corrective actions?|remediation|ação|acao|acoes|ações)$/);
+  const strongItem = find(
+    /^(?:action items?|actions?|follow[- ]?ups?|corrective actions?|remediation|ação|acao|acoes|ações)$/
+  );
   let item = strongItem ?? find(/^(?:description|descrição|descricao|item|task|tasks|what|todo|to do)$/);
-  const owner = find(/^(?:owners?|who|assignee|assigned to|responsible|responsável|responsavel|dri)$/);
+  const owner = find(
+    /^(?:owners?|who|assignee|assigned to|responsible|responsável|responsavel|dri)$/
+  );
   const due = find(/^(?:due|due date|deadline|target|target date|prazo|eta|when|by when)$/);
   const status = find(/^(?:status|state|outcome|done)$/);
-  const tracker = find(/^(?:bug|bug #|bugs|issue #|issue|issues|ticket|tickets|related issue|link|tracking|pr|jira)$/);
+  const tracker = find(
+    /^(?:bug|bug #|bugs|issue #|issue|issues|ticket|tickets|related issue|link|tracking|pr|jira)$/
+  );
   const priority = find(/^(?:priority|prio|prioridade)$/);
   const type = find(/^(?:type|kind|tipo|category|type action|type acton)$/) ?? find(/^type\b/);
   if (item === void 0 && tracker !== void 0 && norm2[tracker] === "issue" && (status !== void 0 || find(/^triggered by$/) !== void 0)) {
     item = tracker;
   }
   if (item === void 0) return null;
-  const others = [owner, due, status, tracker, priority, type].filter((i) => i !== void 0 && i !== item).length;
+  const others = [owner, due, status, tracker, priority, type].filter(
+    (i) => i !== void 0 && i !== item
+  ).length;
   if (strongItem === void 0 && others === 0) return null;
   const cols = { item, strong: strongItem !== void 0 && others > 0 };
   if (owner !== void 0) cols.owner = owner;
@@ -53440,7 +53825,20 @@ function actionColumns(headers) {
   if (type !== void 0 && type !== item) cols.type = type;
   return cols;
 }
-var FIELD_ORDER = ["title", "incidentDate", "severity", "status", "duration", "impact", "services", "tags", "authors", "rootCause", "rootCauseCategory", "publishedDate"];
+var FIELD_ORDER = [
+  "title",
+  "incidentDate",
+  "severity",
+  "status",
+  "duration",
+  "impact",
+  "services",
+  "tags",
+  "authors",
+  "rootCause",
+  "rootCauseCategory",
+  "publishedDate"
+];
 function normaliseSeverity2(raw) {
   const t = raw.trim().split(/[\s,;(]/)[0] ?? raw;
   const m = /^(sev|p|s)[\s_-]?(\d)$/i.exec(raw.trim().slice(0, 12)) ?? /^(sev|p|s)[\s_-]?(\d)\b/i.exec(raw.trim());
@@ -53449,7 +53847,8 @@ function normaliseSeverity2(raw) {
 }
 function fmValue(data, lines, field) {
   for (const [key, value2] of Object.entries(data)) {
-    if (metaField(key) === field && value2 !== null && value2 !== void 0 && value2 !== "") return { value: value2, line: lines[key] ?? 1 };
+    if (metaField(key) === field && value2 !== null && value2 !== void 0 && value2 !== "")
+      return { value: value2, line: lines[key] ?? 1 };
   }
   return null;
 }
@@ -53458,31 +53857,17 @@ function frontMatterNode(node3) {
   if (!n || n.type !== "yaml" && n.type !== "toml" || typeof n.value !== "string") return null;
   return n;
 }
-function emptyPostmortem2(path2) {
-  return {
-    path: path2,
-    title: null,
-    incidentDate: null,
-    severity: null,
-    status: null,
-    duration: null,
-    durationMinutes: null,
-    impact: null,
-    services: [],
-    tags: [],
-    authors: [],
-    timeline: [],
-    rootCause: null,
-    rootCauseCategory: null,
-    contributingFactors: [],
-    whatWentWell: [],
-    actionItems: [],
-    sections: [],
-    publishedDate: null,
-    lines: {},
-    frontmatter: {},
-    diagnostics: []
-  };
+function dateIn(text6, order2) {
+  if (!text6) return null;
+  const found = findDate(text6, { order: order2 });
+  return found?.parse.kind === "date" ? found.parse.date : null;
+}
+function dateInPath(path2) {
+  const base = path2.replace(/\\/g, "/").split("/").pop() ?? "";
+  const m = /^(\d{4})-?(\d{2})-?(\d{2})(?!\d)/.exec(base);
+  if (!m) return null;
+  const parsed = parseDate(`${m[1]}-${m[2]}-${m[3]}`);
+  return parsed.kind === "date" ? parsed.date : null;
 }
 function build(text6, path2, options) {
   const tree = parseMarkdown(text6);
@@ -53492,14 +53877,19 @@ function build(text6, path2, options) {
     const fm = readFrontMatter(first.type, first.value, (first.position?.start.line ?? 1) + 1);
     walker.frontmatter = fm.data;
     walker.fmLines = fm.keyLines;
-    if (fm.error) walker.diag(first.position?.start.line ?? 1, "parse-frontmatter", `Front matter could not be read (${fm.error}): fix the ${first.type.toUpperCase()} between the --- lines.`);
+    if (fm.error)
+      walker.diag(
+        first.position?.start.line ?? 1,
+        "parse-frontmatter",
+        `Front matter could not be read (${fm.error}): fix the ${first.type.toUpperCase()} between the --- lines.`
+      );
     const d = fmValue(fm.data, fm.keyLines, "incidentDate");
     const s = d ? metaString(d.value) : null;
     const found = s ? findDate(s, { order: options.dateOrder ?? "auto" }) : null;
     if (found?.parse.kind === "date") walker.reference = found.parse.date;
   }
   walker.walk(first ? tree.children.slice(1) : tree.children);
-  const pm2 = emptyPostmortem2(path2);
+  const pm2 = emptyPostmortem(path2);
   pm2.frontmatter = walker.frontmatter;
   const lines = {};
   const pick4 = (field) => {
@@ -53533,11 +53923,21 @@ function build(text6, path2, options) {
   if (incident) {
     pm2.incidentDate = incident.date;
     set2("incidentDate", incident.line);
-  } else if (pm2.title) {
-    const fromTitle = findDate(pm2.title, { order: options.dateOrder ?? "auto" });
-    if (fromTitle?.parse.kind === "date") {
-      pm2.incidentDate = fromTitle.parse.date;
-      set2("incidentDate", lines.title ?? 1);
+  } else {
+    const order2 = options.dateOrder ?? "auto";
+    const summary2 = walker.sectionText.get("summary");
+    const inTitle = pm2.title ? findDate(pm2.title, { order: order2 }) : null;
+    const titleDate = inTitle ? walker.date(inTitle.raw, lines.title ?? 1, "Date").date : null;
+    const candidates2 = [
+      { date: titleDate, line: lines.title ?? 1 },
+      { date: walker.firstTimelineDay?.date ?? null, line: walker.firstTimelineDay?.line ?? 1 },
+      { date: dateIn(summary2?.value ?? null, order2), line: summary2?.line ?? 1 },
+      { date: dateInPath(path2), line: 1 }
+    ];
+    const found = candidates2.find((c) => c.date !== null);
+    if (found?.date) {
+      pm2.incidentDate = found.date;
+      set2("incidentDate", found.line);
     }
   }
   const published = dateOf("publishedDate");
@@ -53583,18 +53983,25 @@ function build(text6, path2, options) {
       set2(field, v.line);
     }
   }
-  pm2.lines = Object.fromEntries(FIELD_ORDER.filter((f) => lines[f] !== void 0).map((f) => [f, lines[f]]));
+  pm2.lines = Object.fromEntries(
+    FIELD_ORDER.filter((f) => lines[f] !== void 0).map((f) => [f, lines[f]])
+  );
   for (const { entry, dayRaw, time: time3, zone } of walker.deferred) {
     if (!pm2.incidentDate || !time3) continue;
     const day = dayRaw ? parseDate(dayRaw, { order: options.dateOrder ?? "auto", reference: pm2.incidentDate }) : { kind: "date", date: pm2.incidentDate };
     if (day.kind === "date") entry.at = toInstant(day.date, time3, zone);
+    else if (day.kind === "ambiguous" && dayRaw) walker.timelineAmbiguous(dayRaw, entry.line, day);
   }
   pm2.timeline = walker.timeline;
   pm2.sections = walker.sections;
   pm2.contributingFactors = walker.contributing;
   pm2.whatWentWell = walker.wentWell;
   const ids = assignItemIds(path2, walker.items);
-  pm2.actionItems = walker.items.map(({ explicitId: _explicitId, ...item }, i) => ({ id: ids[i], ...item }));
+  pm2.actionItems = walker.items.map((raw, i) => {
+    const { explicitId, ...item } = raw;
+    void explicitId;
+    return { id: ids[i], ...item };
+  });
   pm2.diagnostics = walker.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   return pm2;
 }
@@ -53602,7 +54009,7 @@ function parsePostmortem(text6, path2, options = {}) {
   try {
     return build(typeof text6 === "string" ? text6 : String(text6), path2, options);
   } catch (error63) {
-    const pm2 = emptyPostmortem2(path2);
+    const pm2 = emptyPostmortem(path2);
     const reason = error63 instanceof Error ? error63.message : String(error63);
     pm2.diagnostics.push({
       file: path2,
@@ -53634,7 +54041,7 @@ function lintText(text6, path2, config2) {
   }
 }
 function failure(file2, rule, what, error63) {
-  const cause = error63 instanceof Error ? error63.message : String(error63);
+  const cause = errorMessage(error63);
   return {
     file: file2,
     line: 1,
@@ -53929,7 +54336,7 @@ async function publishToIssue(input2, messages) {
       await discussions.pinIssue(home.number);
     } catch (error63) {
       messages.push(
-        `Could not pin digest issue #${home.number}: ${error63 instanceof Error ? error63.message : String(error63)}`
+        `Could not pin digest issue #${home.number}: ${errorMessage(error63)}`
       );
     }
   }
@@ -53982,28 +54389,6 @@ async function publishDigest(input2) {
   return publishToIssue(input2, [
     `${problem} Posted to the pinned issue labelled "${config2.digest.issueLabel}" instead.`
   ]);
-}
-
-// src/core/digest/calendar-date.ts
-var DAY_MS = 864e5;
-var DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-function epochDay(date5) {
-  const m = DATE_RE.exec(date5);
-  if (!m) throw new Error(`Expected a date as YYYY-MM-DD, got "${date5}"`);
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
-}
-function fromEpochDay(day) {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-function addDays3(date5, days) {
-  return fromEpochDay(epochDay(date5) + days);
-}
-function daysBetween(from, to) {
-  return epochDay(to) - epochDay(from);
-}
-function isCalendarDate(value2) {
-  if (!value2 || !DATE_RE.test(value2)) return false;
-  return fromEpochDay(epochDay(value2)) === value2;
 }
 
 // src/core/digest/zoned-time.ts
@@ -54078,7 +54463,22 @@ function digestWeek(now2, timeZone) {
     ...w,
     today: today2,
     start: startOfLocalDay(w.monday, timeZone),
-    end: startOfLocalDay(addDays3(w.monday, 7), timeZone)
+    end: startOfLocalDay(addDays(w.monday, 7), timeZone)
+  };
+}
+
+// src/core/digest/item-row.ts
+function itemRow(item, days) {
+  return {
+    key: item.key,
+    title: item.title,
+    path: item.path,
+    line: item.line,
+    owner: item.owner,
+    due: item.due,
+    issue: item.issue,
+    incident: item.incident,
+    days
   };
 }
 
@@ -54097,19 +54497,6 @@ function trend(current, previous3) {
 }
 
 // src/core/digest/analyse-action-items.ts
-function row(item, days) {
-  return {
-    key: item.key,
-    title: item.title,
-    path: item.path,
-    line: item.line,
-    owner: item.owner,
-    due: item.due,
-    issue: item.issue,
-    incident: item.incident,
-    days
-  };
-}
 function doneBy(item, date5) {
   return item.status === "done" && (item.closedOn === null || item.closedOn <= date5);
 }
@@ -54136,7 +54523,7 @@ function rate(current, previous3, of) {
 function weeklyOpenOverdue(items, today2, weeks) {
   const points = [];
   for (let back = weeks - 1; back >= 0; back--) {
-    const w = isoWeek(addDays3(today2, -7 * back));
+    const w = isoWeek(addDays(today2, -7 * back));
     const date5 = back === 0 ? today2 : w.sunday;
     let open3 = 0;
     let overdue = 0;
@@ -54153,21 +54540,21 @@ function analyseActionItems(items, options) {
   const { today: today2, dueSoonDays } = options;
   const windowDays = options.rateWindowDays ?? 90;
   const open3 = items.filter((i) => i.status === "open");
-  const overdue = open3.filter((i) => i.due !== null && i.due < today2).map((i) => row(i, daysBetween(i.due, today2))).sort((a, b) => b.days - a.days || a.key.localeCompare(b.key));
-  const soonLimit = addDays3(today2, dueSoonDays);
-  const dueSoon = open3.filter((i) => i.due !== null && i.due >= today2 && i.due <= soonLimit).map((i) => row(i, daysBetween(today2, i.due))).sort((a, b) => a.days - b.days || a.key.localeCompare(b.key));
-  const weekAgo = addDays3(today2, -7);
-  const closedThisWeek = items.filter((i) => i.closedOn !== null && i.closedOn > weekAgo && i.closedOn <= today2).map((i) => row(i, i.due !== null ? daysBetween(i.due, i.closedOn) : 0)).sort((a, b) => a.key.localeCompare(b.key));
-  const windowStart = addDays3(today2, -windowDays);
+  const overdue = open3.filter((i) => i.due !== null && i.due < today2).map((i) => itemRow(i, daysBetween(i.due, today2))).sort((a, b) => b.days - a.days || a.key.localeCompare(b.key));
+  const soonLimit = addDays(today2, dueSoonDays);
+  const dueSoon = open3.filter((i) => i.due !== null && i.due >= today2 && i.due <= soonLimit).map((i) => itemRow(i, daysBetween(today2, i.due))).sort((a, b) => a.days - b.days || a.key.localeCompare(b.key));
+  const weekAgo = addDays(today2, -7);
+  const closedThisWeek = items.filter((i) => i.closedOn !== null && i.closedOn > weekAgo && i.closedOn <= today2).map((i) => itemRow(i, i.due !== null ? daysBetween(i.due, i.closedOn) : 0)).sort((a, b) => a.key.localeCompare(b.key));
+  const windowStart = addDays(today2, -windowDays);
   const closedLate = items.filter(
     (i) => i.closedOn !== null && i.due !== null && i.closedOn > i.due && i.closedOn > windowStart && i.closedOn <= today2
-  ).map((i) => row(i, daysBetween(i.due, i.closedOn))).sort((a, b) => b.days - a.days || a.key.localeCompare(b.key));
+  ).map((i) => itemRow(i, daysBetween(i.due, i.closedOn))).sort((a, b) => b.days - a.days || a.key.localeCompare(b.key));
   const cur = rates(items, windowStart, today2);
-  const prev = rates(items, addDays3(windowStart, -windowDays), windowStart);
+  const prev = rates(items, addDays(windowStart, -windowDays), windowStart);
   const owners = /* @__PURE__ */ new Map();
   for (const r of overdue) owners.set(r.owner, (owners.get(r.owner) ?? 0) + 1);
   const overdueByOwner = [...owners].map(([owner, count]) => ({ owner, count })).sort((a, b) => b.count - a.count || (a.owner ?? "~").localeCompare(b.owner ?? "~"));
-  const oldestOpen = open3.filter((i) => i.createdOn !== null && i.createdOn <= today2).map((i) => row(i, daysBetween(i.createdOn, today2))).sort((a, b) => b.days - a.days || a.key.localeCompare(b.key)).slice(0, options.oldestCount ?? 10);
+  const oldestOpen = open3.filter((i) => i.createdOn !== null && i.createdOn <= today2).map((i) => itemRow(i, daysBetween(i.createdOn, today2))).sort((a, b) => b.days - a.days || a.key.localeCompare(b.key)).slice(0, options.oldestCount ?? 10);
   return {
     total: items.length,
     open: open3.length,
@@ -54285,17 +54672,7 @@ function analyseHygiene(postmortems, items, options) {
     if (!item.dueWritten) missing.push("due");
     if (missing.length === 0) continue;
     incompleteItems.push({
-      row: {
-        key: item.key,
-        title: item.title,
-        path: item.path,
-        line: item.line,
-        owner: item.owner,
-        due: item.due,
-        issue: item.issue,
-        incident: item.incident,
-        days: 0
-      },
+      row: itemRow(item, 0),
       missing
     });
   }
@@ -54543,7 +54920,7 @@ function analyseDigest(input2) {
   const week = digestWeek(now2, d.timeZone);
   const today2 = week.today;
   const items = resolveItems(input2.postmortems, input2.issues, config2);
-  const windowFrom = addDays3(today2, -d.windowDays);
+  const windowFrom = addDays(today2, -d.windowDays);
   const bySeverity = /* @__PURE__ */ new Map();
   for (const pm2 of input2.postmortems) {
     const ref = incidentRef(pm2);
@@ -54554,7 +54931,7 @@ function analyseDigest(input2) {
   const response = analyseResponse(input2.postmortems, {
     from: windowFrom,
     to: today2,
-    previousFrom: addDays3(windowFrom, -d.windowDays),
+    previousFrom: addDays(windowFrom, -d.windowDays),
     targets: d.targets,
     severityScale: config2.severityScale
   });
@@ -54651,9 +55028,9 @@ ${block.header}` : block.header;
     const flush = () => {
       if (rowsInChunk > 0 || block.rows.length === 0) addWhole(chunk);
     };
-    for (const row2 of block.rows) {
+    for (const row of block.rows) {
       const next = `${chunk}
-${row2}`;
+${row}`;
       const cost = next.length + (current().length > 0 ? 2 : 0);
       if (used + cost <= budget) {
         chunk = next;
@@ -54666,16 +55043,16 @@ ${row2}`;
         chunk = `${block.caption ? `${block.caption} (continued)
 
 ` : ""}${block.header}
-${row2}`;
+${row}`;
         rowsInChunk = 1;
       } else if (current().length > 0) {
         newPart();
         chunk = `${head}
-${row2}`;
+${row}`;
         rowsInChunk = 1;
       } else {
         chunk = `${head}
-${row2}`;
+${row}`;
         rowsInChunk = 1;
       }
     }
@@ -54693,24 +55070,20 @@ ${row2}`;
 }
 
 // src/core/digest/render-digest.ts
-var HANDLE_RE3 = /^@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))(\/[A-Za-z0-9._-]+)?$/;
 var Mentions = class {
   #seen = /* @__PURE__ */ new Set();
   /** `@login` the first time, plain `login` afterwards; names that are not handles are escaped text. */
   render(owner) {
     if (!owner) return "—";
-    const m = HANDLE_RE3.exec(owner.trim());
-    if (!m) return escapeText(owner);
-    const handle2 = `${m[1]}${m[2] ?? ""}`;
+    const trimmed = owner.trim();
+    if (!isGitHubHandle(trimmed)) return escapeText(owner);
+    const handle2 = trimmed.slice(1);
     const key = handle2.toLowerCase();
     if (this.#seen.has(key)) return handle2;
     this.#seen.add(key);
     return `@${handle2}`;
   }
 };
-function encodePath(path2) {
-  return path2.split("/").map(encodeURIComponent).join("/");
-}
 function postmortemLink(path2, line, options) {
   const target = options.repoUrl ? `${options.repoUrl}/blob/${encodeURIComponent(options.defaultBranch)}/${encodePath(path2)}` : encodePath(path2);
   return `${escapeUrl(target)}#L${line}`;
@@ -54749,14 +55122,14 @@ function table(caption, columns, rows) {
 function text5(t) {
   return { kind: "text", text: t };
 }
-function itemCell(row2, ctx) {
-  return `[${escapeText(row2.title)}](${postmortemLink(row2.path, row2.line, ctx.options)})`;
+function itemCell(row, ctx) {
+  return `[${escapeText(row.title)}](${postmortemLink(row.path, row.line, ctx.options)})`;
 }
-function issueCell(row2) {
-  return row2.issue ? `[#${row2.issue.number}](${escapeUrl(row2.issue.url)})` : "—";
+function issueCell(row) {
+  return row.issue ? `[#${row.issue.number}](${escapeUrl(row.issue.url)})` : "—";
 }
-function incidentCell(row2, ctx) {
-  const inc = row2.incident;
+function incidentCell(row, ctx) {
+  const inc = row.incident;
   const label = `${inc.date ?? "undated"}${inc.severity ? ` ${escapeText(inc.severity, 20)}` : ""} · ${escapeText(inc.title, 80)}`;
   return `[${label}](${postmortemLink(inc.path, inc.line, ctx.options)})`;
 }
@@ -55013,20 +55386,19 @@ function renderDigest(digest, options) {
 }
 
 // src/core/digest/send-reminders.ts
-var HANDLE_RE4 = /^@?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]+)?)$/;
 function mention(who) {
-  const m = HANDLE_RE4.exec(who.trim());
-  return m ? `@${m[1]}` : escapeText(who, 80);
+  const handle2 = `@${who.trim().replace(/^@/, "")}`;
+  return isGitHubHandle(handle2) ? handle2 : escapeText(who, 80);
 }
-function renderReminder(row2, options) {
+function renderReminder(row, options) {
   const { escalateAfterDays, escalateTo } = options.reminders;
-  const owner = row2.owner ? mention(row2.owner) : "No owner is set";
+  const owner = row.owner ? mention(row.owner) : "No owner is set";
   const lines = [
-    `${owner}${row2.owner ? "," : ":"} this action item is **${row2.days} day${row2.days === 1 ? "" : "s"} overdue** (due ${row2.due}). Close this issue when it is done, or change the due date in [the post-mortem](${postmortemLink(row2.path, row2.line, options.links)}).`
+    `${owner}${row.owner ? "," : ":"} this action item is **${row.days} day${row.days === 1 ? "" : "s"} overdue** (due ${row.due}). Close this issue when it is done, or change the due date in [the post-mortem](${postmortemLink(row.path, row.line, options.links)}).`
   ];
   let escalated = false;
-  if (row2.days >= escalateAfterDays) {
-    const contacts = escalateTo ? [escalateTo] : [...options.authorsByPath.get(row2.path) ?? []];
+  if (row.days >= escalateAfterDays) {
+    const contacts = escalateTo ? [escalateTo] : [...options.authorsByPath.get(row.path) ?? []];
     if (contacts.length > 0) {
       escalated = true;
       lines.push(
@@ -55041,10 +55413,10 @@ function renderReminder(row2, options) {
 function planReminders(overdue, options) {
   const seen = /* @__PURE__ */ new Set();
   const out = [];
-  for (const row2 of overdue) {
-    if (!row2.issue || seen.has(row2.issue.number)) continue;
-    seen.add(row2.issue.number);
-    out.push({ issueNumber: row2.issue.number, ...renderReminder(row2, options) });
+  for (const row of overdue) {
+    if (!row.issue || seen.has(row.issue.number)) continue;
+    seen.add(row.issue.number);
+    out.push({ issueNumber: row.issue.number, ...renderReminder(row, options) });
   }
   return out;
 }
@@ -56155,7 +56527,7 @@ async function readWorkspacePostmortems(workspace, paths, config2) {
     try {
       postmortems.push(parsePostmortem(await readFile3(join2(workspace, path2), "utf8"), path2, options));
     } catch (error63) {
-      unreadable.push({ path: path2, reason: error63 instanceof Error ? error63.message : String(error63) });
+      unreadable.push({ path: path2, reason: errorMessage(error63) });
     }
   }
   return { postmortems, unreadable };
@@ -76137,7 +76509,7 @@ function loadConfig(text6, file2) {
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error63) {
-    const cause = error63 instanceof Error ? error63.message : String(error63);
+    const cause = errorMessage(error63);
     return {
       config: defaultConfig,
       diagnostics: [
@@ -76294,7 +76666,7 @@ function show(value2) {
   if (value2 === null) return "an empty value";
   if (Array.isArray(value2) && value2.length === 0) return "an empty list";
   const json2 = JSON.stringify(value2) ?? String(value2);
-  return json2.length > 60 ? `${json2.slice(0, 59)}…` : json2;
+  return truncate(json2, 60);
 }
 function firstLine(message) {
   return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
@@ -76338,7 +76710,7 @@ async function loadActionConfig(workspace, file2) {
     text6 = await readFile4(join3(workspace, file2), "utf8");
   } catch (error63) {
     const code3 = error63.code;
-    if (code3 !== "ENOENT") throw new Error(`input "config": cannot read ${file2}: ${error63 instanceof Error ? error63.message : String(error63)}`, { cause: error63 });
+    if (code3 !== "ENOENT") throw new Error(`input "config": cannot read ${file2}: ${errorMessage(error63)}`, { cause: error63 });
     if (file2 !== DEFAULT_CONFIG) {
       throw new Error(`input "config" names ${file2}, which does not exist in the workspace; check the path, or run actions/checkout first`, { cause: error63 });
     }
@@ -76474,7 +76846,7 @@ async function applySync(ops, port, options) {
       result.applied.push({ op, number: number4 });
     } catch (error63) {
       const status = httpStatus(error63);
-      const message = error63 instanceof Error ? error63.message : String(error63);
+      const message = errorMessage(error63);
       logger.warning(`failed: ${describeOperation(op)}: ${status === null ? "" : `HTTP ${status}: `}${message}`);
       result.failure = { op, message, status };
       result.notApplied.push({ op, reason: "after-failure" });
@@ -76792,7 +77164,7 @@ function labelOperations(ops, ctx) {
 }
 function previousLogin(marker) {
   const owner = marker.owner;
-  if (typeof owner !== "string" || !/^@[A-Za-z0-9-]+$/.test(owner)) return null;
+  if (typeof owner !== "string" || !isGitHubHandle(owner) || owner.includes("/")) return null;
   return owner.slice(1);
 }
 

@@ -3,6 +3,7 @@ import { httpStatus } from '../../src/core/github/http-status.js';
 import { parseOptionsFromConfig } from '../../src/core/config/parse-options-from-config.js';
 import { parsePostmortem } from '../../src/core/markdown/parse-postmortem.js';
 import { parseMarker } from '../../src/core/sync/marker.js';
+import { truncate } from '../../src/core/text/truncate.js';
 import { defaultBranchHead } from '../default-branch-head.js';
 import { loadRepoConfig } from '../load-repo-config.js';
 import { tickCheckbox } from '../tick-checkbox.js';
@@ -100,8 +101,4 @@ export async function tickBackClosedItem(
     `${repo.owner}/${repo.repo}: opened a tick-back pull request for #${issue.number}`,
   );
   return 'opened';
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { errorMessage } from '../core/text/error-message.js';
 
 /** The runner's environment as the Action uses it. */
 export interface ActionEnv {
@@ -28,7 +29,7 @@ export async function readActionEnv(env: NodeJS.ProcessEnv): Promise<ActionEnv> 
   let payload: Record<string, unknown> = {};
   if (eventPath) {
     const text = await readFile(eventPath, 'utf8').catch((error: unknown) => {
-      throw new Error(`GITHUB_EVENT_PATH "${eventPath}" cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(`GITHUB_EVENT_PATH "${eventPath}" cannot be read: ${errorMessage(error)}`);
     });
     try {
       const value: unknown = JSON.parse(text);

@@ -5,6 +5,7 @@ import type { Config } from '../core/config/schema.js';
 import { parsePostmortem } from '../core/markdown/parse-postmortem.js';
 import type { Postmortem } from '../core/model/index.js';
 import { findPostmortemFiles } from '../io/find-postmortem-files.js';
+import { errorMessage } from '../core/text/error-message.js';
 
 /** The post-mortems of a workspace, and the files that could not be read. */
 export interface WorkspacePostmortems {
@@ -22,7 +23,7 @@ export async function readWorkspacePostmortems(workspace: string, paths: readonl
     try {
       postmortems.push(parsePostmortem(await readFile(join(workspace, path), 'utf8'), path, options));
     } catch (error) {
-      unreadable.push({ path, reason: error instanceof Error ? error.message : String(error) });
+      unreadable.push({ path, reason: errorMessage(error) });
     }
   }
   return { postmortems, unreadable };

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './usage-error.js';
+import { errorMessage } from '../core/text/error-message.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -8,7 +9,7 @@ export function parseCliArgs<T extends Options>(args: string[], options: T, comm
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     throw new UsageError(
       `${message.replace(/\. To specify a positional argument.*$/s, '')} (see "postmortem-tracker ${command} --help")`,
     );

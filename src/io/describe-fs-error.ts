@@ -1,3 +1,5 @@
+import { errorMessage } from '../core/text/error-message.js';
+
 /** A short reason for a failed file operation: "no such file", "permission denied", … */
 export function describeFsError(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
@@ -14,6 +16,6 @@ export function describeFsError(error: unknown): string {
     case 'EEXIST':
       return 'file already exists';
     default:
-      return error instanceof Error ? error.message : String(error);
+      return errorMessage(error);
   }
 }

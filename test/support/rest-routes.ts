@@ -20,7 +20,7 @@ import {
   resolveCommitish,
   writeBlob,
   writeCommit,
-  writeTree,
+  writeNestedTree,
 } from './stand-in-state.js';
 import {
   checkRunJson,
@@ -703,7 +703,7 @@ export function commitChanges(
     if (content === null) files.delete(path);
     else files.set(path, writeBlob(repo.git, content));
   }
-  const tree = treeFromShas(repo, files);
+  const tree = writeNestedTree(repo.git, files);
   const sha = writeCommit(repo.git, {
     tree,
     parents: parent ? [parent] : [],
@@ -712,36 +712,6 @@ export function commitChanges(
   });
   repo.git.refs.set(ref, sha);
   return sha;
-}
-
-function treeFromShas(repo: RepoState, files: Map<string, string>): string {
-  interface Dir {
-    files: Map<string, string>;
-    dirs: Map<string, Dir>;
-  }
-  const root: Dir = { files: new Map(), dirs: new Map() };
-  for (const [path, sha] of files) {
-    const parts = path.split('/');
-    let dir = root;
-    for (const part of parts.slice(0, -1)) {
-      let next = dir.dirs.get(part);
-      if (!next) {
-        next = { files: new Map(), dirs: new Map() };
-        dir.dirs.set(part, next);
-      }
-      dir = next;
-    }
-    dir.files.set(parts[parts.length - 1] ?? '', sha);
-  }
-  const build = (dir: Dir): string => {
-    const entries: TreeEntryState[] = [];
-    for (const [name, sha] of dir.files)
-      entries.push({ path: name, mode: '100644', type: 'blob', sha });
-    for (const [name, sub] of dir.dirs)
-      entries.push({ path: name, mode: '040000', type: 'tree', sha: build(sub) });
-    return writeTree(repo.git, entries);
-  };
-  return build(root);
 }
 
 function putContent(ctx: RouteContext): Reply {
@@ -881,7 +851,7 @@ function createTree(ctx: RouteContext): Reply {
       files.set(path, item['sha']);
     }
   }
-  const sha = treeFromShas(repo, files);
+  const sha = writeNestedTree(repo.git, files);
   const reply = getTree({
     ...ctx,
     params: { ...ctx.params, tree_sha: sha },

@@ -307,13 +307,26 @@ export function writeCommit(git: GitState, commit: Omit<CommitState, 'sha'>): st
 
 /** Builds nested trees for a flat map of path → content and returns the root tree sha. */
 export function writeFiles(git: GitState, files: Record<string, string | Buffer>): string {
+  const blobs = new Map<string, string>();
+  for (const [path, content] of Object.entries(files)) {
+    const blob = writeBlob(
+      git,
+      typeof content === 'string' ? Buffer.from(content, 'utf8') : content,
+    );
+    blobs.set(path.replace(/^\/+/, ''), blob);
+  }
+  return writeNestedTree(git, blobs);
+}
+
+/** Builds nested trees for a flat map of path → blob sha and returns the root tree sha. */
+export function writeNestedTree(git: GitState, blobs: ReadonlyMap<string, string>): string {
   interface Dir {
     files: Map<string, string>;
     dirs: Map<string, Dir>;
   }
   const root: Dir = { files: new Map(), dirs: new Map() };
-  for (const [path, content] of Object.entries(files)) {
-    const parts = path.replace(/^\/+/, '').split('/');
+  for (const [path, sha] of blobs) {
+    const parts = path.split('/');
     let dir = root;
     for (const part of parts.slice(0, -1)) {
       let next = dir.dirs.get(part);
@@ -323,11 +336,7 @@ export function writeFiles(git: GitState, files: Record<string, string | Buffer>
       }
       dir = next;
     }
-    const blob = writeBlob(
-      git,
-      typeof content === 'string' ? Buffer.from(content, 'utf8') : content,
-    );
-    dir.files.set(parts[parts.length - 1] ?? '', blob);
+    dir.files.set(parts[parts.length - 1] ?? '', sha);
   }
   const build = (dir: Dir): string => {
     const entries: TreeEntryState[] = [];

@@ -1,5 +1,5 @@
 import { parseOptionsFromConfig } from '../../core/config/parse-options-from-config.js';
-import { isCalendarDate } from '../../core/digest/calendar-date.js';
+import { isCalendarDate } from '../../core/text/calendar-date.js';
 import { runDigest } from '../../core/digest/run-digest.js';
 import { isValidTimeZone, startOfLocalDay } from '../../core/digest/zoned-time.js';
 import { parsePostmortem } from '../../core/markdown/parse-postmortem.js';

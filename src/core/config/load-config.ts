@@ -3,6 +3,8 @@ import type { Diagnostic } from '../model/index.js';
 import { externalRulePrefixes, lintRules } from '../lint/registry.js';
 import { describeSchema, schemaAt } from './describe-expected.js';
 import { configSchema, defaultConfig, type Config } from './schema.js';
+import { errorMessage } from '../text/error-message.js';
+import { truncate } from '../text/truncate.js';
 
 /** The result of reading a config file: the config to use and what was wrong with the file. */
 export interface LoadedConfig {
@@ -54,7 +56,7 @@ export function loadConfig(text: string | null, file: string): LoadedConfig {
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    const cause = error instanceof Error ? error.message : String(error);
+    const cause = errorMessage(error);
     return {
       config: defaultConfig,
       diagnostics: [
@@ -243,7 +245,7 @@ function show(value: unknown): string {
   if (value === null) return 'an empty value';
   if (Array.isArray(value) && value.length === 0) return 'an empty list';
   const json = JSON.stringify(value) ?? String(value);
-  return json.length > 60 ? `${json.slice(0, 59)}…` : json;
+  return truncate(json, 60);
 }
 
 function firstLine(message: string): string {

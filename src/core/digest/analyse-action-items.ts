@@ -1,6 +1,7 @@
-import { addDays, daysBetween } from './calendar-date.js';
-import type { ActionItemStats, DigestItem, ItemRow, Rate, WeekPoint } from './digest-model.js';
+import { addDays, daysBetween } from '../text/calendar-date.js';
+import type { ActionItemStats, DigestItem, Rate, WeekPoint } from './digest-model.js';
 import { isoWeek } from './iso-week.js';
+import { itemRow } from './item-row.js';
 import { percent, trend } from './stats.js';
 
 /** Options of {@link analyseActionItems}. */
@@ -15,20 +16,6 @@ export interface ActionItemOptions {
   oldestCount?: number;
   /** Weeks in the open-vs-overdue series (8). */
   weeks?: number;
-}
-
-function row(item: DigestItem, days: number): ItemRow {
-  return {
-    key: item.key,
-    title: item.title,
-    path: item.path,
-    line: item.line,
-    owner: item.owner,
-    due: item.due,
-    issue: item.issue,
-    incident: item.incident,
-    days,
-  };
 }
 
 /** Whether the item was done by the end of `date` (markdown-done items without a closing date count as done). */
@@ -98,17 +85,17 @@ export function analyseActionItems(
 
   const overdue = open
     .filter((i) => i.due !== null && i.due < today)
-    .map((i) => row(i, daysBetween(i.due!, today)))
+    .map((i) => itemRow(i, daysBetween(i.due!, today)))
     .sort((a, b) => b.days - a.days || a.key.localeCompare(b.key));
   const soonLimit = addDays(today, dueSoonDays);
   const dueSoon = open
     .filter((i) => i.due !== null && i.due >= today && i.due <= soonLimit)
-    .map((i) => row(i, daysBetween(today, i.due!)))
+    .map((i) => itemRow(i, daysBetween(today, i.due!)))
     .sort((a, b) => a.days - b.days || a.key.localeCompare(b.key));
   const weekAgo = addDays(today, -7);
   const closedThisWeek = items
     .filter((i) => i.closedOn !== null && i.closedOn > weekAgo && i.closedOn <= today)
-    .map((i) => row(i, i.due !== null ? daysBetween(i.due, i.closedOn!) : 0))
+    .map((i) => itemRow(i, i.due !== null ? daysBetween(i.due, i.closedOn!) : 0))
     .sort((a, b) => a.key.localeCompare(b.key));
   const windowStart = addDays(today, -windowDays);
   const closedLate = items
@@ -120,7 +107,7 @@ export function analyseActionItems(
         i.closedOn > windowStart &&
         i.closedOn <= today,
     )
-    .map((i) => row(i, daysBetween(i.due!, i.closedOn!)))
+    .map((i) => itemRow(i, daysBetween(i.due!, i.closedOn!)))
     .sort((a, b) => b.days - a.days || a.key.localeCompare(b.key));
 
   const cur = rates(items, windowStart, today);
@@ -134,7 +121,7 @@ export function analyseActionItems(
 
   const oldestOpen = open
     .filter((i) => i.createdOn !== null && i.createdOn <= today)
-    .map((i) => row(i, daysBetween(i.createdOn!, today)))
+    .map((i) => itemRow(i, daysBetween(i.createdOn!, today)))
     .sort((a, b) => b.days - a.days || a.key.localeCompare(b.key))
     .slice(0, options.oldestCount ?? 10);
 

@@ -5,7 +5,7 @@ import { analyseActionItems } from './analyse-action-items.js';
 import { analyseHygiene } from './analyse-hygiene.js';
 import { analyseRecurrence } from './analyse-recurrence.js';
 import { analyseResponse } from './analyse-response.js';
-import { addDays } from './calendar-date.js';
+import { addDays } from '../text/calendar-date.js';
 import type { Digest } from './digest-model.js';
 import { digestWeek } from './iso-week.js';
 import { incidentRef, resolveItems } from './resolve-items.js';

@@ -1,7 +1,8 @@
 import type { Postmortem } from '../model/index.js';
 import { businessDaysBetween } from './business-days.js';
-import { isCalendarDate } from './calendar-date.js';
+import { isCalendarDate } from '../text/calendar-date.js';
 import type { DigestItem, Hygiene, IncidentRef } from './digest-model.js';
+import { itemRow } from './item-row.js';
 import { incidentRef } from './resolve-items.js';
 import { severityKey } from '../text/severity-key.js';
 
@@ -57,17 +58,7 @@ export function analyseHygiene(
     if (!item.dueWritten) missing.push('due');
     if (missing.length === 0) continue;
     incompleteItems.push({
-      row: {
-        key: item.key,
-        title: item.title,
-        path: item.path,
-        line: item.line,
-        owner: item.owner,
-        due: item.due,
-        issue: item.issue,
-        incident: item.incident,
-        days: 0,
-      },
+      row: itemRow(item, 0),
       missing,
     });
   }

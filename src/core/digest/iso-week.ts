@@ -1,4 +1,4 @@
-import { addDays, epochDay, fromEpochDay } from './calendar-date.js';
+import { addDays, epochDay, fromEpochDay } from '../text/calendar-date.js';
 import { localDate, startOfLocalDay } from './zoned-time.js';
 
 /** An ISO 8601 week. */

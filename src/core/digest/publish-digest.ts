@@ -2,6 +2,7 @@ import type { Config } from '../config/schema.js';
 import type { DiscussionCommentRecord, DiscussionsPort } from '../github/discussions-port.js';
 import type { CommentRecord, IssuesPort } from '../github/port.js';
 import { DIGEST_HOME_MARKER, parseDigestMarker, renderDigestMarker } from './digest-marker.js';
+import { errorMessage } from '../text/error-message.js';
 
 /** Where a digest ended up. */
 export type DigestTarget = Config['digest']['target'];
@@ -204,7 +205,7 @@ async function publishToIssue(input: PublishInput, messages: string[]): Promise<
       await discussions.pinIssue(home.number);
     } catch (error) {
       messages.push(
-        `Could not pin digest issue #${home.number}: ${error instanceof Error ? error.message : String(error)}`,
+        `Could not pin digest issue #${home.number}: ${errorMessage(error)}`,
       );
     }
   }

@@ -8,6 +8,8 @@ import type {
   WeekPoint,
 } from './digest-model.js';
 import { renderDigestMarker } from './digest-marker.js';
+import { isGitHubHandle } from '../markdown/owners.js';
+import { encodePath } from '../text/encode-path.js';
 import { escapeText, escapeUrl } from '../text/escape-markdown.js';
 import { splitBody, type Block } from './split-body.js';
 
@@ -21,8 +23,6 @@ export interface RenderOptions {
   limit?: number;
 }
 
-const HANDLE_RE = /^@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))(\/[A-Za-z0-9._-]+)?$/;
-
 /** Renders owners, @-mentioning each GitHub handle the first time only. */
 export class Mentions {
   readonly #seen = new Set<string>();
@@ -30,18 +30,14 @@ export class Mentions {
   /** `@login` the first time, plain `login` afterwards; names that are not handles are escaped text. */
   render(owner: string | null): string {
     if (!owner) return '—';
-    const m = HANDLE_RE.exec(owner.trim());
-    if (!m) return escapeText(owner);
-    const handle = `${m[1]}${m[2] ?? ''}`;
+    const trimmed = owner.trim();
+    if (!isGitHubHandle(trimmed)) return escapeText(owner);
+    const handle = trimmed.slice(1);
     const key = handle.toLowerCase();
     if (this.#seen.has(key)) return handle;
     this.#seen.add(key);
     return `@${handle}`;
   }
-}
-
-function encodePath(path: string): string {
-  return path.split('/').map(encodeURIComponent).join('/');
 }
 
 /** Link target of a line of a post-mortem on the default branch (or relative, offline). */

@@ -3,7 +3,7 @@ import type { IssueRecord } from '../github/port.js';
 import type { Postmortem } from '../model/index.js';
 import { parseMarker } from '../sync/marker.js';
 import { resolveDueDate } from '../sync/resolve-due-date.js';
-import { isCalendarDate } from './calendar-date.js';
+import { isCalendarDate } from '../text/calendar-date.js';
 import type { DigestItem, IncidentRef } from './digest-model.js';
 import { severityKey } from '../text/severity-key.js';
 import { localDate } from './zoned-time.js';

@@ -2,14 +2,14 @@ import type { Config } from '../config/schema.js';
 import type { IssuesPort } from '../github/port.js';
 import type { ItemRow } from './digest-model.js';
 import { parseReminderMarker, renderReminderMarker } from './digest-marker.js';
+import { isGitHubHandle } from '../markdown/owners.js';
 import { escapeText } from '../text/escape-markdown.js';
 import { postmortemLink, type RenderOptions } from './render-digest.js';
 
-const HANDLE_RE = /^@?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]+)?)$/;
-
+/** `@handle` for a GitHub handle written with or without its `@`; anything else as escaped text. */
 function mention(who: string): string {
-  const m = HANDLE_RE.exec(who.trim());
-  return m ? `@${m[1]}` : escapeText(who, 80);
+  const handle = `@${who.trim().replace(/^@/, '')}`;
+  return isGitHubHandle(handle) ? handle : escapeText(who, 80);
 }
 
 /** One reminder to post on an overdue item's issue. */

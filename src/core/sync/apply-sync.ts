@@ -3,6 +3,7 @@ import type { IssuesPort } from '../github/port.js';
 import { isWrite, type SyncOperation } from './sync-operation.js';
 import { describeOperation } from './describe-operation.js';
 import { silentLogger, type SyncLogger } from './sync-logger.js';
+import { errorMessage } from '../text/error-message.js';
 
 /** Options of {@link applySync}. */
 export interface ApplyOptions {
@@ -68,7 +69,7 @@ export async function applySync(ops: readonly SyncOperation[], port: IssuesPort,
       result.applied.push({ op, number });
     } catch (error: unknown) {
       const status = httpStatus(error);
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       logger.warning(`failed: ${describeOperation(op)}: ${status === null ? '' : `HTTP ${status}: `}${message}`);
       result.failure = { op, message, status };
       result.notApplied.push({ op, reason: 'after-failure' });

@@ -1,6 +1,7 @@
 import type { Config } from '../config/schema.js';
 import type { Postmortem } from '../model/index.js';
 import { isGitHubHandle } from '../markdown/owners.js';
+import { truncate } from '../text/truncate.js';
 import { uniqueCaseInsensitive } from '../text/unique-case-insensitive.js';
 import type { DesiredIssue } from './desired-issue.js';
 import { severityLabel } from './label-specs.js';
@@ -81,5 +82,5 @@ export function classifyOwner(owner: string | null): OwnerKind {
 
 function issueTitle(text: string): string {
   const title = text.replace(/\s+/g, ' ').trim() || 'Post-mortem action item';
-  return title.length <= MAX_TITLE ? title : `${title.slice(0, MAX_TITLE - 1)}…`;
+  return truncate(title, MAX_TITLE);
 }

@@ -1,5 +1,6 @@
 import type { Config } from '../config/schema.js';
 import type { IssuePatch, IssueRecord, LabelSpec } from '../github/port.js';
+import { isGitHubHandle } from '../markdown/owners.js';
 import type { DesiredIssue } from './desired-issue.js';
 import { isManagedLabel, labelSpecs } from './label-specs.js';
 import { replaceMarker, type ItemMarker } from './marker.js';
@@ -247,7 +248,7 @@ function labelOperations(ops: readonly SyncOperation[], ctx: PlanContext): SyncO
 
 function previousLogin(marker: ItemMarker): string | null {
   const owner = marker.owner;
-  if (typeof owner !== 'string' || !/^@[A-Za-z0-9-]+$/.test(owner)) return null;
+  if (typeof owner !== 'string' || !isGitHubHandle(owner) || owner.includes('/')) return null;
   return owner.slice(1);
 }
 

@@ -1,4 +1,5 @@
 import type { Config } from '../config/schema.js';
+import { addDays } from '../text/calendar-date.js';
 import { severityKey } from '../text/severity-key.js';
 
 /** An item's due date after applying the per-severity default. */
@@ -33,9 +34,4 @@ export function resolveDueDate(
   const entry = Object.entries(defaultDueDays).find(([key]) => severityKey(key) === wanted);
   if (!entry) return { date: null, defaulted: false, defaultDays: null, vague: null };
   return { date: addDays(incident.incidentDate, entry[1]), defaulted: true, defaultDays: entry[1], vague: null };
-}
-
-function addDays(isoDate: string, days: number): string {
-  const t = Date.parse(`${isoDate}T00:00:00Z`);
-  return new Date(t + days * 86_400_000).toISOString().slice(0, 10);
 }

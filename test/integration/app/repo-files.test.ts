@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { ProbotOctokit } from 'probot';
 import { createOctokitRepoFiles } from '../../../src/core/github/octokit-repo-files.js';
-import { createGitHubStandIn } from '../../support/github-stand-in.js';
+import type { RepoFilesPort } from '../../../src/core/github/repo-files.js';
+import { createGitHubStandIn, type GitHubStandIn } from '../../support/github-stand-in.js';
+
+/** The repo-files port of acme/payments, through a Probot Octokit talking to the stand-in. */
+function repoFiles(standIn: GitHubStandIn): RepoFilesPort {
+  const Octokit = ProbotOctokit.defaults({
+    request: { fetch: standIn.fetch },
+    retry: { enabled: false },
+    throttle: { enabled: false },
+  });
+  return createOctokitRepoFiles(new Octokit({ auth: { token: 't' } }), { owner: 'acme', repo: 'payments' });
+}
 
 describe('reading many files through the API', () => {
   it('reads 200 files with one tree listing and one GraphQL query per 50, byte for byte', async () => {
@@ -15,15 +26,7 @@ describe('reading many files through the API', () => {
     const sha = standIn.commitFiles('acme', 'payments', {
       'postmortems/extra "quoted" name.md': 'odd path\n',
     });
-    const Octokit = ProbotOctokit.defaults({
-      request: { fetch: standIn.fetch },
-      retry: { enabled: false },
-      throttle: { enabled: false },
-    });
-    const port = createOctokitRepoFiles(new Octokit({ auth: { token: 't' } }), {
-      owner: 'acme',
-      repo: 'payments',
-    });
+    const port = repoFiles(standIn);
 
     const listing = await port.listFiles(sha);
     const paths = listing.map((f) => f.path).filter((p) => p.startsWith('postmortems/'));
@@ -43,15 +46,7 @@ describe('reading many files through the API', () => {
   it('leaves out paths that do not exist at the commit', async () => {
     const standIn = createGitHubStandIn({ warnOnViolation: false });
     standIn.addRepo({ owner: 'acme', repo: 'payments', files: { 'postmortems/a.md': 'A\n' } });
-    const Octokit = ProbotOctokit.defaults({
-      request: { fetch: standIn.fetch },
-      retry: { enabled: false },
-      throttle: { enabled: false },
-    });
-    const port = createOctokitRepoFiles(new Octokit({ auth: { token: 't' } }), {
-      owner: 'acme',
-      repo: 'payments',
-    });
+    const port = repoFiles(standIn);
 
     const texts = await port.readFiles('main', ['postmortems/a.md', 'postmortems/gone.md']);
 

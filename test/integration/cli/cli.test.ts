@@ -47,7 +47,7 @@ describe('postmortem-tracker lint', () => {
       'placeholder',
     ])
       expect(out).toContain(rule);
-    expect(out).toMatch(/✖ \d+ problems \(\d+ errors, 2 warnings\) in 6 files checked\n$/);
+    expect(out).toMatch(/✖ \d+ problems \(\d+ errors, 3 warnings\) in 6 files checked\n$/);
   });
 
   it('lints the examples the same way from inside examples/, with its config file', async () => {

@@ -12,6 +12,19 @@ export const OWNER = 'acme';
 export const REPO = 'ops';
 export const NOW = new Date('2026-03-20T12:00:00Z');
 
+/** The post-mortem the sync scenarios edit. */
+export const PATH = 'postmortems/2026-03-01-db-failover.md';
+
+/** Its action items before each scenario's edits. */
+export const base = [
+  '- [ ] Add a replica lag alert (Owner: @alice, Due: 2026-04-01)',
+  '- [x] Fix the failover script — @bob',
+  '- [ ] Document the failover runbook (@acme/sre)',
+  '- [ ] Review connection pool limits, see #12',
+  '- [ ] Write a load test for the primary (@carol)',
+  '- [ ] Rotate the replication credentials (Owner: @bob, Due: 2026-03-10)',
+];
+
 /** A stand-in with one repository where alice and bob can be assigned. */
 export function standIn(): GitHubStandIn {
   const gh = createGitHubStandIn({ now: () => NOW, warnOnViolation: false });

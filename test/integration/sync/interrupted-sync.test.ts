@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { failingFetch, postmortemText, runSync, snapshot, standIn } from './harness.js';
+import { PATH, base, failingFetch, postmortemText, runSync, snapshot, standIn } from './harness.js';
 
-const PATH = 'postmortems/2026-03-01-db-failover.md';
-const base = [
-  '- [ ] Add a replica lag alert (Owner: @alice, Due: 2026-04-01)',
-  '- [x] Fix the failover script — @bob',
-  '- [ ] Document the failover runbook (@acme/sre)',
-  '- [ ] Review connection pool limits, see #12',
-  '- [ ] Write a load test for the primary (@carol)',
-  '- [ ] Rotate the replication credentials (Owner: @bob, Due: 2026-03-10)',
-];
 const files = (items: string[]): Record<string, string> => ({ [PATH]: postmortemText(items) });
 
 describe('a run that fails on its k-th write, then a rerun', () => {

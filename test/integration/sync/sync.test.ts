@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src/core/config/schema.js';
 import { parseMarker } from '../../../src/core/sync/marker.js';
-import { NOW, OWNER, REPO, issues, postmortemText, runSync, snapshot, standIn, trackedById } from './harness.js';
+import { NOW, OWNER, PATH, REPO, base, issues, postmortemText, runSync, snapshot, standIn, trackedById } from './harness.js';
 
-const PATH = 'postmortems/2026-03-01-db-failover.md';
-const base = [
-  '- [ ] Add a replica lag alert (Owner: @alice, Due: 2026-04-01)',
-  '- [x] Fix the failover script — @bob',
-  '- [ ] Document the failover runbook (@acme/sre)',
-  '- [ ] Review connection pool limits, see #12',
-  '- [ ] Write a load test for the primary (@carol)',
-  '- [ ] Rotate the replication credentials (Owner: @bob, Due: 2026-03-10)',
-];
 const files = (items: string[] = base, extra: Record<string, string> = {}): Record<string, string> => ({ [PATH]: postmortemText(items), ...extra });
 
 describe('sync through the GitHub stand-in', () => {

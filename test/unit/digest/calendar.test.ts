@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { businessDaysBetween } from '../../../src/core/digest/business-days.js';
-import { addDays, daysBetween, isCalendarDate } from '../../../src/core/digest/calendar-date.js';
+import { addDays, daysBetween, isCalendarDate } from '../../../src/core/text/calendar-date.js';
 import { digestWeek, isoWeek } from '../../../src/core/digest/iso-week.js';
 import { median, percent, trend } from '../../../src/core/digest/stats.js';
 import {

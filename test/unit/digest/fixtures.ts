@@ -2,50 +2,16 @@ import { configSchema, type Config } from '../../../src/core/config/schema.js';
 import type { IssueRecord } from '../../../src/core/github/port.js';
 import type { ActionItem, Postmortem, TimelineEntry } from '../../../src/core/model/index.js';
 import { renderMarker } from '../../../src/core/sync/marker.js';
+import { buildActionItem, buildPostmortem } from '../../support/build-postmortem.js';
 
 /** A post-mortem with everything empty but what the test sets. */
 export function pm(overrides: Partial<Postmortem> & { path: string }): Postmortem {
-  return {
-    title: 'Incident',
-    incidentDate: null,
-    severity: null,
-    status: null,
-    duration: null,
-    durationMinutes: null,
-    impact: null,
-    services: [],
-    tags: [],
-    authors: [],
-    timeline: [],
-    rootCause: null,
-    rootCauseCategory: null,
-    contributingFactors: [],
-    whatWentWell: [],
-    actionItems: [],
-    sections: [],
-    publishedDate: null,
-    lines: { title: 1 },
-    frontmatter: {},
-    diagnostics: [],
-    ...overrides,
-  };
+  return buildPostmortem({ title: 'Incident', lines: { title: 1 }, ...overrides });
 }
 
 /** An action item; `id` defaults to the title in kebab-case. */
 export function item(overrides: Partial<ActionItem> & { title: string }): ActionItem {
-  return {
-    id: overrides.title.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
-    owner: '@alice',
-    due: null,
-    dueRaw: null,
-    status: 'open',
-    line: 10,
-    tracker: null,
-    priority: null,
-    type: null,
-    section: 'Action items',
-    ...overrides,
-  };
+  return buildActionItem({ id: overrides.title.toLowerCase().replace(/[^a-z0-9]+/g, '-'), ...overrides });
 }
 
 /** A timeline entry of `kind` at an ISO instant. */

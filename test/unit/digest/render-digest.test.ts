@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseDigest } from '../../../src/core/digest/analyse-digest.js';
 import { parseDigestMarker } from '../../../src/core/digest/digest-marker.js';
-import { escapeText } from '../../../src/core/digest/escape-markdown.js';
+import { escapeText } from '../../../src/core/text/escape-markdown.js';
 import {
   Mentions,
   renderDigest,

@@ -1,10 +1,9 @@
-import { emptyPostmortem } from '../../../src/core/lint/empty-postmortem.js';
 import type { ActionItem, Postmortem } from '../../../src/core/model/index.js';
+import { buildActionItem, buildPostmortem as basePostmortem } from '../../support/build-postmortem.js';
 
 /** A hand-built post-mortem with every required section, for unit tests of single rules. */
 export function buildPostmortem(overrides: Partial<Postmortem> = {}): Postmortem {
-  return {
-    ...emptyPostmortem('pm.md'),
+  return basePostmortem({
     title: 'Queue consumer stalled',
     incidentDate: '2026-04-07',
     severity: 'SEV2',
@@ -17,24 +16,19 @@ export function buildPostmortem(overrides: Partial<Postmortem> = {}): Postmortem
     ],
     lines: { title: 1, severity: 2, incidentDate: 2 },
     ...overrides,
-  };
+  });
 }
 
 /** An open action item with an owner and a due date (titled after its line); override what the test is about. */
 export function buildItem(overrides: Partial<ActionItem> = {}): ActionItem {
   const line = overrides.line ?? 16;
-  return {
+  return buildActionItem({
     id: `pm-${line}`,
     title: `Enable reconnects in consumer ${line}`,
     owner: '@ana-silva',
     due: '2026-05-08',
     dueRaw: '2026-05-08',
-    status: 'open',
     line,
-    tracker: null,
-    priority: null,
-    type: null,
-    section: 'Action items',
     ...overrides,
-  };
+  });
 }

@@ -88,6 +88,12 @@ describe('placeholder rule', () => {
     ).toHaveLength(1);
   });
 
+  it('leaves a TBD due phrase to action-item-due-vague instead of reporting it twice', () => {
+    const items = '- [ ] Rotate the token automatically @lena-k due TBD';
+    expect(found({ items }, 'placeholder')).toEqual([]);
+    expect(found({ items }, 'action-item-due-vague')).toHaveLength(1);
+  });
+
   it('reports the template heading "# ISSUE NAME" with its column', () => {
     const text = BASE.replace('# Exports failing', '# ISSUE NAME');
     const d = lintText(text, 'pm.md', defaultConfig).diagnostics.find(

@@ -3,13 +3,12 @@ import { throttling } from '@octokit/plugin-throttling';
 import { describe, expect, it } from 'vitest';
 import { failed, statusOf, succeeded } from '../../support/request-failure.js';
 import { createGitHubStandIn } from '../../support/github-stand-in.js';
-
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+import { quietLog } from '../../support/quiet-log.js';
 
 function setup() {
   const standIn = createGitHubStandIn({ warnOnViolation: false });
   standIn.addRepo({ owner: 'acme', repo: 'web', collaborators: ['alice'] });
-  const octokit = new Octokit({ request: { fetch: standIn.fetch }, log: quiet });
+  const octokit = new Octokit({ request: { fetch: standIn.fetch }, log: quietLog });
   return { standIn, octokit };
 }
 
@@ -59,7 +58,7 @@ describe('GitHub stand-in fault injection', () => {
     expect(first.message).toMatch(/ECONNRESET/);
     const server = await standIn.listen();
     try {
-      const overHttp = new Octokit({ baseUrl: server.url, log: quiet });
+      const overHttp = new Octokit({ baseUrl: server.url, log: quietLog });
       const second = await overHttp.rest.issues
         .create({ owner: 'acme', repo: 'web', title: 'b' })
         .then(succeeded, failed);
@@ -77,7 +76,7 @@ describe('GitHub stand-in fault injection', () => {
     const Throttled = Octokit.plugin(throttling);
     const octokit = new Throttled({
       request: { fetch: standIn.fetch },
-      log: quiet,
+      log: quietLog,
       throttle: {
         onRateLimit: () => false,
         onSecondaryRateLimit: (retryAfter: number) => {
@@ -131,7 +130,7 @@ describe('GitHub stand-in fault injection', () => {
     let clock = new Date('2026-03-02T09:00:00.000Z');
     const standIn = createGitHubStandIn({ now: () => clock, warnOnViolation: false });
     standIn.addRepo({ owner: 'acme', repo: 'web' });
-    const octokit = new Octokit({ request: { fetch: standIn.fetch }, log: quiet });
+    const octokit = new Octokit({ request: { fetch: standIn.fetch }, log: quietLog });
     standIn.faults.enforceWritePacing({ minIntervalMs: 1000, retryAfter: 1 });
     const statuses: number[] = [];
     for (const stepMs of [0, 1000, 400, 1000, 0]) {

@@ -2,8 +2,7 @@ import { Octokit } from '@octokit/rest';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { failed, succeeded } from '../../support/request-failure.js';
 import { createGitHubStandIn, type GitHubStandIn } from '../../support/github-stand-in.js';
-
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+import { quietLog } from '../../support/quiet-log.js';
 
 interface RepoQuery {
   repository: {
@@ -32,7 +31,7 @@ describe('GitHub stand-in GraphQL', () => {
         'logo.png': '\u0000PNG',
       },
     });
-    octokit = new Octokit({ request: { fetch: standIn.fetch }, log: quiet });
+    octokit = new Octokit({ request: { fetch: standIn.fetch }, log: quietLog });
   });
 
   it('rejects a document that does not validate against GitHub schema with errors and status 200', async () => {

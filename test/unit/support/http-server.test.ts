@@ -2,8 +2,7 @@ import { Octokit } from '@octokit/rest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { failed, succeeded } from '../../support/request-failure.js';
 import { createGitHubStandIn } from '../../support/github-stand-in.js';
-
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+import { quietLog } from '../../support/quiet-log.js';
 
 describe('GitHub stand-in transports', () => {
   const closers: Array<() => Promise<void>> = [];
@@ -23,7 +22,7 @@ describe('GitHub stand-in transports', () => {
     const server = await standIn.listen();
     closers.push(server.close);
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const octokit = new Octokit({ baseUrl: server.url, auth: 'ghs_test', log: quiet });
+    const octokit = new Octokit({ baseUrl: server.url, auth: 'ghs_test', log: quietLog });
 
     const created = await octokit.rest.issues.create({
       owner: 'acme',
@@ -69,7 +68,7 @@ describe('GitHub stand-in transports', () => {
     const octokit = new Octokit({
       baseUrl: 'https://ghe.example.com/api/v3',
       request: { fetch: standIn.fetch },
-      log: quiet,
+      log: quietLog,
     });
     const all = await octokit.paginate(octokit.rest.issues.listForRepo, {
       owner: 'acme',
@@ -88,12 +87,12 @@ describe('GitHub stand-in transports', () => {
   it('answers 401 to unauthenticated requests when requireAuth is set', async () => {
     const standIn = createGitHubStandIn({ requireAuth: true, warnOnViolation: false });
     standIn.addRepo({ owner: 'acme', repo: 'web' });
-    const anonymous = new Octokit({ request: { fetch: standIn.fetch }, log: quiet });
+    const anonymous = new Octokit({ request: { fetch: standIn.fetch }, log: quietLog });
     const error = await anonymous.rest.issues
       .listForRepo({ owner: 'acme', repo: 'web' })
       .then(succeeded, failed);
     expect(error.status).toBe(401);
-    const authed = new Octokit({ auth: 'ghs_x', request: { fetch: standIn.fetch }, log: quiet });
+    const authed = new Octokit({ auth: 'ghs_x', request: { fetch: standIn.fetch }, log: quietLog });
     expect((await authed.rest.issues.listForRepo({ owner: 'acme', repo: 'web' })).status).toBe(200);
   });
 });

@@ -2,6 +2,7 @@ import { Octokit } from '@octokit/rest';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { failed, succeeded } from '../../support/request-failure.js';
 import { createGitHubStandIn, type GitHubStandIn } from '../../support/github-stand-in.js';
+import { quietLog } from '../../support/quiet-log.js';
 
 describe('GitHub stand-in REST contract checks', () => {
   let standIn: GitHubStandIn;
@@ -12,7 +13,7 @@ describe('GitHub stand-in REST contract checks', () => {
     standIn.addRepo({ owner: 'acme', repo: 'web', collaborators: ['alice'] });
     octokit = new Octokit({
       request: { fetch: standIn.fetch },
-      log: { debug() {}, info() {}, warn() {}, error() {} },
+      log: quietLog,
     });
   });
 

@@ -2,8 +2,7 @@ import { Octokit } from '@octokit/rest';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { failed, succeeded } from '../../support/request-failure.js';
 import { createGitHubStandIn, type GitHubStandIn } from '../../support/github-stand-in.js';
-
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+import { quietLog } from '../../support/quiet-log.js';
 
 describe('GitHub stand-in issues, labels, comments', () => {
   let standIn: GitHubStandIn;
@@ -14,7 +13,7 @@ describe('GitHub stand-in issues, labels, comments', () => {
     clock = new Date('2026-03-02T09:00:00Z');
     standIn = createGitHubStandIn({ now: () => clock, warnOnViolation: false });
     standIn.addRepo({ owner: 'acme', repo: 'web', collaborators: ['alice', 'bob'] });
-    octokit = new Octokit({ request: { fetch: standIn.fetch }, log: quiet });
+    octokit = new Octokit({ request: { fetch: standIn.fetch }, log: quietLog });
   });
 
   it('pages 250 issues 100 at a time with Link next/last, and paginate() collects all of them', async () => {

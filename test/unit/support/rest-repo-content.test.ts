@@ -2,8 +2,7 @@ import { Octokit } from '@octokit/rest';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { failed, succeeded } from '../../support/request-failure.js';
 import { createGitHubStandIn, type GitHubStandIn } from '../../support/github-stand-in.js';
-
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+import { quietLog } from '../../support/quiet-log.js';
 
 describe('GitHub stand-in pulls, checks, contents, git and installations', () => {
   let standIn: GitHubStandIn;
@@ -16,7 +15,7 @@ describe('GitHub stand-in pulls, checks, contents, git and installations', () =>
       repo: 'web',
       files: { 'postmortems/2026-01-db.md': '# DB\n- [ ] fix\n', 'README.md': 'hello\n' },
     });
-    octokit = new Octokit({ request: { fetch: standIn.fetch }, log: quiet });
+    octokit = new Octokit({ request: { fetch: standIn.fetch }, log: quietLog });
   });
 
   it('lists a pull request files page by page and reports added, modified and removed', async () => {
@@ -292,7 +291,7 @@ describe('GitHub stand-in pulls, checks, contents, git and installations', () =>
     const asInstallation = new Octokit({
       auth: token.data.token,
       request: { fetch: standIn.fetch },
-      log: quiet,
+      log: quietLog,
     });
     const repos = await asInstallation.rest.apps.listReposAccessibleToInstallation();
     expect(repos.data.repositories.map((r) => r.full_name)).toEqual(['acme/web', 'acme/api']);

@@ -3,54 +3,27 @@ import type { IssueRecord } from '../../../src/core/github/port.js';
 import type { ActionItem, Postmortem } from '../../../src/core/model/index.js';
 import type { DesiredIssue } from '../../../src/core/sync/desired-issue.js';
 import { desiredIssues } from '../../../src/core/sync/desired-issues.js';
+import { buildActionItem, buildPostmortem } from '../../support/build-postmortem.js';
 
 export const repo = { owner: 'acme', repo: 'ops' };
 export const ctx = { repo, sha: 'a'.repeat(40), serverUrl: 'https://github.com', now: new Date('2026-03-20T12:00:00Z') };
 
 /** An action item with sensible defaults. */
 export function item(overrides: Partial<ActionItem> & { id: string }): ActionItem {
-  return {
-    title: `Do ${overrides.id}`,
-    owner: '@alice',
-    due: '2026-06-01',
-    dueRaw: '2026-06-01',
-    status: 'open',
-    line: 10,
-    tracker: null,
-    priority: null,
-    type: null,
-    section: 'Action items',
-    ...overrides,
-  };
+  return buildActionItem({ title: `Do ${overrides.id}`, due: '2026-06-01', dueRaw: '2026-06-01', ...overrides });
 }
 
 /** A post-mortem holding the given items. */
 export function postmortem(items: ActionItem[], overrides: Partial<Postmortem> = {}): Postmortem {
-  return {
+  return buildPostmortem({
     path: 'postmortems/2026-03-01-db.md',
     title: 'Database failover',
     incidentDate: '2026-03-01',
     severity: 'SEV1',
     status: 'final',
-    duration: null,
-    durationMinutes: null,
-    impact: null,
-    services: [],
-    tags: [],
-    authors: [],
-    timeline: [],
-    rootCause: null,
-    rootCauseCategory: null,
-    contributingFactors: [],
-    whatWentWell: [],
     actionItems: items,
-    sections: [],
-    publishedDate: null,
-    lines: {},
-    frontmatter: {},
-    diagnostics: [],
     ...overrides,
-  };
+  });
 }
 
 /** The desired issue of one item (default config and context). */
