@@ -137,11 +137,18 @@ function tidy(text: string): string {
       .replace(/\uE000/g, '')
       .replace(/\(\s*(?:see|in|via|tracked in)?\s*\)/gi, '')
       .replace(/\(\s*[,;:]?\s*\)|\[\s*\]/g, '')
+      // A bare `(#2292)` or `, tracked in #413` is the tracker, kept in `tracker`, not part of the title.
+      .replace(/\(\s*#\d{1,9}\s*\)/g, '')
+      .replace(/[,;]?\s*\b(?:see|tracked in|tracking|via)\s+#\d{1,9}\b\.?/gi, '')
+      // `usage. Owner: @x. Due: 2026-09-15.` leaves `usage. . .` once the labels are gone.
+      .replace(/([.;,])(?:\s+[.;,])+/g, '$1')
       .replace(/\s+/g, ' ')
       .replace(/\s+([,.;:!?])/g, '$1')
       .replace(/^[\s,;:.\-–—|]+|[\s,;:\-–—|]+$/g, '')
       .replace(/\s*\b(?:see|tracked in|tracking|in|via)\s*$/i, '')
       .replace(/[\s,;:\-–—(]+$/, '')
+      // Issue titles carry no closing full stop (an ellipsis stays).
+      .replace(/(?<!\.)\.$/, '')
       .trim()
   );
 }

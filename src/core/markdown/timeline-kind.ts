@@ -16,11 +16,11 @@ const RULES: ReadonlyArray<[TimelineKind, RegExp]> = [
   ],
   [
     'detection',
-    /\b(?:(?:alert|alarm|page|monitor|report|check)\w*(?: \w+){0,2} (?:fires|fired|goes off|went off|triggered|trips|tripped)|alerted|paged|detected|noticed|reported|first report\w*|pagerduty|monitor(?:ing)? (?:fired|triggered)|customer (?:report\w*|complain\w*))\b/i,
+    /\b(?:(?:alert|alarm|page|monitor|report|check)\w*(?: (?:"[^"\n]{1,80}"|“[^”\n]{1,80}”|[\w%-]+)){0,6} (?:fires|fired|goes off|went off|triggered|trips|tripped)|alerted|paged|detected|noticed|reported|first report\w*|pagerduty|monitor(?:ing)? (?:fired|triggered)|customer (?:report\w*|complain\w*))\b/i,
   ],
   [
     'start',
-    /\b(?:started|began|begins|deployed|deploy(?:ment)? (?:of|started)|released|rolled out|incident start\w*|outage start\w*|introduced|merged)\b/i,
+    /\b(?:started|began|begins?|deployed|deploy(?:ment)? (?:of|started)|released|rolled out|incident start\w*|outage start\w*|introduced|merged)\b/i,
   ],
 ];
 

@@ -23,3 +23,16 @@ describe('classifyTimelineText', () => {
     expect(classifyTimelineText('Team discussed options in Slack')).toBeNull();
   });
 });
+
+describe('classifyTimelineText, longer alert names', () => {
+  it('reads an alert with a quoted or several-word name that fired as detection', () => {
+    expect(classifyTimelineText('alert "login p99 latency" fired.')).toBe('detection');
+    expect(
+      classifyTimelineText('Alert on connection pool saturation fired (added after the March incident)'),
+    ).toBe('detection');
+  });
+
+  it('reads failures that begin as the start', () => {
+    expect(classifyTimelineText('upstream lookups spike and lookups begin to fail')).toBe('start');
+  });
+});
