@@ -12,10 +12,14 @@ export const actionItemDueVague: LintRule = {
       if (item.status === 'done') return [];
       const parsed = classifyDue(item, pm, config);
       if (parsed?.kind !== 'vague') return [];
+      const undecided = /^(?:tbd|tbc|tba|asap|soon|later|n\/?a|unknown|\?+)$/i.test(
+        (item.dueRaw ?? '').trim(),
+      );
+      const what = undecided ? 'is not decided yet' : 'is a period, not a day';
       return [
         {
           line: item.line,
-          message: `Due ${quote(item.dueRaw ?? '', 30)} of ${quote(item.title, 40)} is a period, not a day; write the last day you commit to as YYYY-MM-DD so it can be tracked.`,
+          message: `Due ${quote(item.dueRaw ?? '', 30)} of ${quote(item.title, 40)} ${what}; write the last day you commit to as YYYY-MM-DD so it can be tracked.`,
         },
       ];
     });
