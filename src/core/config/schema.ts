@@ -106,7 +106,8 @@ export const configSchema = z
         hour: z.number().int().min(0).max(23).default(9).describe('Hour of the weekly digest (app scheduler).'),
         timeZone: z.string().default('UTC').describe('Time zone of the digest schedule and week boundaries.'),
         dueSoonDays: z.number().int().positive().default(7).describe('Items due within this many days are listed as due soon.'),
-        windowDays: z.number().int().positive().default(180).describe('Window for recurrence patterns and response metrics.'),
+        windowDays: z.number().int().positive().default(180).describe('Days: incidents of the same class at most this far apart are a recurrence; also the window of the response metrics.'),
+        recurrenceLookbackDays: z.number().int().positive().default(365).describe('Days: a recurrence group is reported while its latest incident is at most this old.'),
         similarityThreshold: z.number().min(0).max(1).default(0.3).describe('TF-IDF cosine similarity above which two incidents count as the same class.'),
         targets: z
           .record(z.string(), responseTargets)

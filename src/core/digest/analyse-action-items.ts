@@ -33,23 +33,35 @@ function rates(
   items: readonly DigestItem[],
   from: string,
   to: string,
-): { completion: number | null; onTime: number | null; of: number } {
+): {
+  completion: number | null;
+  onTime: number | null;
+  of: number;
+  timed: number;
+  unknown: number;
+} {
   // Cohort: items that fell due in (from, to]; measured as of `to`.
   const cohort = items.filter((i) => i.due !== null && i.due > from && i.due <= to);
   const done = cohort.filter((i) => doneBy(i, to));
   const knownClosing = cohort.filter((i) => !(i.status === 'done' && i.closedOn === null));
+  const unknown = cohort.length - knownClosing.length;
   const onTime = knownClosing.filter(
     (i) => i.closedOn !== null && i.closedOn <= to && i.closedOn <= i.due!,
   );
+  // Done items of unknown closing date left out would bias the rate to 0% when the only dated
+  // items are still-open ones: without any known closing among the done items, say nothing.
+  const anyClosingKnown = cohort.some((i) => i.closedOn !== null);
   return {
     completion: percent(done.length, cohort.length),
-    onTime: percent(onTime.length, knownClosing.length),
+    onTime: unknown > 0 && !anyClosingKnown ? null : percent(onTime.length, knownClosing.length),
     of: cohort.length,
+    timed: knownClosing.length,
+    unknown,
   };
 }
 
-function rate(current: number | null, previous: number | null, of: number): Rate {
-  return { value: current, previous, trend: trend(current, previous), of };
+function rate(current: number | null, previous: number | null, of: number, unknown = 0): Rate {
+  return { value: current, previous, trend: trend(current, previous), of, unknown };
 }
 
 /** Open-item counts at the end of each of the last `weeks` ISO weeks (the current week counts today). */
@@ -130,10 +142,11 @@ export function analyseActionItems(
     open: open.length,
     overdue,
     dueSoon,
+    dueSoonDays,
     closedThisWeek,
     closedLate,
     completion: rate(cur.completion, prev.completion, cur.of),
-    onTime: rate(cur.onTime, prev.onTime, cur.of),
+    onTime: rate(cur.onTime, prev.onTime, cur.timed, cur.unknown),
     rateWindowDays: windowDays,
     overdueByOwner,
     oldestOpen,

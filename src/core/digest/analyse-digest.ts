@@ -52,13 +52,16 @@ export function analyseDigest(input: DigestInput): Digest {
     timeZone: d.timeZone,
     generatedAt: now.toISOString(),
     windowDays: d.windowDays,
+    recurrenceWindowDays: d.windowDays,
+    recurrenceLookbackDays: d.recurrenceLookbackDays,
     postmortems: input.postmortems.length,
     statusSource: items.some((i) => i.statusSource === 'issue') ? 'issues' : 'markdown',
     trackedIssues: input.issues.length,
     items: analyseActionItems(items, { today, dueSoonDays: d.dueSoonDays }),
     recurrence: analyseRecurrence(input.postmortems, items, {
-      from: windowFrom,
-      to: today,
+      today,
+      windowDays: d.windowDays,
+      lookbackDays: d.recurrenceLookbackDays,
       similarityThreshold: d.similarityThreshold,
     }),
     incidentsBySeverity: [...bySeverity]

@@ -62,7 +62,12 @@ export function analyseHygiene(
       missing,
     });
   }
-  incompleteItems.sort((a, b) => a.row.key.localeCompare(b.row.key));
+  // Newest incidents first: their items are the ones a team can still complete.
+  incompleteItems.sort(
+    (a, b) =>
+      (b.row.incident.date ?? '').localeCompare(a.row.incident.date ?? '') ||
+      a.row.key.localeCompare(b.row.key),
+  );
   return {
     latePostmortems,
     landingUnknown,

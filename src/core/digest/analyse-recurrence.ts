@@ -1,4 +1,5 @@
 import type { Postmortem } from '../model/index.js';
+import { addDays, daysBetween } from '../text/calendar-date.js';
 import { openOn } from './analyse-action-items.js';
 import type { DigestItem, IncidentRef, RecurrenceBasis, RecurrenceGroup } from './digest-model.js';
 import { incidentRef } from './resolve-items.js';
@@ -6,9 +7,12 @@ import { cosine, tfIdfVectors } from './tf-idf.js';
 
 /** Options of {@link analyseRecurrence}. */
 export interface RecurrenceOptions {
-  /** Post-mortems whose incident date lies in `[from, to]` are considered. */
-  from: string;
-  to: string;
+  /** Local date of the digest, `YYYY-MM-DD`; incidents dated later are ignored. */
+  today: string;
+  /** Two incidents of the same class at most this many days apart are a recurrence. */
+  windowDays: number;
+  /** A group is reported when its latest incident lies within this many days before `today`. */
+  lookbackDays: number;
   /** Cosine similarity at or above which two incidents are the same class. */
   similarityThreshold: number;
 }
@@ -23,13 +27,41 @@ function norm(value: string): string {
 }
 
 /**
+ * Splits date-ordered members into runs in which each incident follows the previous one within
+ * `windowDays`: a class that comes back after a longer quiet spell starts a new run.
+ */
+function recurrenceRuns(
+  members: readonly number[],
+  candidates: readonly Candidate[],
+  windowDays: number,
+): number[][] {
+  const runs: number[][] = [];
+  let run: number[] = [];
+  for (const m of members) {
+    const last = run.at(-1);
+    if (
+      last !== undefined &&
+      daysBetween(candidates[last]!.ref.date, candidates[m]!.ref.date) > windowDays
+    ) {
+      runs.push(run);
+      run = [];
+    }
+    run.push(m);
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+/**
  * Groups of textually similar incidents by leader clustering in date order: an incident joins the
- * group whose first incident it is most similar to (at or above the threshold), else starts one.
- * Unlike connected components, this does not chain A~B~C into one class when A and C share nothing.
+ * group whose first incident it is most similar to (at or above the threshold) and whose latest
+ * incident is at most `windowDays` earlier, else starts one. Unlike connected components, this does
+ * not chain A~B~C into one class when A and C share nothing.
  */
 function similarityGroups(
   candidates: readonly Candidate[],
   threshold: number,
+  windowDays: number,
 ): { members: number[]; terms: string[] }[] {
   const vectors = tfIdfVectors(
     candidates.map((c) => `${c.pm.title ?? ''} ${c.pm.rootCause ?? ''}`),
@@ -40,6 +72,8 @@ function similarityGroups(
     let best: number[] | null = null;
     let bestScore = threshold;
     for (const g of groups) {
+      const gap = daysBetween(candidates[g.at(-1)!]!.ref.date, candidates[i]!.ref.date);
+      if (gap > windowDays) continue;
       const score = cosine(vectors[g[0]!]!, vectors[i]!);
       if (score >= bestScore) {
         best = g;
@@ -68,9 +102,10 @@ function similarityGroups(
 }
 
 /**
- * Incidents of the same class within the window — by shared service or tag, by root-cause category,
- * and by TF-IDF cosine of title + root cause — each flagged where an incident recurred while action
- * items of an earlier incident of the group were still open at the later incident's date.
+ * Incidents of the same class — by shared service or tag, by root-cause category, and by TF-IDF
+ * cosine of title + root cause — each at most `windowDays` after the previous one of its group,
+ * for groups whose latest incident lies in the lookback; each flagged where an incident recurred
+ * while action items of an earlier incident of the group were still open at the later one's date.
  */
 export function analyseRecurrence(
   postmortems: readonly Postmortem[],
@@ -80,14 +115,20 @@ export function analyseRecurrence(
   const candidates: Candidate[] = [];
   for (const pm of postmortems) {
     const ref = incidentRef(pm);
-    if (ref.date !== null && ref.date >= options.from && ref.date <= options.to)
+    if (ref.date !== null && ref.date <= options.today)
       candidates.push({ pm, ref: { ...ref, date: ref.date } });
   }
   candidates.sort(
     (a, b) => a.ref.date.localeCompare(b.ref.date) || a.ref.path.localeCompare(b.ref.path),
   );
 
+  const lookbackFrom = addDays(options.today, -options.lookbackDays);
   const raw: { basis: RecurrenceBasis; key: string; members: number[] }[] = [];
+  const push = (basis: RecurrenceBasis, key: string, members: readonly number[]): void => {
+    for (const run of recurrenceRuns(members, candidates, options.windowDays))
+      if (run.length > 1 && candidates[run.at(-1)!]!.ref.date >= lookbackFrom)
+        raw.push({ basis, key, members: run });
+  };
   const byValue = (basis: RecurrenceBasis, values: (pm: Postmortem) => readonly string[]): void => {
     const index = new Map<string, { label: string; members: number[] }>();
     candidates.forEach((c, i) => {
@@ -103,15 +144,17 @@ export function analyseRecurrence(
         } else index.set(k, { label: v, members: [i] });
       }
     });
-    for (const { label, members } of index.values())
-      if (members.length > 1) raw.push({ basis, key: label, members });
+    for (const { label, members } of index.values()) push(basis, label, members);
   };
   byValue('service', (pm) => pm.services);
   byValue('tag', (pm) => pm.tags);
   byValue('rootCauseCategory', (pm) => (pm.rootCauseCategory ? [pm.rootCauseCategory] : []));
-  for (const { members, terms } of similarityGroups(candidates, options.similarityThreshold)) {
-    raw.push({ basis: 'similarity', key: terms.join(', '), members });
-  }
+  for (const { members, terms } of similarityGroups(
+    candidates,
+    options.similarityThreshold,
+    options.windowDays,
+  ))
+    push('similarity', terms.join(', '), members);
 
   const itemsByPath = new Map<string, DigestItem[]>();
   for (const item of items) {
@@ -160,6 +203,7 @@ export function analyseRecurrence(
               key: item.key,
               title: item.title,
               line: item.line,
+              due: item.due,
               issue: item.issue,
             }));
           if (openItems.length > 0) {

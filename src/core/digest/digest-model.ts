@@ -63,6 +63,8 @@ export interface Rate {
   trend: number | null;
   /** Items the rate is measured over. */
   of: number;
+  /** Items of the cohort left out because their closing date is unknown (done in the markdown, untracked). */
+  unknown: number;
 }
 
 /** One week of the open-vs-overdue chart. */
@@ -80,7 +82,9 @@ export interface ActionItemStats {
   total: number;
   open: number;
   overdue: ItemRow[];
+  /** Open items due from today to `dueSoonDays` ahead. */
   dueSoon: ItemRow[];
+  dueSoonDays: number;
   closedThisWeek: ItemRow[];
   /** Closed after their due date, in the last `rateWindowDays`. */
   closedLate: ItemRow[];
@@ -96,7 +100,7 @@ export interface ActionItemStats {
 /** Why incidents were grouped as the same class. */
 export type RecurrenceBasis = 'service' | 'tag' | 'rootCauseCategory' | 'similarity';
 
-/** Incidents of the same class within the window. */
+/** Incidents of the same class, each at most `recurrenceWindowDays` after the previous one. */
 export interface RecurrenceGroup {
   basis: RecurrenceBasis;
   /** The shared service, tag or category; for similarity, the shared top terms. */
@@ -112,6 +116,8 @@ export interface RecurrenceGroup {
       key: string;
       title: string;
       line: number;
+      /** Effective due date, or null. */
+      due: string | null;
       issue: { number: number; url: string } | null;
     }[];
   }[];
@@ -162,6 +168,10 @@ export interface Digest {
   timeZone: string;
   generatedAt: string;
   windowDays: number;
+  /** Two incidents of the same class at most this many days apart are a recurrence. */
+  recurrenceWindowDays: number;
+  /** Recurrence groups whose latest incident lies within this many days are reported. */
+  recurrenceLookbackDays: number;
   postmortems: number;
   /** Where item status came from: `issues` when any item matched a tracked issue. */
   statusSource: 'issues' | 'markdown';

@@ -56,16 +56,28 @@ export function renderTrend(delta: number | null, unit: string): string {
   return `${rounded > 0 ? '▲' : '▼'} ${Math.abs(rounded)} ${unit}`;
 }
 
+/** `64% (▲ 8 pts)`; `—` with the reason when nothing could be measured. */
 function renderRate(rate: Rate): string {
-  if (rate.value === null) return 'n/a';
+  if (rate.value === null)
+    return rate.unknown > 0 ? '— (closing dates unknown)' : '— (no items due)';
   const t = renderTrend(rate.trend, 'pts');
   return t ? `${rate.value}% (${t})` : `${rate.value}%`;
 }
 
-/** The one-line headline: "7 overdue, 3 due this week, completion 64% (▲ 8 pts)". */
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The one-line headline: "7 overdue, 3 due in the next 7 days, completion 64% (▲ 8 pts)", plus recurrences while items were open. */
 export function renderHeadline(digest: Digest): string {
   const i = digest.items;
-  return `${i.overdue.length} overdue, ${i.dueSoon.length} due this week, completion ${renderRate(i.completion)}`;
+  const recurred = digest.recurrence.filter((g) => g.recurredWhileOpen.length > 0).length;
+  return (
+    `${i.overdue.length} overdue, ${i.dueSoon.length} due in the next ${plural(i.dueSoonDays, 'day')}, completion ${renderRate(i.completion)}` +
+    (recurred > 0
+      ? `, ${plural(recurred, 'incident class', 'incident classes')} recurred while action items were open`
+      : '')
+  );
 }
 
 /** Minutes as `4 min`, `1 h 25 min` or `2 d 3 h`. */
@@ -90,13 +102,16 @@ function text(t: string): Block {
   return { kind: 'text', text: t };
 }
 
+/** Rows of the items-without-owner-or-due table; the rest are counted, not listed. */
+const MAX_INCOMPLETE_ROWS = 25;
+
 interface Ctx {
   options: RenderOptions;
   mentions: Mentions;
 }
 
 function itemCell(row: ItemRow, ctx: Ctx): string {
-  return `[${escapeText(row.title)}](${postmortemLink(row.path, row.line, ctx.options)})`;
+  return `[${escapeText(row.title, 120)}](${postmortemLink(row.path, row.line, ctx.options)})`;
 }
 
 function issueCell(row: ItemRow): string {
@@ -175,11 +190,10 @@ function metricCell(m: ResponseMetric): string {
   if (m.median === null) parts.push('—');
   else {
     const status = m.met === null ? '' : m.met ? ' ✅' : ' ❌';
-    parts.push(`${renderMinutes(m.median)}${status}`);
     const t = m.trend === null ? '' : renderTrend(m.trend, 'min');
-    if (t) parts.push(`(${t})`);
+    parts.push(`${renderMinutes(m.median)}${status}${t ? ` (${t})` : ''}`);
   }
-  if (m.target !== null) parts.push(`target ${renderMinutes(m.target)}`);
+  parts.push(m.target !== null ? `target ${renderMinutes(m.target)}` : 'no target');
   if (m.unmeasured > 0) parts.push(`${m.unmeasured} unmeasured`);
   return parts.join(' · ');
 }
@@ -220,48 +234,61 @@ function responseSection(digest: Digest): Block[] {
   return blocks;
 }
 
-function basisLabel(basis: RecurrenceGroup['basis'], key: string): string {
-  const code = (k: string): string => `\`${escapeText(k, 60).replace(/`/g, '')}\``;
+function basisLabel(basis: RecurrenceGroup['basis'], keys: readonly string[]): string {
+  const codes = keys.map((k) => `\`${escapeText(k, 60).replace(/`/g, '')}\``).join(', ');
   switch (basis) {
     case 'service':
-      return `service ${code(key)}`;
+      return `${keys.length === 1 ? 'service' : 'services'} ${codes}`;
     case 'tag':
-      return `tag ${code(key)}`;
+      return `${keys.length === 1 ? 'tag' : 'tags'} ${codes}`;
     case 'rootCauseCategory':
-      return `root cause ${code(key)}`;
+      return `root cause ${codes}`;
     case 'similarity':
-      return `similar title and root cause (${escapeText(key, 80)})`;
+      return `similar wording (${keys.map((k) => escapeText(k, 80)).join('; ')})`;
   }
 }
 
+/** The grounds a group was formed on, one phrase per basis: "Root cause `x` · tags `a`, `b`". */
 function groupLabel(group: RecurrenceGroup): string {
-  const labels = [
-    basisLabel(group.basis, group.key),
-    ...group.also.map((a) => basisLabel(a.basis, a.key)),
-  ];
+  const keys = new Map<RecurrenceGroup['basis'], string[]>();
+  for (const { basis, key } of [{ basis: group.basis, key: group.key }, ...group.also]) {
+    const list = keys.get(basis);
+    if (list) list.push(key);
+    else keys.set(basis, [key]);
+  }
+  const labels = [...keys].map(([basis, k]) => basisLabel(basis, k));
   const first = labels[0]!;
   return [first.charAt(0).toUpperCase() + first.slice(1), ...labels.slice(1)].join(' · ');
 }
 
 function recurrenceSection(digest: Digest, ctx: Ctx): Block[] {
-  const flagged = digest.recurrence.filter((g) => g.recurredWhileOpen.length > 0).length;
-  const title = `### Recurring incidents (last ${digest.windowDays} days): ${digest.recurrence.length} group${digest.recurrence.length === 1 ? '' : 's'}, ${flagged} recurred while items were open`;
-  if (digest.recurrence.length === 0)
-    return [text(`${title}\n\n_No incident class occurred twice._`)];
-  const blocks: Block[] = [text(title)];
-  for (const group of digest.recurrence) {
+  const groups = digest.recurrence;
+  const flagged = groups.filter((g) => g.recurredWhileOpen.length > 0).length;
+  const title =
+    `### Recurring incidents: ${plural(groups.length, 'group')}` +
+    (groups.length > 0 ? `, ${flagged} recurred while action items were open` : '');
+  const scope = `_Incidents of the same class at most ${digest.recurrenceWindowDays} days apart; groups with an incident in the last ${digest.recurrenceLookbackDays} days._`;
+  if (groups.length === 0) return [text(`${title}\n\n${scope}\n\n_No incident class recurred._`)];
+  const blocks: Block[] = [text(`${title}\n\n${scope}`)];
+  for (const group of groups) {
     const warn = group.recurredWhileOpen.length > 0 ? '⚠️ ' : '';
     const flags = group.recurredWhileOpen.map((r) => {
       const shown = r.openItems.slice(0, 3);
       const more = r.openItems.length - shown.length;
       const open =
         shown
-          .map(
-            (o) =>
-              `[${escapeText(o.title, 80)}](${postmortemLink(r.earlier.path, o.line, ctx.options)})${o.issue ? ` ([#${o.issue.number}](${escapeUrl(o.issue.url)}))` : ''}`,
-          )
-          .join(', ') + (more > 0 ? ` and ${more} more` : '');
-      return `- **Recurred while action items were open**: ${r.incident.date} happened while ${r.openItems.length} item${r.openItems.length === 1 ? '' : 's'} of ${r.earlier.date} were open: ${open}`;
+          .map((o) => {
+            const notes = [
+              ...(o.issue ? [`[#${o.issue.number}](${escapeUrl(o.issue.url)})`] : []),
+              ...(o.due ? [`due ${o.due}`] : []),
+            ];
+            return `[${escapeText(o.title, 100)}](${postmortemLink(r.earlier.path, o.line, ctx.options)})${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
+          })
+          .join('; ') + (more > 0 ? `; and ${more} more` : '');
+      return (
+        `- **Recurred while action items of an earlier incident were still open:** ` +
+        `the ${r.incident.date} incident happened while ${plural(r.openItems.length, 'item')} of the ${r.earlier.date} incident ${r.openItems.length === 1 ? 'was' : 'were'} open: ${open}`
+      );
     });
     blocks.push(
       table(
@@ -270,7 +297,7 @@ function recurrenceSection(digest: Digest, ctx: Ctx): Block[] {
         group.incidents.map((inc) => [
           inc.date ?? '—',
           escapeText(inc.severity ?? '—', 20),
-          `[${escapeText(inc.title)}](${postmortemLink(inc.path, inc.line, ctx.options)})`,
+          `[${escapeText(inc.title, 120)}](${postmortemLink(inc.path, inc.line, ctx.options)})`,
         ]),
       ),
     );
@@ -303,18 +330,23 @@ function hygieneSection(digest: Digest, ctx: Ctx): Block[] {
     );
   if (h.incompleteItems.length === 0)
     blocks.push(text('_Every open item has an owner and a due date._'));
-  else
+  else {
+    const shown = h.incompleteItems.slice(0, MAX_INCOMPLETE_ROWS);
     blocks.push(
       table(
         `**Open items without an owner or due date (${h.incompleteItems.length})**`,
         ['Item', 'Missing', 'Post-mortem'],
-        h.incompleteItems.map((i) => [
-          itemCell(i.row, ctx),
-          i.missing.join(', '),
-          incidentCell(i.row, ctx),
-        ]),
+        shown.map((i) => [itemCell(i.row, ctx), i.missing.join(', '), incidentCell(i.row, ctx)]),
       ),
     );
+    const more = h.incompleteItems.length - shown.length;
+    if (more > 0)
+      blocks.push(
+        text(
+          `_${plural(more, 'more item')} of older incidents not listed; \`postmortem-tracker lint\` reports each (rules \`action-item-owner\`, \`action-item-due\`)._`,
+        ),
+      );
+  }
   return blocks;
 }
 
@@ -329,8 +361,11 @@ export function renderDigestBlocks(digest: Digest, options: RenderOptions): Bloc
   const blocks: Block[] = [
     text(
       `## Post-mortem digest ${digest.week}\n\n**${renderHeadline(digest)}**\n\n` +
-        `${i.open} open of ${i.total} action items in ${digest.postmortems} post-mortem${digest.postmortems === 1 ? '' : 's'} · on time ${renderRate(i.onTime)} · ` +
-        `rates over items due in the last ${i.rateWindowDays} days vs the ${i.rateWindowDays} before · ${source} As of ${digest.today} (${escapeText(digest.timeZone, 40)}).`,
+        `${i.open} open of ${plural(i.total, 'action item')} in ${plural(digest.postmortems, 'post-mortem')}. ` +
+        (i.completion.of === 0
+          ? `No items fell due in the last ${i.rateWindowDays} days. `
+          : `Of the ${plural(i.completion.of, 'item')} due in the last ${i.rateWindowDays} days: completion ${renderRate(i.completion)}, on time ${renderRate(i.onTime)}; trends against the ${i.rateWindowDays} days before. `) +
+        `${source} As of ${digest.today} (${escapeText(digest.timeZone, 40)}).`,
     ),
   ];
   blocks.push(...itemSection('Overdue', i.overdue, 'Days overdue', ctx, 'Nothing overdue.'));
@@ -346,7 +381,13 @@ export function renderDigestBlocks(digest: Digest, options: RenderOptions): Bloc
       ),
     );
   blocks.push(
-    ...itemSection('Due in the next days', i.dueSoon, 'Days left', ctx, 'Nothing due soon.'),
+    ...itemSection(
+      `Due in the next ${plural(i.dueSoonDays, 'day')}`,
+      i.dueSoon,
+      'Days left',
+      ctx,
+      'Nothing due soon.',
+    ),
   );
   blocks.push(
     ...itemSection('Closed in the last 7 days', i.closedThisWeek, null, ctx, 'Nothing closed.'),

@@ -12,7 +12,7 @@ import { localDate } from './zoned-time.js';
 export function incidentRef(pm: Postmortem): IncidentRef {
   return {
     path: pm.path,
-    title: pm.title ?? pm.path,
+    title: pm.title ?? (pm.path.split('/').at(-1) ?? pm.path).replace(/\.md$/i, ''),
     date: isCalendarDate(pm.incidentDate) ? pm.incidentDate : null,
     severity: severityKey(pm.severity),
     line: pm.lines.title ?? 1,

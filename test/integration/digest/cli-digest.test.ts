@@ -17,9 +17,29 @@ describe('postmortem-tracker digest (offline)', () => {
     const { code, out } = await cli(['digest', 'examples/postmortems', '--now', '2026-11-23']);
     expect(code).toBe(0);
     expect(out).toContain('<!-- postmortem-tracker:digest week=2026-W48 -->');
-    expect(out).toMatch(/\*\*\d+ overdue, \d+ due this week, completion (\d+%|n\/a)/);
+    expect(out).toMatch(
+      /\*\*\d+ overdue, \d+ due in the next 7 days, completion (\d+%|— \(no items due\))/,
+    );
     expect(out).toContain('Status from the post-mortems’ markdown.');
     expect(out).toContain('```mermaid');
+  });
+
+  it('shows the checkout recurrence of the examples, whose first incident is older than the window, as recurred while items were open', async () => {
+    const { code, out } = await cli(['digest', 'examples/postmortems', '--now', '2026-11-26']);
+    expect(code).toBe(0);
+    const section = out.slice(out.indexOf('### Recurring incidents'), out.indexOf('### Response'));
+    expect(section).toMatch(/^### Recurring incidents: [1-9]\d* groups?, [1-9]\d* recurred/);
+    expect(section).toMatch(/#### ⚠️ Root cause `config-change`[^\n]*: 2 incidents/);
+    expect(section).toContain(
+      '**Recurred while action items of an earlier incident were still open:** the 2026-06-18 incident happened while',
+    );
+    expect(section).toContain(
+      'of the 2026-03-04 incident were open: [Roll configuration changes out region by region',
+    );
+    expect(section).toContain('](examples/postmortems/2026-03-04-checkout-pool-config.md#L');
+    expect(section).toContain(
+      '](examples/postmortems/2026-06-18-checkout-pool-config-recurrence.md#L',
+    );
   });
 
   it('prints the digest as JSON', async () => {

@@ -63,7 +63,7 @@ describe('digest in a Discussion (through the stand-in)', () => {
       /^https:\/\/github\.com\/acme\/ops\/discussions\/\d+#discussioncomment-\d+$/,
     );
     expect(result.digest.statusSource).toBe('issues');
-    expect(discussions[0]!.comments[0]!.body).toContain('**2 overdue, 0 due this week');
+    expect(discussions[0]!.comments[0]!.body).toContain('**2 overdue, 0 due in the next 7 days');
     // Listing 3 tracked issues took one page.
     expect(
       world.standIn.requests.count({ route: '/repos/{owner}/{repo}/issues', method: 'GET' }),

@@ -136,8 +136,8 @@ describe('analyseActionItems', () => {
       issue(5, 'pm/b.md', 'prev-open', { state: 'closed', closedAt: '2026-11-01T12:00:00Z' }),
     ];
     const s = stats([a], issues);
-    expect(s.completion).toEqual({ value: 67, previous: 50, trend: 17, of: 3 });
-    expect(s.onTime).toEqual({ value: 33, previous: 50, trend: -17, of: 3 });
+    expect(s.completion).toEqual({ value: 67, previous: 50, trend: 17, of: 3, unknown: 0 });
+    expect(s.onTime).toEqual({ value: 33, previous: 50, trend: -17, of: 3, unknown: 0 });
     expect(s.closedThisWeek.map((r) => r.title)).toEqual(['cur late']);
     expect(s.closedLate.map((r) => [r.title, r.days])).toEqual([
       ['prev open', 114],
@@ -149,7 +149,45 @@ describe('analyseActionItems', () => {
     const s = stats([
       pm({ path: 'x.md', actionItems: [item({ title: 'later', due: '2027-05-01' })] }),
     ]);
-    expect(s.completion).toEqual({ value: null, previous: null, trend: null, of: 0 });
+    expect(s.completion).toEqual({ value: null, previous: null, trend: null, of: 0, unknown: 0 });
+    expect(s.onTime).toMatchObject({ value: null, trend: null, of: 0 });
+  });
+
+  it('leaves the on-time rate unknown, not 0%, when done items have no closing date (markdown status)', () => {
+    const s = stats([
+      pm({
+        path: 'md.md',
+        incidentDate: '2026-08-01',
+        actionItems: [
+          item({ title: 'done in markdown', due: '2026-10-01', status: 'done' }),
+          item({ title: 'still open', due: '2026-10-01' }),
+        ],
+      }),
+    ]);
+    expect(s.completion).toMatchObject({ value: 50, of: 2 });
+    expect(s.onTime).toMatchObject({ value: null, trend: null, unknown: 1 });
+  });
+
+  it('measures on-time over items with a known closing date when some closing dates are known', () => {
+    const a = pm({
+      path: 'pm/mixed.md',
+      incidentDate: '2026-08-01',
+      actionItems: [
+        item({ title: 'tracked on time', due: '2026-10-10' }),
+        item({ title: 'done untracked', due: '2026-10-10', status: 'done' }),
+        item({ title: 'open untracked', due: '2026-10-10' }),
+      ],
+    });
+    const s = stats(
+      [a],
+      [
+        issue(1, 'pm/mixed.md', 'tracked-on-time', {
+          state: 'closed',
+          closedAt: '2026-10-01T12:00:00Z',
+        }),
+      ],
+    );
+    expect(s.onTime).toMatchObject({ value: 50, of: 2, unknown: 1 });
   });
 
   it('lists the oldest open items by age', () => {

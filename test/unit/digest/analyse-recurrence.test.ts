@@ -4,7 +4,12 @@ import { resolveItems } from '../../../src/core/digest/resolve-items.js';
 import { cosine, normaliseWords, tfIdfVectors } from '../../../src/core/digest/tf-idf.js';
 import { config, issue, item, pm } from './fixtures.js';
 
-const WINDOW = { from: '2026-05-29', to: '2026-11-25', similarityThreshold: 0.3 };
+const WINDOW = {
+  today: '2026-11-25',
+  windowDays: 180,
+  lookbackDays: 365,
+  similarityThreshold: 0.3,
+};
 
 describe('TF-IDF', () => {
   it('normalises words: case, accents, stop words, numbers and plurals', () => {
@@ -63,7 +68,7 @@ describe('analyseRecurrence', () => {
     title: 'Checkout errors after config push',
   });
 
-  it('groups by shared service (case-insensitive), root-cause category and textual similarity, within the window', () => {
+  it('groups by shared service (case-insensitive), root-cause category and textual similarity, within the window of each other', () => {
     const groups = analyseRecurrence(
       [first, second, third, outside],
       resolveItems([first, second, third], [], config()),
@@ -78,7 +83,7 @@ describe('analyseRecurrence', () => {
     ]);
     // The same two incidents are also textually similar: one group naming both grounds.
     expect(groups[0]!.also).toEqual([
-      { basis: 'similarity', key: expect.stringContaining('checkout') },
+      { basis: 'similarity', key: expect.stringContaining('config') },
     ]);
     expect(groups.every((g) => g.incidents.every((i) => i.date !== '2025-01-01'))).toBe(true);
   });
@@ -147,5 +152,107 @@ describe('analyseRecurrence', () => {
     expect(bySimilarity(0.2).map((g) => g.incidents.map((i) => i.date))).toEqual([
       ['2026-06-01', '2026-10-01'],
     ]);
+  });
+
+  describe('window between incidents and lookback', () => {
+    const incident = (date: string, extra: Partial<Parameters<typeof pm>[0]> = {}) =>
+      pm({
+        path: `pm/${date}.md`,
+        title: `Incident of ${date}`,
+        incidentDate: date,
+        rootCauseCategory: 'config-change',
+        ...extra,
+      });
+    const dates = (groups: ReturnType<typeof analyseRecurrence>) =>
+      groups.map((g) => g.incidents.map((i) => i.date));
+    const opts = {
+      today: '2026-11-26',
+      windowDays: 180,
+      lookbackDays: 365,
+      similarityThreshold: 1,
+    };
+
+    it('counts two incidents exactly windowDays apart as a recurrence, even when the first is older than windowDays', () => {
+      // 2026-03-04 + 180 days = 2026-08-31; the first incident is 267 days before today.
+      const groups = analyseRecurrence([incident('2026-03-04'), incident('2026-08-31')], [], opts);
+      expect(dates(groups)).toEqual([['2026-03-04', '2026-08-31']]);
+    });
+
+    it('does not count incidents windowDays + 1 apart', () => {
+      const groups = analyseRecurrence([incident('2026-03-04'), incident('2026-09-01')], [], opts);
+      expect(groups).toEqual([]);
+    });
+
+    it('chains incidents each within windowDays of the previous one and splits the class after a longer gap', () => {
+      const groups = analyseRecurrence(
+        ['2025-01-10', '2025-06-01', '2026-01-15', '2026-05-01', '2026-10-20'].map((d) =>
+          incident(d),
+        ),
+        [],
+        { ...opts, lookbackDays: 3650 },
+      );
+      expect(dates(groups)).toEqual([
+        ['2026-01-15', '2026-05-01', '2026-10-20'],
+        ['2025-01-10', '2025-06-01'],
+      ]);
+    });
+
+    it('reports a group while its latest incident is within the lookback, inclusive, and not after', () => {
+      const pair = [incident('2025-06-01'), incident('2025-11-26')];
+      // 2026-11-26 − 365 days = 2025-11-26.
+      expect(dates(analyseRecurrence(pair, [], opts))).toEqual([['2025-06-01', '2025-11-26']]);
+      expect(analyseRecurrence(pair, [], { ...opts, today: '2026-11-27' })).toEqual([]);
+    });
+
+    it('does not report an old pair entirely outside the lookback', () => {
+      const groups = analyseRecurrence(
+        [incident('2024-02-01'), incident('2024-03-01'), incident('2026-10-01')],
+        [],
+        opts,
+      );
+      expect(groups).toEqual([]);
+    });
+
+    it('ignores incidents dated after today', () => {
+      const groups = analyseRecurrence([incident('2026-11-01'), incident('2026-11-27')], [], opts);
+      expect(groups).toEqual([]);
+    });
+
+    it('applies the window to textual similarity too', () => {
+      const text = {
+        rootCauseCategory: null,
+        rootCause: 'TLS certificate expired on the edge proxy',
+      };
+      const near = [incident('2026-03-04', text), incident('2026-08-31', text)];
+      const far = [incident('2026-03-04', text), incident('2026-09-01', text)];
+      const similar = { ...opts, similarityThreshold: 0.3 };
+      expect(dates(analyseRecurrence(near, [], similar))).toEqual([['2026-03-04', '2026-08-31']]);
+      expect(analyseRecurrence(far, [], similar)).toEqual([]);
+    });
+
+    it('flags a recurrence whose earlier incident is older than windowDays before today, with the open items and their due dates', () => {
+      const first = incident('2026-03-04', {
+        actionItems: [
+          item({ title: 'Roll out region by region', due: '2026-06-30' }),
+          item({ title: 'Validate pool sizes', due: '2026-04-15', status: 'done' }),
+        ],
+      });
+      const second = incident('2026-06-18');
+      const groups = analyseRecurrence(
+        [first, second],
+        resolveItems([first, second], [], config()),
+        opts,
+      );
+      expect(groups).toHaveLength(1);
+      expect(groups[0]!.recurredWhileOpen).toEqual([
+        expect.objectContaining({
+          incident: expect.objectContaining({ date: '2026-06-18' }),
+          earlier: expect.objectContaining({ date: '2026-03-04' }),
+          openItems: [
+            expect.objectContaining({ title: 'Roll out region by region', due: '2026-06-30' }),
+          ],
+        }),
+      ]);
+    });
   });
 });

@@ -89,15 +89,75 @@ describe('renderers', () => {
     ]).toEqual(['@alice', 'Alice', '@org/sre', 'Jane @&#8203;Doe', '—']);
   });
 
-  it('writes the headline with counts, completion and its trend', () => {
+  it('writes the headline with counts, completion and its trend, and recurrences while items were open', () => {
     const d = sample();
-    expect(renderHeadline(d)).toBe('2 overdue, 1 due this week, completion 0%');
+    expect(renderHeadline(d)).toBe(
+      '2 overdue, 1 due in the next 7 days, completion 0%, 1 incident class recurred while action items were open',
+    );
     expect(
       renderHeadline({
         ...d,
-        items: { ...d.items, completion: { value: 64, previous: 56, trend: 8, of: 20 } },
+        recurrence: [],
+        items: {
+          ...d.items,
+          completion: { value: 64, previous: 56, trend: 8, of: 20, unknown: 0 },
+        },
       }),
-    ).toBe('2 overdue, 1 due this week, completion 64% (▲ 8 pts)');
+    ).toBe('2 overdue, 1 due in the next 7 days, completion 64% (▲ 8 pts)');
+  });
+
+  it('says why a rate is missing instead of showing 0%', () => {
+    const d = sample();
+    const none = { value: null, previous: null, trend: null, of: 0, unknown: 0 };
+    expect(renderHeadline({ ...d, recurrence: [], items: { ...d.items, completion: none } })).toBe(
+      '2 overdue, 1 due in the next 7 days, completion — (no items due)',
+    );
+    const [body = ''] = renderDigest(
+      { ...d, items: { ...d.items, onTime: { ...none, of: 1, unknown: 1 } } },
+      LINKS,
+    );
+    expect(body).toContain('on time — (closing dates unknown)');
+    expect(body).not.toMatch(/on time 0%/);
+  });
+
+  it('shows the recurrence group with the incidents and the open items of the earlier incident', () => {
+    const [body = ''] = renderDigest(sample(), LINKS);
+    expect(body).toContain(
+      '### Recurring incidents: 1 group, 1 recurred while action items were open',
+    );
+    expect(body).toContain('at most 180 days apart; groups with an incident in the last 365 days');
+    expect(body).toMatch(
+      /- \*\*Recurred while action items of an earlier incident were still open:\*\* the 2026-11-01 incident happened while 3 items of the 2026-10-01 incident were open: \[Ping [^\n]*\(due 2026-11-01\); \[Second of alice\][^\n]*\(\[#12\]\([^)]*\), due 2026-11-10\)/,
+    );
+  });
+
+  it('marks severities without a response target as such', () => {
+    const d = sample();
+    const [body = ''] = renderDigest(
+      {
+        ...d,
+        response: d.response.map((r) => ({ ...r, mttd: { ...r.mttd, target: null, met: null } })),
+      },
+      LINKS,
+    );
+    expect(body).toMatch(
+      /\| SEV1 \| 1 \| 4 min · no target \| — · target 15 min · 1 unmeasured \|/,
+    );
+  });
+
+  it('lists at most 25 items without owner or due date and counts the rest', () => {
+    const many = pm({
+      path: 'pm/many.md',
+      incidentDate: '2026-10-01',
+      actionItems: Array.from({ length: 30 }, (_, n) =>
+        item({ title: `Unowned ${n}`, owner: null }),
+      ),
+    });
+    const d = analyseDigest({ postmortems: [many], issues: [], config: config(), now: NOW });
+    const [body = ''] = renderDigest(d, LINKS);
+    expect(body).toContain('**Open items without an owner or due date (30)**');
+    expect(body.match(/\| owner, due \|/g)).toHaveLength(25);
+    expect(body).toContain('_5 more items of older incidents not listed;');
   });
 
   it('renders one body with the week marker, links, escaped text, single mentions and Mermaid charts', () => {
