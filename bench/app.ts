@@ -7,9 +7,7 @@ import { createGitHubStandIn } from '../test/support/github-stand-in.js';
 import { generatePostmortems } from './generate-postmortems.js';
 
 /** Requests and time for the app to read every post-mortem of a repository of `count` of them. */
-async function readAll(
-  count: number,
-): Promise<{
+async function readAll(count: number): Promise<{
   requests: number;
   byRoute: Map<string, number>;
   files: number;

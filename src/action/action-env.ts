@@ -35,7 +35,9 @@ export async function readActionEnv(env: NodeJS.ProcessEnv): Promise<ActionEnv> 
       const value: unknown = JSON.parse(text);
       if (typeof value === 'object' && value !== null) payload = value as Record<string, unknown>;
     } catch {
-      throw new Error(`GITHUB_EVENT_PATH "${eventPath}" is not JSON; expected the webhook payload the runner writes`);
+      throw new Error(
+        `GITHUB_EVENT_PATH "${eventPath}" is not JSON; expected the webhook payload the runner writes`,
+      );
     }
   }
   return {
@@ -53,6 +55,9 @@ export async function readActionEnv(env: NodeJS.ProcessEnv): Promise<ActionEnv> 
 
 function required(env: NodeJS.ProcessEnv, name: string): string {
   const value = env[name];
-  if (!value) throw new Error(`${name} is not set; run this Action in a GitHub Actions workflow (or set ${name})`);
+  if (!value)
+    throw new Error(
+      `${name} is not set; run this Action in a GitHub Actions workflow (or set ${name})`,
+    );
   return value;
 }

@@ -11,7 +11,10 @@ export function annotate(diagnostic: Diagnostic): void {
   };
   if (diagnostic.endLine !== undefined) properties.endLine = diagnostic.endLine;
   // GitHub rejects a column range across lines, so end columns only go with single-line spans.
-  if (diagnostic.endColumn !== undefined && (diagnostic.endLine === undefined || diagnostic.endLine === diagnostic.line)) {
+  if (
+    diagnostic.endColumn !== undefined &&
+    (diagnostic.endLine === undefined || diagnostic.endLine === diagnostic.line)
+  ) {
     properties.endColumn = diagnostic.endColumn;
   }
   if (diagnostic.severity === 'error') core.error(diagnostic.message, properties);

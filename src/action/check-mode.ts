@@ -14,17 +14,24 @@ import { renderCheckSummary } from './render-check-summary.js';
  * Lints the post-mortems a pull request adds or changes, annotates every diagnostic on its line,
  * checks that owners can be assigned where the token may ask, and writes a job summary.
  */
-export async function runCheckMode(ctx: ModeContext, configDiagnostics: readonly Diagnostic[]): Promise<ModeOutcome> {
+export async function runCheckMode(
+  ctx: ModeContext,
+  configDiagnostics: readonly Diagnostic[],
+): Promise<ModeOutcome> {
   const pull = pullNumber(ctx.env.payload);
   if (pull === null) {
-    throw new Error(`check mode needs a pull_request event; the event is "${ctx.env.eventName}" (set mode to sync or digest for other events)`);
+    throw new Error(
+      `check mode needs a pull_request event; the event is "${ctx.env.eventName}" (set mode to sync or digest for other events)`,
+    );
   }
   const changed = await ctx.port.listPullRequestFiles(pull);
   const files = changed
     .filter((f) => f.status !== 'removed' && inScope(f.filename, ctx.paths, ctx.config.exclude))
     .map((f) => f.filename)
     .sort();
-  core.info(`${files.length} post-mortem(s) changed by #${pull}${files.length ? `: ${files.join(', ')}` : ''}`);
+  core.info(
+    `${files.length} post-mortem(s) changed by #${pull}${files.length ? `: ${files.join(', ')}` : ''}`,
+  );
 
   const diagnostics: Diagnostic[] = [...configDiagnostics];
   const notes: string[] = [];
@@ -34,7 +41,14 @@ export async function runCheckMode(ctx: ModeContext, configDiagnostics: readonly
     try {
       text = await readFile(join(ctx.env.workspace, file), 'utf8');
     } catch {
-      diagnostics.push({ file, line: 1, column: 1, severity: 'error', rule: 'file-unreadable', message: `${file} is in the pull request but not in the workspace; run actions/checkout before this Action.` });
+      diagnostics.push({
+        file,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        rule: 'file-unreadable',
+        message: `${file} is in the pull request but not in the workspace; run actions/checkout before this Action.`,
+      });
       continue;
     }
     const result = lintText(text, file, ctx.config);
@@ -43,7 +57,11 @@ export async function runCheckMode(ctx: ModeContext, configDiagnostics: readonly
   }
 
   if (ctx.config.check.checkAssignees) {
-    const owners = await checkOwnersAssignable(postmortems, ctx.port, `${ctx.env.owner}/${ctx.env.repo}`);
+    const owners = await checkOwnersAssignable(
+      postmortems,
+      ctx.port,
+      `${ctx.env.owner}/${ctx.env.repo}`,
+    );
     diagnostics.push(...owners.diagnostics);
     for (const note of owners.notes) core.notice(note);
     notes.push(...owners.notes);
@@ -63,12 +81,20 @@ export async function runCheckMode(ctx: ModeContext, configDiagnostics: readonly
     problems: diagnostics.length,
     items: {},
     digestUrl: '',
-    failure: checkConclusion(diagnostics, failOn) === 'failure' ? `${errors} error(s) and ${warnings} warning(s) in the post-mortems of this pull request (fail on: ${failOn}); see the annotations.` : null,
+    failure:
+      checkConclusion(diagnostics, failOn) === 'failure'
+        ? `${errors} error(s) and ${warnings} warning(s) in the post-mortems of this pull request (fail on: ${failOn}); see the annotations.`
+        : null,
   };
 }
 
 function pullNumber(payload: Record<string, unknown>): number | null {
   const pr = payload['pull_request'];
-  if (typeof pr === 'object' && pr !== null && typeof (pr as { number?: unknown }).number === 'number') return (pr as { number: number }).number;
+  if (
+    typeof pr === 'object' &&
+    pr !== null &&
+    typeof (pr as { number?: unknown }).number === 'number'
+  )
+    return (pr as { number: number }).number;
   return typeof payload['number'] === 'number' ? payload['number'] : null;
 }

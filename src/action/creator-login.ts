@@ -9,7 +9,10 @@ export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
  * sync needs it); any other token is taken to be the workflow's `GITHUB_TOKEN`. Null when the
  * lookup fails, so sync goes on without the look (it never blocks a run).
  */
-export async function creatorLogin(token: string, client: Pick<GitHubClient, 'request'>): Promise<string | null> {
+export async function creatorLogin(
+  token: string,
+  client: Pick<GitHubClient, 'request'>,
+): Promise<string | null> {
   if (!/^(?:ghp_|github_pat_)/.test(token)) return ACTIONS_BOT_LOGIN;
   try {
     const { data } = await client.request('GET /user');

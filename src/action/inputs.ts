@@ -26,11 +26,14 @@ const MODES: readonly string[] = ['auto', 'check', 'sync', 'digest'];
 /** Reads and validates the inputs; errors name the input, the bad value and the expected form. */
 export function readInputs(): ActionInputs {
   const mode = core.getInput('mode') || 'auto';
-  if (!MODES.includes(mode)) throw new Error(`input "mode" is "${mode}"; expected one of ${MODES.join(', ')}`);
+  if (!MODES.includes(mode))
+    throw new Error(`input "mode" is "${mode}"; expected one of ${MODES.join(', ')}`);
   const maxWritesText = core.getInput('max-writes') || '50';
   const maxWrites = Number(maxWritesText);
   if (!/^\d+$/.test(maxWritesText) || !Number.isSafeInteger(maxWrites)) {
-    throw new Error(`input "max-writes" is "${maxWritesText}"; expected a whole number of writes, 0 or more (default 50)`);
+    throw new Error(
+      `input "max-writes" is "${maxWritesText}"; expected a whole number of writes, 0 or more (default 50)`,
+    );
   }
   const paths = (core.getInput('paths') || DEFAULT_PATHS)
     .split(/[\n,]/)

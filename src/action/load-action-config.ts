@@ -11,9 +11,15 @@ export async function loadActionConfig(workspace: string, file: string): Promise
     text = await readFile(join(workspace, file), 'utf8');
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    if (code !== 'ENOENT') throw new Error(`input "config": cannot read ${file}: ${errorMessage(error)}`, { cause: error });
+    if (code !== 'ENOENT')
+      throw new Error(`input "config": cannot read ${file}: ${errorMessage(error)}`, {
+        cause: error,
+      });
     if (file !== DEFAULT_CONFIG) {
-      throw new Error(`input "config" names ${file}, which does not exist in the workspace; check the path, or run actions/checkout first`, { cause: error });
+      throw new Error(
+        `input "config" names ${file}, which does not exist in the workspace; check the path, or run actions/checkout first`,
+        { cause: error },
+      );
     }
     text = null;
   }

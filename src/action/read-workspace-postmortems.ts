@@ -14,14 +14,23 @@ export interface WorkspacePostmortems {
 }
 
 /** Finds the post-mortems under `paths` (minus `exclude`) in the workspace and parses them. */
-export async function readWorkspacePostmortems(workspace: string, paths: readonly string[], config: Config): Promise<WorkspacePostmortems> {
-  const { files } = await findPostmortemFiles([], { cwd: workspace, config: { paths: [...paths], exclude: config.exclude } });
+export async function readWorkspacePostmortems(
+  workspace: string,
+  paths: readonly string[],
+  config: Config,
+): Promise<WorkspacePostmortems> {
+  const { files } = await findPostmortemFiles([], {
+    cwd: workspace,
+    config: { paths: [...paths], exclude: config.exclude },
+  });
   const options = parseOptionsFromConfig(config);
   const postmortems: Postmortem[] = [];
   const unreadable: WorkspacePostmortems['unreadable'] = [];
   for (const path of files) {
     try {
-      postmortems.push(parsePostmortem(await readFile(join(workspace, path), 'utf8'), path, options));
+      postmortems.push(
+        parsePostmortem(await readFile(join(workspace, path), 'utf8'), path, options),
+      );
     } catch (error) {
       unreadable.push({ path, reason: errorMessage(error) });
     }

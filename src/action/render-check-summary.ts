@@ -5,7 +5,11 @@ import { escapeMarkdown } from '../core/text/escape-markdown.js';
 const MAX_ROWS = 500;
 
 /** Renders the pull-request check as a job summary: one row per diagnostic, by file and line. */
-export function renderCheckSummary(files: readonly string[], diagnostics: readonly Diagnostic[], notes: readonly string[]): string {
+export function renderCheckSummary(
+  files: readonly string[],
+  diagnostics: readonly Diagnostic[],
+  notes: readonly string[],
+): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   const lines = [

@@ -52,10 +52,15 @@ async function main(overrides: RunOverrides): Promise<ModeOutcome | null> {
   if (mode !== 'check') {
     for (const d of loaded.diagnostics) annotate(d);
     if (configErrors.length > 0) {
-      throw new Error(`${inputs.config} has ${configErrors.length} error(s) (see the annotations); fix it before ${mode} runs, so nothing is written from a misread config`);
+      throw new Error(
+        `${inputs.config} has ${configErrors.length} error(s) (see the annotations); fix it before ${mode} runs, so nothing is written from a misread config`,
+      );
     }
   }
-  if (!inputs.token) throw new Error('input "token" is empty; pass ${{ github.token }} or a token with issues: write');
+  if (!inputs.token)
+    throw new Error(
+      'input "token" is empty; pass ${{ github.token }} or a token with issues: write',
+    );
 
   const octokit = createOctokit({
     baseUrl: env.apiUrl,
@@ -64,7 +69,12 @@ async function main(overrides: RunOverrides): Promise<ModeOutcome | null> {
     writeIntervalMs: overrides.writeIntervalMs ?? config.sync.writeIntervalMs,
     ...(overrides.retryUnitMs !== undefined ? { retryUnitMs: overrides.retryUnitMs } : {}),
     // Octokit logs every request at info and every failed one at error; the modes report failures themselves.
-    logger: { debug: (m) => core.debug(m), info: (m) => core.debug(m), warn: (m) => core.warning(m), error: (m) => core.debug(m) },
+    logger: {
+      debug: (m) => core.debug(m),
+      info: (m) => core.debug(m),
+      warn: (m) => core.warning(m),
+      error: (m) => core.debug(m),
+    },
   });
   const paths = inputs.paths.join('\n') === DEFAULT_PATHS ? config.paths : inputs.paths;
   const ctx: ModeContext = {

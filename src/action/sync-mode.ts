@@ -15,20 +15,34 @@ export async function runSyncMode(ctx: ModeContext): Promise<ModeOutcome | null>
   if (env.eventName === 'push') {
     const defaultBranch = defaultBranchOf(env.payload);
     if (defaultBranch === null || env.ref !== `refs/heads/${defaultBranch}`) {
-      const why = defaultBranch === null ? 'the push payload does not name the default branch' : `${env.ref || 'this ref'} is not the default branch (${defaultBranch})`;
+      const why =
+        defaultBranch === null
+          ? 'the push payload does not name the default branch'
+          : `${env.ref || 'this ref'} is not the default branch (${defaultBranch})`;
       core.notice(`Sync skipped: ${why}; issues follow the default branch only.`);
       await core.summary.addRaw(`## Post-mortem action items: sync skipped\n\n${why}.\n`).write();
       return null;
     }
   } else if (env.eventName !== 'workflow_dispatch' && env.eventName !== 'schedule') {
-    throw new Error(`sync mode runs on push to the default branch, workflow_dispatch or schedule; the event is "${env.eventName}" (use mode: check on pull requests)`);
+    throw new Error(
+      `sync mode runs on push to the default branch, workflow_dispatch or schedule; the event is "${env.eventName}" (use mode: check on pull requests)`,
+    );
   }
   if (!env.sha) throw new Error('GITHUB_SHA is not set; sync needs the commit for permalinks');
 
-  const { postmortems, unreadable } = await readWorkspacePostmortems(env.workspace, ctx.paths, ctx.config);
-  for (const u of unreadable) core.warning(`${u.path} could not be read (${u.reason}); its issues are left as they are.`, { file: u.path });
+  const { postmortems, unreadable } = await readWorkspacePostmortems(
+    env.workspace,
+    ctx.paths,
+    ctx.config,
+  );
+  for (const u of unreadable)
+    core.warning(`${u.path} could not be read (${u.reason}); its issues are left as they are.`, {
+      file: u.path,
+    });
   const skip = new Set(unreadable.map((u) => u.path));
-  core.info(`${postmortems.length} post-mortem(s), ${postmortems.reduce((n, p) => n + p.actionItems.length, 0)} action item(s) under ${ctx.paths.join(', ')}`);
+  core.info(
+    `${postmortems.length} post-mortem(s), ${postmortems.reduce((n, p) => n + p.actionItems.length, 0)} action item(s) under ${ctx.paths.join(', ')}`,
+  );
 
   const report = await syncRepository(
     {
@@ -42,11 +56,17 @@ export async function runSyncMode(ctx: ModeContext): Promise<ModeOutcome | null>
       creatorLogin: () => creatorLogin(ctx.inputs.token, ctx.octokit),
     },
     ctx.port,
-    { dryRun: ctx.inputs.dryRun, maxWrites: ctx.inputs.maxWrites, logger: { info: (m) => core.info(m), warning: (m) => core.warning(m) } },
+    {
+      dryRun: ctx.inputs.dryRun,
+      maxWrites: ctx.inputs.maxWrites,
+      logger: { info: (m) => core.info(m), warning: (m) => core.warning(m) },
+    },
   );
   await core.summary.addRaw(renderSyncSummary(report, { dryRun: ctx.inputs.dryRun })).write();
   if (report.result.capped) {
-    core.warning(`max-writes (${ctx.inputs.maxWrites}) reached: ${report.result.notApplied.filter((n) => n.reason === 'max-writes').length} write(s) left for the next run.`);
+    core.warning(
+      `max-writes (${ctx.inputs.maxWrites}) reached: ${report.result.notApplied.filter((n) => n.reason === 'max-writes').length} write(s) left for the next run.`,
+    );
   }
   return {
     created: report.counts.created,
@@ -70,9 +90,17 @@ function failureMessage(report: SyncReport, failOnError: boolean): string | null
 
 function problemCount(report: SyncReport): number {
   const skips = report.result.applied.filter(
-    (a) => a.op.kind === 'skip' && (a.op.reason === 'duplicate-id' || a.op.reason === 'duplicate-issue' || a.op.reason === 'out-of-scope'),
+    (a) =>
+      a.op.kind === 'skip' &&
+      (a.op.reason === 'duplicate-id' ||
+        a.op.reason === 'duplicate-issue' ||
+        a.op.reason === 'out-of-scope'),
   ).length;
-  const unassigned = report.plan.filter((op) => 'notes' in op && op.notes.some((n) => n.includes('not assigned') || n.includes('cannot be assigned'))).length;
+  const unassigned = report.plan.filter(
+    (op) =>
+      'notes' in op &&
+      op.notes.some((n) => n.includes('not assigned') || n.includes('cannot be assigned')),
+  ).length;
   const notDone = report.result.notApplied.filter((n) => n.reason !== 'dry-run').length;
   return skips + unassigned + notDone;
 }

@@ -58,27 +58,38 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const [owner, repo, ...rest] = (values.repo ?? '').split('/');
-  if (!owner || !repo || rest.length > 0) throw new UsageError(`--repo is "${values.repo ?? ''}"; expected OWNER/NAME`);
+  if (!owner || !repo || rest.length > 0)
+    throw new UsageError(`--repo is "${values.repo ?? ''}"; expected OWNER/NAME`);
   const token = values.token ?? process.env['GITHUB_TOKEN'] ?? '';
   const dryRun = values['dry-run'] === true;
-  if (!token && !dryRun) throw new UsageError('no token: pass --token or set GITHUB_TOKEN (a dry run may go without one on public repositories)');
+  if (!token && !dryRun)
+    throw new UsageError(
+      'no token: pass --token or set GITHUB_TOKEN (a dry run may go without one on public repositories)',
+    );
   let maxWrites: number | undefined;
   if (values['max-writes'] !== undefined) {
-    if (!/^\d+$/.test(values['max-writes'])) throw new UsageError(`--max-writes is "${values['max-writes']}"; expected a whole number, 0 or more`);
+    if (!/^\d+$/.test(values['max-writes']))
+      throw new UsageError(
+        `--max-writes is "${values['max-writes']}"; expected a whole number, 0 or more`,
+      );
     maxWrites = Number(values['max-writes']);
   }
 
   const loaded = await loadConfigFile(io.cwd, values.config);
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
-  for (const d of loaded.diagnostics) io.stderr.write(`${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} (${d.rule})\n`);
+  for (const d of loaded.diagnostics)
+    io.stderr.write(`${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} (${d.rule})\n`);
   if (errors.length > 0) {
-    io.stderr.write('postmortem-tracker sync: fix the config first; nothing is written from a misread config.\n');
+    io.stderr.write(
+      'postmortem-tracker sync: fix the config first; nothing is written from a misread config.\n',
+    );
     return 2;
   }
   const config = loaded.config;
   const { files, missing } = await findPostmortemFiles(positionals, { cwd: io.cwd, config });
   if (missing.length > 0) {
-    for (const m of missing) io.stderr.write(`postmortem-tracker sync: no such file, directory or matching glob: ${m}\n`);
+    for (const m of missing)
+      io.stderr.write(`postmortem-tracker sync: no such file, directory or matching glob: ${m}\n`);
     return 2;
   }
   const sha = values.sha ?? (await gitHead(io.cwd));
@@ -86,14 +97,20 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 
   const options = parseOptionsFromConfig(config);
   const postmortems: Postmortem[] = [];
-  for (const file of files) postmortems.push(parsePostmortem(await readPostmortemFile(io.cwd, file), file, options));
+  for (const file of files)
+    postmortems.push(parsePostmortem(await readPostmortemFile(io.cwd, file), file, options));
   const named = new Set(files);
 
   const octokit = createOctokit({
     baseUrl: values['api-url'] ?? 'https://api.github.com',
     token: token || null,
     writeIntervalMs: config.sync.writeIntervalMs,
-    logger: { debug: () => undefined, info: () => undefined, warn: (m) => io.stderr.write(`warning: ${m}\n`), error: () => undefined },
+    logger: {
+      debug: () => undefined,
+      info: () => undefined,
+      warn: (m) => io.stderr.write(`warning: ${m}\n`),
+      error: () => undefined,
+    },
   });
   const now = io.now ? io.now() : new Date();
   const report = await syncRepository(
@@ -104,25 +121,37 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       sha,
       serverUrl: values['server-url'] ?? 'https://github.com',
       now,
-      isRemovable: positionals.length > 0 ? (path) => named.has(path) : (path) => inScope(path, config.paths, config.exclude),
+      isRemovable:
+        positionals.length > 0
+          ? (path) => named.has(path)
+          : (path) => inScope(path, config.paths, config.exclude),
     },
     new OctokitPort(octokit, { owner, repo }),
     {
       dryRun,
       maxWrites: maxWrites ?? config.sync.maxWrites,
-      logger: { info: (m) => io.stdout.write(`${m}\n`), warning: (m) => io.stderr.write(`warning: ${m}\n`) },
+      logger: {
+        info: (m) => io.stdout.write(`${m}\n`),
+        warning: (m) => io.stderr.write(`warning: ${m}\n`),
+      },
     },
   );
   for (const { op } of report.result.applied) {
-    if (op.kind === 'skip' && op.reason !== 'up-to-date') io.stdout.write(`${describeOperation(op)}\n`);
+    if (op.kind === 'skip' && op.reason !== 'up-to-date')
+      io.stdout.write(`${describeOperation(op)}\n`);
   }
   const c = report.counts;
   io.stdout.write(
     `${dryRun ? 'planned' : 'done'}: ${c.created} created, ${c.updated} updated, ${c.closed} closed, ${c.reopened} reopened, ${c.linked} linked, ${c.skipped} skipped; ${report.result.writes} write(s)\n`,
   );
-  if (report.result.capped) io.stderr.write(`max writes reached: ${report.result.notApplied.filter((n) => n.reason === 'max-writes').length} left for the next run\n`);
+  if (report.result.capped)
+    io.stderr.write(
+      `max writes reached: ${report.result.notApplied.filter((n) => n.reason === 'max-writes').length} left for the next run\n`,
+    );
   if (report.result.failure) {
-    io.stderr.write(`postmortem-tracker sync: stopped at a failed write (${report.result.failure.message}); run again to finish without duplicates.\n`);
+    io.stderr.write(
+      `postmortem-tracker sync: stopped at a failed write (${report.result.failure.message}); run again to finish without duplicates.\n`,
+    );
     return 1;
   }
   return 0;
@@ -130,6 +159,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 
 function gitHead(cwd: string): Promise<string | null> {
   return new Promise((resolve) => {
-    execFile('git', ['rev-parse', 'HEAD'], { cwd }, (error, stdout) => resolve(error ? null : stdout.trim() || null));
+    execFile('git', ['rev-parse', 'HEAD'], { cwd }, (error, stdout) =>
+      resolve(error ? null : stdout.trim() || null),
+    );
   });
 }

@@ -50,7 +50,9 @@ export async function checkOwnersAssignable(
   } catch (error) {
     const status = httpStatus(error);
     if (status !== 403 && status !== 404) throw error;
-    notes.push(`Owners were not checked: the token may not read assignees (HTTP ${status}), as on pull requests from forks.`);
+    notes.push(
+      `Owners were not checked: the token may not read assignees (HTTP ${status}), as on pull requests from forks.`,
+    );
     return { diagnostics: [], notes };
   }
   const diagnostics: Diagnostic[] = [];

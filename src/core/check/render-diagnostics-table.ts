@@ -5,12 +5,18 @@ import { escapeMarkdown } from '../text/escape-markdown.js';
  * A markdown table of diagnostics, one row each by file and line, for a job summary or a check
  * run's summary; beyond `maxRows` a closing line says how many more the annotations show.
  */
-export function renderDiagnosticsTable(diagnostics: readonly Diagnostic[], maxRows: number): string[] {
+export function renderDiagnosticsTable(
+  diagnostics: readonly Diagnostic[],
+  maxRows: number,
+): string[] {
   if (diagnostics.length === 0) return [];
   const lines = ['| File | Line | Severity | Rule | Message |', '| --- | ---: | --- | --- | --- |'];
   for (const d of diagnostics.slice(0, maxRows)) {
-    lines.push(`| ${escapeMarkdown(d.file)} | ${d.line} | ${d.severity} | ${escapeMarkdown(d.rule)} | ${escapeMarkdown(d.message)} |`);
+    lines.push(
+      `| ${escapeMarkdown(d.file)} | ${d.line} | ${d.severity} | ${escapeMarkdown(d.rule)} | ${escapeMarkdown(d.message)} |`,
+    );
   }
-  if (diagnostics.length > maxRows) lines.push('', `…and ${diagnostics.length - maxRows} more, shown as annotations.`);
+  if (diagnostics.length > maxRows)
+    lines.push('', `…and ${diagnostics.length - maxRows} more, shown as annotations.`);
   return lines;
 }

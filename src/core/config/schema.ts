@@ -5,7 +5,10 @@ const ruleLevel = z.enum(['error', 'warning', 'off']);
 const responseTargets = z
   .object({
     mttd: z.number().positive().describe('Target median minutes from failure start to detection.'),
-    mtta: z.number().positive().describe('Target median minutes from detection to acknowledgement.'),
+    mtta: z
+      .number()
+      .positive()
+      .describe('Target median minutes from detection to acknowledgement.'),
     mttr: z.number().positive().describe('Target median minutes from failure start to resolution.'),
   })
   .describe('Response-time targets, in minutes.');
@@ -22,20 +25,40 @@ export const configSchema = z
       .default(['**/README.md', '**/*template*.md', '**/*TEMPLATE*.md', '**/_*.md'])
       .describe('Globs of files under `paths` that are not post-mortems (templates, indexes).'),
     requiredSections: z
-      .array(z.enum(['summary', 'impact', 'timeline', 'rootCause', 'actionItems', 'contributingFactors', 'whatWentWell', 'lessonsLearned']))
+      .array(
+        z.enum([
+          'summary',
+          'impact',
+          'timeline',
+          'rootCause',
+          'actionItems',
+          'contributingFactors',
+          'whatWentWell',
+          'lessonsLearned',
+        ]),
+      )
       .default(['summary', 'timeline', 'rootCause', 'actionItems'])
-      .describe('Sections every post-mortem must have. `summary` is also satisfied by an impact section.'),
+      .describe(
+        'Sections every post-mortem must have. `summary` is also satisfied by an impact section.',
+      ),
     severityScale: z
       .array(z.string().min(1))
       .min(1)
       .default(['SEV1', 'SEV2', 'SEV3', 'SEV4'])
-      .describe('Allowed severities, most severe first. Matching ignores case, spaces and dashes (`sev-1` = `SEV1`).'),
+      .describe(
+        'Allowed severities, most severe first. Matching ignores case, spaces and dashes (`sev-1` = `SEV1`).',
+      ),
     owners: z
       .object({
         aliases: z
-          .record(z.string(), z.string().regex(/^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]+)?$/))
+          .record(
+            z.string(),
+            z.string().regex(/^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]+)?$/),
+          )
           .default({})
-          .describe('Maps names, initials or team names written in post-mortems to GitHub logins or `org/team` slugs, e.g. `"Ed": "@edwardk"`.'),
+          .describe(
+            'Maps names, initials or team names written in post-mortems to GitHub logins or `org/team` slugs, e.g. `"Ed": "@edwardk"`.',
+          ),
       })
       .prefault({})
       .describe('How owners written in post-mortems map to GitHub.'),
@@ -44,7 +67,9 @@ export const configSchema = z
         order: z
           .enum(['auto', 'DMY', 'MDY'])
           .default('auto')
-          .describe('How to read numeric dates such as `01-04-2026`. `auto` reports ambiguous ones instead of guessing.'),
+          .describe(
+            'How to read numeric dates such as `01-04-2026`. `auto` reports ambiguous ones instead of guessing.',
+          ),
         timeZone: z
           .string()
           .default('UTC')
@@ -55,13 +80,28 @@ export const configSchema = z
     defaultDueDays: z
       .record(z.string(), z.number().int().positive())
       .default({ SEV1: 28, SEV2: 42, SEV3: 90, SEV4: 90 })
-      .describe('Days after the incident that an item without a due date is due, per severity. Severities not listed get no default.'),
+      .describe(
+        'Days after the incident that an item without a due date is due, per severity. Severities not listed get no default.',
+      ),
     labels: z
       .object({
-        tool: z.string().min(1).default('postmortem-action-item').describe('Label on every issue the tool creates.'),
-        severityPrefix: z.string().default('severity:').describe('Prefix of the severity label (`severity:SEV1`). Empty to disable.'),
-        overdue: z.string().default('overdue').describe('Label added while an item is past due. Empty to disable.'),
-        extra: z.array(z.string().min(1)).default([]).describe('Extra labels on every created issue.'),
+        tool: z
+          .string()
+          .min(1)
+          .default('postmortem-action-item')
+          .describe('Label on every issue the tool creates.'),
+        severityPrefix: z
+          .string()
+          .default('severity:')
+          .describe('Prefix of the severity label (`severity:SEV1`). Empty to disable.'),
+        overdue: z
+          .string()
+          .default('overdue')
+          .describe('Label added while an item is past due. Empty to disable.'),
+        extra: z
+          .array(z.string().min(1))
+          .default([])
+          .describe('Extra labels on every created issue.'),
       })
       .prefault({})
       .describe('Labels of the tracked issues; missing ones are created with colours.'),
@@ -75,20 +115,33 @@ export const configSchema = z
           .enum(['error', 'warning', 'never'])
           .default('error')
           .describe('Lowest diagnostic severity that fails the check.'),
-        checkAssignees: z.boolean().default(true).describe('Check that each owner can be assigned in the repository.'),
+        checkAssignees: z
+          .boolean()
+          .default(true)
+          .describe('Check that each owner can be assigned in the repository.'),
       })
       .prefault({})
       .describe('The pull-request check.'),
     sync: z
       .object({
-        maxWrites: z.number().int().nonnegative().default(50).describe('Cap on write requests per run.'),
+        maxWrites: z
+          .number()
+          .int()
+          .nonnegative()
+          .default(50)
+          .describe('Cap on write requests per run.'),
         writeIntervalMs: z
           .number()
           .int()
           .nonnegative()
           .default(1000)
-          .describe('Minimum milliseconds between content-creating requests (GitHub secondary rate limits).'),
-        assignOwners: z.boolean().default(true).describe('Assign issues to their owners when assignable.'),
+          .describe(
+            'Minimum milliseconds between content-creating requests (GitHub secondary rate limits).',
+          ),
+        assignOwners: z
+          .boolean()
+          .default(true)
+          .describe('Assign issues to their owners when assignable.'),
       })
       .prefault({})
       .describe('Issue sync.'),
@@ -97,18 +150,67 @@ export const configSchema = z
         target: z
           .enum(['discussion-comment', 'discussion', 'issue'])
           .default('discussion-comment')
-          .describe('`discussion-comment`: one Discussion, a comment per week; `discussion`: a new Discussion each week; `issue`: a pinned issue.'),
+          .describe(
+            '`discussion-comment`: one Discussion, a comment per week; `discussion`: a new Discussion each week; `issue`: a pinned issue.',
+          ),
         category: z.string().default('General').describe('Discussion category name.'),
-        title: z.string().default('Post-mortem action items digest').describe('Title of the digest Discussion or issue.'),
-        fallbackToIssue: z.boolean().default(true).describe('Fall back to a pinned issue when Discussions or the category are unavailable.'),
-        issueLabel: z.string().default('postmortem-digest').describe('Label of the fallback digest issue.'),
-        day: z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']).default('monday').describe('Day of the weekly digest (app scheduler).'),
-        hour: z.number().int().min(0).max(23).default(9).describe('Hour of the weekly digest (app scheduler).'),
-        timeZone: z.string().default('UTC').describe('Time zone of the digest schedule and week boundaries.'),
-        dueSoonDays: z.number().int().positive().default(7).describe('Items due within this many days are listed as due soon.'),
-        windowDays: z.number().int().positive().default(180).describe('Days: incidents of the same class at most this far apart are a recurrence; also the window of the response metrics.'),
-        recurrenceLookbackDays: z.number().int().positive().default(365).describe('Days: a recurrence group is reported while its latest incident is at most this old.'),
-        similarityThreshold: z.number().min(0).max(1).default(0.3).describe('TF-IDF cosine similarity above which two incidents count as the same class.'),
+        title: z
+          .string()
+          .default('Post-mortem action items digest')
+          .describe('Title of the digest Discussion or issue.'),
+        fallbackToIssue: z
+          .boolean()
+          .default(true)
+          .describe(
+            'Fall back to a pinned issue when Discussions or the category are unavailable.',
+          ),
+        issueLabel: z
+          .string()
+          .default('postmortem-digest')
+          .describe('Label of the fallback digest issue.'),
+        day: z
+          .enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
+          .default('monday')
+          .describe('Day of the weekly digest (app scheduler).'),
+        hour: z
+          .number()
+          .int()
+          .min(0)
+          .max(23)
+          .default(9)
+          .describe('Hour of the weekly digest (app scheduler).'),
+        timeZone: z
+          .string()
+          .default('UTC')
+          .describe('Time zone of the digest schedule and week boundaries.'),
+        dueSoonDays: z
+          .number()
+          .int()
+          .positive()
+          .default(7)
+          .describe('Items due within this many days are listed as due soon.'),
+        windowDays: z
+          .number()
+          .int()
+          .positive()
+          .default(180)
+          .describe(
+            'Days: incidents of the same class at most this far apart are a recurrence; also the window of the response metrics.',
+          ),
+        recurrenceLookbackDays: z
+          .number()
+          .int()
+          .positive()
+          .default(365)
+          .describe(
+            'Days: a recurrence group is reported while its latest incident is at most this old.',
+          ),
+        similarityThreshold: z
+          .number()
+          .min(0)
+          .max(1)
+          .default(0.3)
+          .describe('TF-IDF cosine similarity above which two incidents count as the same class.'),
         targets: z
           .record(z.string(), responseTargets)
           .default({
@@ -118,9 +220,25 @@ export const configSchema = z
           .describe('Response-time targets per severity.'),
         reminders: z
           .object({
-            enabled: z.boolean().default(false).describe('Comment on overdue issues, at most once a week each.'),
-            escalateAfterDays: z.number().int().positive().default(14).describe('Days overdue after which the reminder also mentions the escalation contact.'),
-            escalateTo: z.string().nullable().default(null).describe('Escalation contact (`@login` or `@org/team`); the post-mortem author when null.'),
+            enabled: z
+              .boolean()
+              .default(false)
+              .describe('Comment on overdue issues, at most once a week each.'),
+            escalateAfterDays: z
+              .number()
+              .int()
+              .positive()
+              .default(14)
+              .describe(
+                'Days overdue after which the reminder also mentions the escalation contact.',
+              ),
+            escalateTo: z
+              .string()
+              .nullable()
+              .default(null)
+              .describe(
+                'Escalation contact (`@login` or `@org/team`); the post-mortem author when null.',
+              ),
           })
           .prefault({})
           .describe('Reminder comments on overdue issues.'),
@@ -130,7 +248,9 @@ export const configSchema = z
     tickBack: z
       .boolean()
       .default(false)
-      .describe('App only: when a tracked issue closes, open a PR that ticks the item in the post-mortem (needs contents and pull_requests write).'),
+      .describe(
+        'App only: when a tracked issue closes, open a PR that ticks the item in the post-mortem (needs contents and pull_requests write).',
+      ),
   })
   .strict()
   .describe('postmortem-tracker configuration (`.github/postmortem-tracker.yml`).');

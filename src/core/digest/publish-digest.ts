@@ -204,9 +204,7 @@ async function publishToIssue(input: PublishInput, messages: string[]): Promise<
     try {
       await discussions.pinIssue(home.number);
     } catch (error) {
-      messages.push(
-        `Could not pin digest issue #${home.number}: ${errorMessage(error)}`,
-      );
+      messages.push(`Could not pin digest issue #${home.number}: ${errorMessage(error)}`);
     }
   }
   const number = home.number;

@@ -43,7 +43,12 @@ export function createOctokit(options: CreateOctokitOptions): PacedOctokit {
   const retries = options.retries ?? 3;
   const unit = options.retryUnitMs ?? 1000;
   const maxWait = options.maxRateLimitWaitSeconds ?? 60;
-  const log = options.logger ?? { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+  const log = options.logger ?? {
+    debug: () => undefined,
+    info: () => undefined,
+    warn: () => undefined,
+    error: () => undefined,
+  };
   const request: Record<string, unknown> = {};
   if (options.fetch) request['fetch'] = options.fetch;
   return new PacedOctokit({
@@ -58,13 +63,27 @@ export function createOctokit(options: CreateOctokitOptions): PacedOctokit {
       // Plugin internals accept any object with Bottleneck's `key(id).schedule(options, job)` shape.
       write: createWritePacer(options.writeIntervalMs ?? 1000) as never,
       notifications: unpacedGroup as never,
-      onSecondaryRateLimit: (retryAfter: number, opts: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-        log.warn(`secondary rate limit on ${opts.method} ${opts.url}; retry ${retryCount + 1}/${retries} after ${retryAfter}s`);
+      onSecondaryRateLimit: (
+        retryAfter: number,
+        opts: { method: string; url: string },
+        _octokit: unknown,
+        retryCount: number,
+      ) => {
+        log.warn(
+          `secondary rate limit on ${opts.method} ${opts.url}; retry ${retryCount + 1}/${retries} after ${retryAfter}s`,
+        );
         return retryCount < retries;
       },
-      onRateLimit: (retryAfter: number, opts: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+      onRateLimit: (
+        retryAfter: number,
+        opts: { method: string; url: string },
+        _octokit: unknown,
+        retryCount: number,
+      ) => {
         const retrying = retryCount < retries && retryAfter <= maxWait;
-        log.warn(`rate limit exhausted on ${opts.method} ${opts.url}; ${retrying ? `retrying after ${retryAfter}s` : 'giving up'}`);
+        log.warn(
+          `rate limit exhausted on ${opts.method} ${opts.url}; ${retrying ? `retrying after ${retryAfter}s` : 'giving up'}`,
+        );
         return retrying;
       },
     },

@@ -73,7 +73,10 @@ export class OctokitPort implements IssuesPort, PullRequestsPort {
 
   async getIssue(number: number): Promise<IssueRecord | null> {
     try {
-      const { data } = await this.#client.request('GET /repos/{owner}/{repo}/issues/{issue_number}', { ...this.#repo, issue_number: number });
+      const { data } = await this.#client.request(
+        'GET /repos/{owner}/{repo}/issues/{issue_number}',
+        { ...this.#repo, issue_number: number },
+      );
       return toIssue(data as IssueJson);
     } catch (error) {
       const status = httpStatus(error);
@@ -110,28 +113,37 @@ export class OctokitPort implements IssuesPort, PullRequestsPort {
     if (patch.assignees !== undefined) params['assignees'] = patch.assignees;
     if (patch.state !== undefined) params['state'] = patch.state;
     if (patch.stateReason !== undefined) params['state_reason'] = patch.stateReason;
-    const { data } = await this.#client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', params);
+    const { data } = await this.#client.request(
+      'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
+      params,
+    );
     return toIssue(data as IssueJson);
   }
 
   async listComments(number: number): Promise<CommentRecord[]> {
-    const comments = (await this.#client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-      ...this.#repo,
-      issue_number: number,
-      per_page: 100,
-    })) as CommentJson[];
+    const comments = (await this.#client.paginate(
+      'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      {
+        ...this.#repo,
+        issue_number: number,
+        per_page: 100,
+      },
+    )) as CommentJson[];
     return comments.map(toComment);
   }
 
   async createComment(number: number, body: string): Promise<CommentRecord> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const { data } = await this.#client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-          ...this.#repo,
-          issue_number: number,
-          body,
-          request: { retries: 0 },
-        });
+        const { data } = await this.#client.request(
+          'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+          {
+            ...this.#repo,
+            issue_number: number,
+            body,
+            request: { retries: 0 },
+          },
+        );
         return toComment(data as CommentJson);
       } catch (error) {
         if (!isServerError(error) || attempt >= this.#createAttempts) throw error;
@@ -142,13 +154,21 @@ export class OctokitPort implements IssuesPort, PullRequestsPort {
   }
 
   async listLabels(): Promise<string[]> {
-    const labels = (await this.#client.paginate('GET /repos/{owner}/{repo}/labels', { ...this.#repo, per_page: 100 })) as Array<{ name: string }>;
+    const labels = (await this.#client.paginate('GET /repos/{owner}/{repo}/labels', {
+      ...this.#repo,
+      per_page: 100,
+    })) as Array<{ name: string }>;
     return labels.map((l) => l.name);
   }
 
   async createLabel(label: LabelSpec): Promise<void> {
     try {
-      await this.#client.request('POST /repos/{owner}/{repo}/labels', { ...this.#repo, name: label.name, color: label.color, description: label.description });
+      await this.#client.request('POST /repos/{owner}/{repo}/labels', {
+        ...this.#repo,
+        name: label.name,
+        color: label.color,
+        description: label.description,
+      });
     } catch (error) {
       // 422 already_exists: someone (or an interrupted run) created it meanwhile; that is the goal.
       if (httpStatus(error) !== 422) throw error;
@@ -157,7 +177,10 @@ export class OctokitPort implements IssuesPort, PullRequestsPort {
 
   async canBeAssigned(login: string): Promise<boolean> {
     try {
-      await this.#client.request('GET /repos/{owner}/{repo}/assignees/{assignee}', { ...this.#repo, assignee: login });
+      await this.#client.request('GET /repos/{owner}/{repo}/assignees/{assignee}', {
+        ...this.#repo,
+        assignee: login,
+      });
       return true;
     } catch (error) {
       if (httpStatus(error) === 404) return false;
@@ -166,16 +189,22 @@ export class OctokitPort implements IssuesPort, PullRequestsPort {
   }
 
   async listAssignees(): Promise<string[]> {
-    const users = (await this.#client.paginate('GET /repos/{owner}/{repo}/assignees', { ...this.#repo, per_page: 100 })) as Array<{ login: string }>;
+    const users = (await this.#client.paginate('GET /repos/{owner}/{repo}/assignees', {
+      ...this.#repo,
+      per_page: 100,
+    })) as Array<{ login: string }>;
     return users.map((u) => u.login);
   }
 
   async listPullRequestFiles(pullNumber: number): Promise<PullRequestFile[]> {
-    const files = (await this.#client.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', {
-      ...this.#repo,
-      pull_number: pullNumber,
-      per_page: 100,
-    })) as Array<{ filename: string; status: string }>;
+    const files = (await this.#client.paginate(
+      'GET /repos/{owner}/{repo}/pulls/{pull_number}/files',
+      {
+        ...this.#repo,
+        pull_number: pullNumber,
+        per_page: 100,
+      },
+    )) as Array<{ filename: string; status: string }>;
     return files.map((f) => ({ filename: f.filename, status: f.status }));
   }
 
@@ -187,7 +216,9 @@ export class OctokitPort implements IssuesPort, PullRequestsPort {
       state: 'all',
       per_page: 100,
     })) as IssueJson[];
-    return issues.filter((i) => i.pull_request === undefined || i.pull_request === null).map(toIssue);
+    return issues
+      .filter((i) => i.pull_request === undefined || i.pull_request === null)
+      .map(toIssue);
   }
 
   async #findRecentIssue(input: IssueCreate): Promise<IssueRecord | null> {
@@ -198,7 +229,9 @@ export class OctokitPort implements IssuesPort, PullRequestsPort {
       direction: 'desc',
       per_page: 30,
     });
-    const found = (data as IssueJson[]).find((i) => i.title === input.title && (i.body ?? '') === input.body);
+    const found = (data as IssueJson[]).find(
+      (i) => i.title === input.title && (i.body ?? '') === input.body,
+    );
     return found ? toIssue(found) : null;
   }
 }
@@ -211,8 +244,16 @@ function toIssue(data: IssueJson): IssueRecord {
     title: data.title,
     body: data.body ?? '',
     state: data.state === 'closed' ? 'closed' : 'open',
-    stateReason: reason === 'completed' || reason === 'not_planned' || reason === 'reopened' || reason === 'duplicate' ? reason : null,
-    labels: data.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter((n) => n !== ''),
+    stateReason:
+      reason === 'completed' ||
+      reason === 'not_planned' ||
+      reason === 'reopened' ||
+      reason === 'duplicate'
+        ? reason
+        : null,
+    labels: data.labels
+      .map((l) => (typeof l === 'string' ? l : (l.name ?? '')))
+      .filter((n) => n !== ''),
     assignees: (data.assignees ?? []).map((a) => a.login),
     createdAt: data.created_at,
     closedAt: data.closed_at,
@@ -224,7 +265,13 @@ function toIssue(data: IssueJson): IssueRecord {
 }
 
 function toComment(data: CommentJson): CommentRecord {
-  return { id: data.id, url: data.html_url, body: data.body ?? '', createdAt: data.created_at, author: data.user?.login ?? null };
+  return {
+    id: data.id,
+    url: data.html_url,
+    body: data.body ?? '',
+    createdAt: data.created_at,
+    author: data.user?.login ?? null,
+  };
 }
 
 function isServerError(error: unknown): boolean {

@@ -4,15 +4,28 @@
  * interval be configured (tests use 0) without depending on Bottleneck directly.
  */
 export interface WritePacer {
-  key(id?: string): { schedule<T>(options: unknown, job: (...args: unknown[]) => Promise<T> | T, ...args: unknown[]): Promise<T> };
+  key(id?: string): {
+    schedule<T>(
+      options: unknown,
+      job: (...args: unknown[]) => Promise<T> | T,
+      ...args: unknown[]
+    ): Promise<T>;
+  };
 }
 
 /** Creates a pacer that spaces job starts at least `intervalMs` apart (0: no spacing). */
-export function createWritePacer(intervalMs: number, sleep: (ms: number) => Promise<void> = defaultSleep): WritePacer {
+export function createWritePacer(
+  intervalMs: number,
+  sleep: (ms: number) => Promise<void> = defaultSleep,
+): WritePacer {
   let tail: Promise<unknown> = Promise.resolve();
   let lastStart = Number.NEGATIVE_INFINITY;
   const limiter = {
-    schedule<T>(_options: unknown, job: (...args: unknown[]) => Promise<T> | T, ...args: unknown[]): Promise<T> {
+    schedule<T>(
+      _options: unknown,
+      job: (...args: unknown[]) => Promise<T> | T,
+      ...args: unknown[]
+    ): Promise<T> {
       const run = tail.then(async () => {
         const wait = lastStart + intervalMs - Date.now();
         if (intervalMs > 0 && wait > 0) await sleep(wait);
@@ -29,7 +42,11 @@ export function createWritePacer(intervalMs: number, sleep: (ms: number) => Prom
 /** A group that never waits (replaces the plugin's 3-second notification pacing; writes are paced already). */
 export const unpacedGroup: WritePacer = {
   key: () => ({
-    schedule: async <T>(_options: unknown, job: (...args: unknown[]) => Promise<T> | T, ...args: unknown[]): Promise<T> => job(...args),
+    schedule: async <T>(
+      _options: unknown,
+      job: (...args: unknown[]) => Promise<T> | T,
+      ...args: unknown[]
+    ): Promise<T> => job(...args),
   }),
 };
 

@@ -40,9 +40,19 @@ export interface ApplyResult {
  * first failed write; what was not done is returned with the reason, so the next run (which plans
  * again from GitHub's state) finishes the rest.
  */
-export async function applySync(ops: readonly SyncOperation[], port: IssuesPort, options: ApplyOptions): Promise<ApplyResult> {
+export async function applySync(
+  ops: readonly SyncOperation[],
+  port: IssuesPort,
+  options: ApplyOptions,
+): Promise<ApplyResult> {
   const logger = options.logger ?? silentLogger;
-  const result: ApplyResult = { applied: [], notApplied: [], writes: 0, failure: null, capped: false };
+  const result: ApplyResult = {
+    applied: [],
+    notApplied: [],
+    writes: 0,
+    failure: null,
+    capped: false,
+  };
   for (const op of ops) {
     if (!isWrite(op)) {
       result.applied.push({ op, number: 'number' in op ? op.number : null });
@@ -70,7 +80,9 @@ export async function applySync(ops: readonly SyncOperation[], port: IssuesPort,
     } catch (error: unknown) {
       const status = httpStatus(error);
       const message = errorMessage(error);
-      logger.warning(`failed: ${describeOperation(op)}: ${status === null ? '' : `HTTP ${status}: `}${message}`);
+      logger.warning(
+        `failed: ${describeOperation(op)}: ${status === null ? '' : `HTTP ${status}: `}${message}`,
+      );
       result.failure = { op, message, status };
       result.notApplied.push({ op, reason: 'after-failure' });
     }

@@ -25,7 +25,11 @@ export interface DesiredIssuesContext {
 const MAX_TITLE = 256;
 
 /** Builds the issue every action item of the given post-mortems should have. */
-export function desiredIssues(postmortems: readonly Postmortem[], config: Config, ctx: DesiredIssuesContext): DesiredIssue[] {
+export function desiredIssues(
+  postmortems: readonly Postmortem[],
+  config: Config,
+  ctx: DesiredIssuesContext,
+): DesiredIssue[] {
   const today = ctx.now.toISOString().slice(0, 10);
   const result: DesiredIssue[] = [];
   for (const pm of postmortems) {

@@ -36,10 +36,15 @@ export async function findUnlabelledIssues(
   for (const login of creators) {
     for (const issue of await port.listIssuesByCreator(login)) {
       const marker = parseMarker(issue.body);
-      if (marker !== null && wanted(marker) && !known.has(issue.number)) found.set(issue.number, issue);
+      if (marker !== null && wanted(marker) && !known.has(issue.number))
+        found.set(issue.number, issue);
     }
   }
-  return { issues: [...found.values()].sort((a, b) => a.number - b.number), creators, reads: creators.length };
+  return {
+    issues: [...found.values()].sort((a, b) => a.number - b.number),
+    creators,
+    reads: creators.length,
+  };
 }
 
 /** Authors of the tracked issues that carry a marker, most frequent first. */

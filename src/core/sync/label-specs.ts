@@ -8,7 +8,11 @@ const SEVERITY_COLOURS = ['b60205', 'd93f0b', 'fbca04', '0e8a16'];
 /** The labels sync may put on issues, with colours and descriptions, for creating the missing ones. */
 export function labelSpecs(config: Config): LabelSpec[] {
   const specs: LabelSpec[] = [
-    { name: config.labels.tool, color: '5319e7', description: 'Action item from a post-mortem (postmortem-tracker)' },
+    {
+      name: config.labels.tool,
+      color: '5319e7',
+      description: 'Action item from a post-mortem (postmortem-tracker)',
+    },
   ];
   if (config.labels.severityPrefix !== '') {
     config.severityScale.forEach((severity, index) => {
@@ -20,7 +24,11 @@ export function labelSpecs(config: Config): LabelSpec[] {
     });
   }
   if (config.labels.overdue !== '') {
-    specs.push({ name: config.labels.overdue, color: 'e99695', description: 'Post-mortem action item past its due date' });
+    specs.push({
+      name: config.labels.overdue,
+      color: 'e99695',
+      description: 'Post-mortem action item past its due date',
+    });
   }
   for (const extra of config.labels.extra) {
     specs.push({ name: extra, color: 'ededed', description: 'Post-mortem action item' });
@@ -43,6 +51,10 @@ export function isManagedLabel(config: Config, name: string): boolean {
   const lower = name.toLowerCase();
   if (lower === config.labels.tool.toLowerCase()) return true;
   if (config.labels.overdue !== '' && lower === config.labels.overdue.toLowerCase()) return true;
-  if (config.labels.severityPrefix !== '' && lower.startsWith(config.labels.severityPrefix.toLowerCase())) return true;
+  if (
+    config.labels.severityPrefix !== '' &&
+    lower.startsWith(config.labels.severityPrefix.toLowerCase())
+  )
+    return true;
   return config.labels.extra.some((extra) => extra.toLowerCase() === lower);
 }

@@ -38,7 +38,8 @@ export function parseMarker(body: string | null | undefined): ItemMarker | null 
     const { id, path, status, owner } = value as Record<string, unknown>;
     if (typeof id !== 'string' || id === '' || typeof path !== 'string') return null;
     const marker: ItemMarker = { id, path };
-    if (typeof status === 'string' && STATUSES.includes(status)) marker.status = status as MarkerStatus;
+    if (typeof status === 'string' && STATUSES.includes(status))
+      marker.status = status as MarkerStatus;
     if (typeof owner === 'string' || owner === null) marker.owner = owner;
     return marker;
   } catch {
@@ -49,5 +50,7 @@ export function parseMarker(body: string | null | undefined): ItemMarker | null 
 /** Replaces the marker in an issue body (appending one when absent), leaving the rest as it is. */
 export function replaceMarker(body: string, marker: ItemMarker): string {
   const rendered = renderMarker(marker);
-  return MARKER_RE.test(body) ? body.replace(MARKER_RE, () => rendered) : `${body.trimEnd()}\n\n${rendered}`;
+  return MARKER_RE.test(body)
+    ? body.replace(MARKER_RE, () => rendered)
+    : `${body.trimEnd()}\n\n${rendered}`;
 }

@@ -45,7 +45,11 @@ export function identityKey(id: string): string {
  * considered at all. When an item has no issue, an orphan issue of the same file whose title is
  * highly similar is adopted (its id changed, e.g. after a large rewording).
  */
-export function matchIssues(desired: readonly DesiredIssue[], existing: readonly IssueRecord[], options: MatchOptions = {}): IssueMatching {
+export function matchIssues(
+  desired: readonly DesiredIssue[],
+  existing: readonly IssueRecord[],
+  options: MatchOptions = {},
+): IssueMatching {
   const byKey = new Map<string, TrackedIssue>();
   const duplicateIssues: TrackedIssue[] = [];
   for (const issue of [...existing].sort((a, b) => a.number - b.number)) {
@@ -70,7 +74,8 @@ export function matchIssues(desired: readonly DesiredIssue[], existing: readonly
   }
 
   const orphans = new Map<number, TrackedIssue>();
-  for (const [key, tracked] of byKey) if (!seen.has(key)) orphans.set(tracked.issue.number, tracked);
+  for (const [key, tracked] of byKey)
+    if (!seen.has(key)) orphans.set(tracked.issue.number, tracked);
 
   const similarity = options.similarity;
   if (similarity && orphans.size > 0) {

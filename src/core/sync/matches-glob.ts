@@ -14,7 +14,11 @@ export function matchesGlob(path: string, glob: string): boolean {
 }
 
 /** Whether a path is selected by `paths` and not dropped by `exclude`. */
-export function inScope(path: string, paths: readonly string[], exclude: readonly string[]): boolean {
+export function inScope(
+  path: string,
+  paths: readonly string[],
+  exclude: readonly string[],
+): boolean {
   return paths.some((g) => matchesGlob(path, g)) && !exclude.some((g) => matchesGlob(path, g));
 }
 
@@ -46,7 +50,10 @@ function globSource(glob: string): string {
       const end = glob.indexOf(']', i + 1);
       if (end === -1) out += '\\[';
       else {
-        out += `[${glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        out += `[${glob
+          .slice(i + 1, end)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\')}]`;
         i = end;
       }
     } else out += c.replace(/[.+^$()|\\\]]/g, '\\$&');

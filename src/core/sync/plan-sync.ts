@@ -4,11 +4,19 @@ import { isGitHubHandle } from '../markdown/owners.js';
 import type { DesiredIssue } from './desired-issue.js';
 import { isManagedLabel, labelSpecs } from './label-specs.js';
 import { replaceMarker, type ItemMarker } from './marker.js';
-import { matchIssues, type IssueMatch, type MatchOptions, type TrackedIssue } from './match-issues.js';
+import {
+  matchIssues,
+  type IssueMatch,
+  type MatchOptions,
+  type TrackedIssue,
+} from './match-issues.js';
 import { normaliseBody, normaliseTitle } from './normalise-body.js';
 import { renderLinkedComment, renderRemovalComment } from './render-issue-body.js';
 import type { SyncOperation } from './sync-operation.js';
-import { sameNamesCaseInsensitive, uniqueCaseInsensitive } from '../text/unique-case-insensitive.js';
+import {
+  sameNamesCaseInsensitive,
+  uniqueCaseInsensitive,
+} from '../text/unique-case-insensitive.js';
 
 /** What planning needs besides the desired and existing issues; everything already fetched. */
 export interface PlanContext extends MatchOptions {
@@ -27,14 +35,26 @@ export interface PlanContext extends MatchOptions {
  * Plans the writes that make GitHub match the post-mortems: pure, deterministic, and empty of
  * writes when nothing changed. Issues without the tool's marker never appear in the plan.
  */
-export function planSync(desired: readonly DesiredIssue[], existing: readonly IssueRecord[], ctx: PlanContext): SyncOperation[] {
+export function planSync(
+  desired: readonly DesiredIssue[],
+  existing: readonly IssueRecord[],
+  ctx: PlanContext,
+): SyncOperation[] {
   const matching = matchIssues(desired, existing, ctx);
   const ops: SyncOperation[] = [];
   for (const match of matching.matches) ops.push(...planItem(match, ctx));
   for (const d of matching.duplicateItems) {
-    ops.push({ kind: 'skip', id: d.id, path: d.path, number: null, reason: 'duplicate-id', detail: `line ${d.line} repeats an item id` });
+    ops.push({
+      kind: 'skip',
+      id: d.id,
+      path: d.path,
+      number: null,
+      reason: 'duplicate-id',
+      detail: `line ${d.line} repeats an item id`,
+    });
   }
-  for (const orphan of matching.orphans.sort((a, b) => a.issue.number - b.issue.number)) ops.push(...planOrphan(orphan, ctx));
+  for (const orphan of matching.orphans.sort((a, b) => a.issue.number - b.issue.number))
+    ops.push(...planOrphan(orphan, ctx));
   for (const dup of matching.duplicateIssues) {
     ops.push({
       kind: 'skip',
@@ -49,12 +69,17 @@ export function planSync(desired: readonly DesiredIssue[], existing: readonly Is
 }
 
 /** Logins whose assignability planning needs: owners of items to create or whose owner changed. */
-export function assigneesToCheck(desired: readonly DesiredIssue[], existing: readonly IssueRecord[], options: MatchOptions = {}): string[] {
+export function assigneesToCheck(
+  desired: readonly DesiredIssue[],
+  existing: readonly IssueRecord[],
+  options: MatchOptions = {},
+): string[] {
   const logins = new Set<string>();
   for (const match of matchIssues(desired, existing, options).matches) {
     const d = match.desired;
     if (d.assignee === null || d.status !== 'open') continue;
-    if (match.tracked === null ? needsCreate(d, null) : ownerChanged(match)) logins.add(d.assignee.toLowerCase());
+    if (match.tracked === null ? needsCreate(d, null) : ownerChanged(match))
+      logins.add(d.assignee.toLowerCase());
   }
   return [...logins].sort();
 }
@@ -67,7 +92,9 @@ function ownerChanged(match: IssueMatch): boolean {
   if (match.tracked === null) return false;
   if (match.adopted) return match.tracked.marker.owner !== match.desired.owner;
   // Markers written before owners were recorded: treat the owner as unchanged.
-  return match.tracked.marker.owner !== undefined && match.tracked.marker.owner !== match.desired.owner;
+  return (
+    match.tracked.marker.owner !== undefined && match.tracked.marker.owner !== match.desired.owner
+  );
 }
 
 function planItem(match: IssueMatch, ctx: PlanContext): SyncOperation[] {
@@ -97,13 +124,37 @@ function planItem(match: IssueMatch, ctx: PlanContext): SyncOperation[] {
   }
   if (tracked === null) {
     if (d.tracker?.kind === 'external') {
-      return [{ kind: 'skip', ...base, number: null, reason: 'tracked-externally', detail: `tracked in ${d.tracker.ref}` }];
+      return [
+        {
+          kind: 'skip',
+          ...base,
+          number: null,
+          reason: 'tracked-externally',
+          detail: `tracked in ${d.tracker.ref}`,
+        },
+      ];
     }
     if (d.status === 'done') {
-      return [{ kind: 'skip', ...base, number: null, reason: 'done-untracked', detail: 'done before it was tracked: no issue created' }];
+      return [
+        {
+          kind: 'skip',
+          ...base,
+          number: null,
+          reason: 'done-untracked',
+          detail: 'done before it was tracked: no issue created',
+        },
+      ];
     }
     const { assignees, notes } = assigneesFor(d, [], null, ctx);
-    return [{ kind: 'create', ...base, line: d.line, issue: { title: d.title, body: d.body, labels: d.labels, assignees }, notes }];
+    return [
+      {
+        kind: 'create',
+        ...base,
+        line: d.line,
+        issue: { title: d.title, body: d.body, labels: d.labels, assignees },
+        notes,
+      },
+    ];
   }
 
   const issue = tracked.issue;
@@ -113,26 +164,63 @@ function planItem(match: IssueMatch, ctx: PlanContext): SyncOperation[] {
     if (tracked.marker.status === 'done' && !match.adopted) {
       return [
         ...restoreToolLabel(match, ctx),
-        { kind: 'skip', ...base, number, reason: 'reopened-on-github', detail: `#${number} was reopened on GitHub while the item is marked done` },
+        {
+          kind: 'skip',
+          ...base,
+          number,
+          reason: 'reopened-on-github',
+          detail: `#${number} was reopened on GitHub while the item is marked done`,
+        },
       ];
     }
-    return [{ kind: 'close', ...base, number, reason: 'completed', patch: { ...patch, state: 'closed', stateReason: 'completed' }, changes: ['item done', ...changes] }];
+    return [
+      {
+        kind: 'close',
+        ...base,
+        number,
+        reason: 'completed',
+        patch: { ...patch, state: 'closed', stateReason: 'completed' },
+        changes: ['item done', ...changes],
+      },
+    ];
   }
   if (issue.state === 'closed' && d.status === 'open') {
-    const closedByTool = tracked.marker.status === 'done' || tracked.marker.status === 'removed' || tracked.marker.status === 'linked';
+    const closedByTool =
+      tracked.marker.status === 'done' ||
+      tracked.marker.status === 'removed' ||
+      tracked.marker.status === 'linked';
     if (!closedByTool && !match.adopted) {
       return [
         ...restoreToolLabel(match, ctx),
-        { kind: 'skip', ...base, number, reason: 'closed-on-github', detail: `#${number} was closed on GitHub while the item is still open` },
+        {
+          kind: 'skip',
+          ...base,
+          number,
+          reason: 'closed-on-github',
+          detail: `#${number} was closed on GitHub while the item is still open`,
+        },
       ];
     }
-    return [{ kind: 'reopen', ...base, number, patch: { ...patch, state: 'open', stateReason: 'reopened' }, changes: ['item open again', ...changes], notes }];
+    return [
+      {
+        kind: 'reopen',
+        ...base,
+        number,
+        patch: { ...patch, state: 'open', stateReason: 'reopened' },
+        changes: ['item open again', ...changes],
+        notes,
+      },
+    ];
   }
-  if (Object.keys(patch).length === 0) return [{ kind: 'skip', ...base, number, reason: 'up-to-date', detail: '' }];
+  if (Object.keys(patch).length === 0)
+    return [{ kind: 'skip', ...base, number, reason: 'up-to-date', detail: '' }];
   return [{ kind: 'update', ...base, number, patch, changes, notes }];
 }
 
-function contentPatch(match: IssueMatch, ctx: PlanContext): { patch: IssuePatch; changes: string[]; notes: string[] } {
+function contentPatch(
+  match: IssueMatch,
+  ctx: PlanContext,
+): { patch: IssuePatch; changes: string[]; notes: string[] } {
   const d = match.desired;
   const { issue, marker } = match.tracked as TrackedIssue;
   const patch: IssuePatch = {};
@@ -190,16 +278,27 @@ function hasToolLabel(issue: IssueRecord, ctx: PlanContext): boolean {
   return issue.labels.some((l) => l.toLowerCase() === tool);
 }
 
-function assigneesFor(d: DesiredIssue, current: readonly string[], previous: string | null, ctx: PlanContext): { assignees: string[]; notes: string[] } {
-  const kept = current.filter((login) => previous === null || login.toLowerCase() !== previous.toLowerCase());
+function assigneesFor(
+  d: DesiredIssue,
+  current: readonly string[],
+  previous: string | null,
+  ctx: PlanContext,
+): { assignees: string[]; notes: string[] } {
+  const kept = current.filter(
+    (login) => previous === null || login.toLowerCase() !== previous.toLowerCase(),
+  );
   const notes: string[] = [];
   if (!ctx.config.sync.assignOwners || d.status !== 'open') return { assignees: kept, notes };
-  if (d.ownerKind === 'team') notes.push(`owner ${d.owner ?? ''} is a team: mentioned in the body, not assigned`);
-  else if (d.ownerKind === 'name') notes.push(`owner "${d.owner ?? ''}" is not a GitHub login: not assigned`);
+  if (d.ownerKind === 'team')
+    notes.push(`owner ${d.owner ?? ''} is a team: mentioned in the body, not assigned`);
+  else if (d.ownerKind === 'name')
+    notes.push(`owner "${d.owner ?? ''}" is not a GitHub login: not assigned`);
   else if (d.ownerKind === 'none') notes.push('no owner');
   if (d.assignee === null) return { assignees: kept, notes };
   if (ctx.assignable.get(d.assignee.toLowerCase()) !== true) {
-    notes.push(`owner @${d.assignee} cannot be assigned in this repository: mentioned in the body instead`);
+    notes.push(
+      `owner @${d.assignee} cannot be assigned in this repository: mentioned in the body instead`,
+    );
     return { assignees: kept, notes };
   }
   return { assignees: uniqueCaseInsensitive([...kept, d.assignee]), notes };
@@ -210,9 +309,20 @@ function planOrphan(orphan: TrackedIssue, ctx: PlanContext): SyncOperation[] {
   if (issue.state === 'closed') return [];
   const base = { id: marker.id, path: marker.path, number: issue.number };
   if (!ctx.isRemovable(marker.path)) {
-    return [{ kind: 'skip', ...base, reason: 'out-of-scope', detail: `${marker.path} is outside the configured paths or unreadable: issue left open` }];
+    return [
+      {
+        kind: 'skip',
+        ...base,
+        reason: 'out-of-scope',
+        detail: `${marker.path} is outside the configured paths or unreadable: issue left open`,
+      },
+    ];
   }
-  const labels = issue.labels.filter((l) => ctx.config.labels.overdue === '' || l.toLowerCase() !== ctx.config.labels.overdue.toLowerCase());
+  const labels = issue.labels.filter(
+    (l) =>
+      ctx.config.labels.overdue === '' ||
+      l.toLowerCase() !== ctx.config.labels.overdue.toLowerCase(),
+  );
   const patch: IssuePatch = {
     state: 'closed',
     stateReason: 'not_planned',
@@ -221,13 +331,27 @@ function planOrphan(orphan: TrackedIssue, ctx: PlanContext): SyncOperation[] {
   if (labels.length !== issue.labels.length) patch.labels = labels;
   return [
     ...closingComment(orphan, renderRemovalComment(marker.path, marker.id), ctx),
-    { kind: 'close', ...base, reason: 'not_planned', patch, changes: ['item removed from the post-mortem'] },
+    {
+      kind: 'close',
+      ...base,
+      reason: 'not_planned',
+      patch,
+      changes: ['item removed from the post-mortem'],
+    },
   ];
 }
 
 function closingComment(tracked: TrackedIssue, body: string, ctx: PlanContext): SyncOperation[] {
   if (ctx.closingCommented?.has(tracked.issue.number)) return [];
-  return [{ kind: 'comment', id: tracked.marker.id, path: tracked.marker.path, number: tracked.issue.number, body }];
+  return [
+    {
+      kind: 'comment',
+      id: tracked.marker.id,
+      path: tracked.marker.path,
+      number: tracked.issue.number,
+      body,
+    },
+  ];
 }
 
 function labelOperations(ops: readonly SyncOperation[], ctx: PlanContext): SyncOperation[] {
@@ -235,12 +359,16 @@ function labelOperations(ops: readonly SyncOperation[], ctx: PlanContext): SyncO
   const specs = new Map(labelSpecs(ctx.config).map((s) => [s.name.toLowerCase(), s]));
   const missing = new Map<string, LabelSpec>();
   for (const op of ops) {
-    const names = op.kind === 'create' ? op.issue.labels : 'patch' in op ? (op.patch.labels ?? []) : [];
+    const names =
+      op.kind === 'create' ? op.issue.labels : 'patch' in op ? (op.patch.labels ?? []) : [];
     for (const name of names) {
       const key = name.toLowerCase();
       // Labels people put on the issue exist already; only the tool's own may be missing.
       if (present.has(key) || missing.has(key) || !isManagedLabel(ctx.config, name)) continue;
-      missing.set(key, specs.get(key) ?? { name, color: 'ededed', description: 'Post-mortem action item' });
+      missing.set(
+        key,
+        specs.get(key) ?? { name, color: 'ededed', description: 'Post-mortem action item' },
+      );
     }
   }
   return [...missing.values()].map((label) => ({ kind: 'create-label', label }));
@@ -251,4 +379,3 @@ function previousLogin(marker: ItemMarker): string | null {
   if (typeof owner !== 'string' || !isGitHubHandle(owner) || owner.includes('/')) return null;
   return owner.slice(1);
 }
-

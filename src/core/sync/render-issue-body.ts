@@ -71,7 +71,8 @@ export function renderRemovalCommentMarker(id: string): string {
 }
 
 function renderOwner(owner: string | null, kind: OwnerKind): string {
-  if (owner === null || kind === 'none') return '_none: add an owner to the item in the post-mortem_';
+  if (owner === null || kind === 'none')
+    return '_none: add an owner to the item in the post-mortem_';
   if (kind === 'team') return `${owner} (a team: mentioned, not assigned)`;
   if (kind === 'name') return `${escapeMarkdown(owner)} (not a GitHub login: not assigned)`;
   return owner;

@@ -8,11 +8,17 @@ const MAX_ROWS = 200;
 export function renderSyncSummary(report: SyncReport, options: { dryRun: boolean }): string {
   const { counts, result } = report;
   const lines: string[] = [];
-  lines.push(`## Post-mortem action items: ${options.dryRun ? 'sync plan (dry run, nothing written)' : 'sync'}`);
+  lines.push(
+    `## Post-mortem action items: ${options.dryRun ? 'sync plan (dry run, nothing written)' : 'sync'}`,
+  );
   lines.push('');
-  lines.push('| created | updated | closed | reopened | linked | skipped | labels created | writes |');
+  lines.push(
+    '| created | updated | closed | reopened | linked | skipped | labels created | writes |',
+  );
   lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  lines.push(`| ${counts.created} | ${counts.updated} | ${counts.closed} | ${counts.reopened} | ${counts.linked} | ${counts.skipped} | ${counts.labelsCreated} | ${result.writes} |`);
+  lines.push(
+    `| ${counts.created} | ${counts.updated} | ${counts.closed} | ${counts.reopened} | ${counts.linked} | ${counts.skipped} | ${counts.labelsCreated} | ${result.writes} |`,
+  );
   lines.push('');
   if (result.failure) {
     lines.push(
@@ -22,30 +28,47 @@ export function renderSyncSummary(report: SyncReport, options: { dryRun: boolean
   }
   if (result.capped) {
     const left = result.notApplied.filter((n) => n.reason === 'max-writes').length;
-    lines.push(`**Write cap reached:** ${left} write(s) left for the next run (raise \`max-writes\` to do more per run).`, '');
+    lines.push(
+      `**Write cap reached:** ${left} write(s) left for the next run (raise \`max-writes\` to do more per run).`,
+      '',
+    );
   }
   const done = result.applied.filter((a) => a.op.kind !== 'skip');
-  const planned = result.notApplied.filter((n) => n.reason === 'dry-run').map((n) => ({ op: n.op, number: null }));
+  const planned = result.notApplied
+    .filter((n) => n.reason === 'dry-run')
+    .map((n) => ({ op: n.op, number: null }));
   const rows = options.dryRun ? [...planned, ...done.filter((a) => a.op.kind === 'link')] : done;
   if (rows.length > 0) {
     lines.push(options.dryRun ? '### Planned' : '### Done', '');
-    for (const { op, number } of rows.slice(0, MAX_ROWS)) lines.push(`- ${escapeMarkdown(describeOperation(op, number))}`);
+    for (const { op, number } of rows.slice(0, MAX_ROWS))
+      lines.push(`- ${escapeMarkdown(describeOperation(op, number))}`);
     if (rows.length > MAX_ROWS) lines.push(`- … and ${rows.length - MAX_ROWS} more`);
     lines.push('');
   }
-  const skipped = result.applied.filter((a) => a.op.kind === 'skip' && a.op.reason !== 'up-to-date');
+  const skipped = result.applied.filter(
+    (a) => a.op.kind === 'skip' && a.op.reason !== 'up-to-date',
+  );
   if (skipped.length > 0) {
     lines.push('### Skipped', '');
-    for (const { op } of skipped.slice(0, MAX_ROWS)) lines.push(`- ${escapeMarkdown(describeOperation(op))}`);
+    for (const { op } of skipped.slice(0, MAX_ROWS))
+      lines.push(`- ${escapeMarkdown(describeOperation(op))}`);
     lines.push('');
   }
-  const notes = [...new Set(report.plan.flatMap((op) => ('notes' in op ? op.notes.filter((n) => n !== 'no owner') : [])))];
+  const notes = [
+    ...new Set(
+      report.plan.flatMap((op) => ('notes' in op ? op.notes.filter((n) => n !== 'no owner') : [])),
+    ),
+  ];
   if (notes.length > 0) {
     lines.push('### Owners not assigned', '');
     for (const note of notes.slice(0, MAX_ROWS)) lines.push(`- ${escapeMarkdown(note)}`);
     lines.push('');
   }
-  const upToDate = result.applied.filter((a) => a.op.kind === 'skip' && a.op.reason === 'up-to-date').length;
-  lines.push(`${upToDate} issue(s) already up to date; ${report.trackedBefore} tracked issue(s) found.`);
+  const upToDate = result.applied.filter(
+    (a) => a.op.kind === 'skip' && a.op.reason === 'up-to-date',
+  ).length;
+  lines.push(
+    `${upToDate} issue(s) already up to date; ${report.trackedBefore} tracked issue(s) found.`,
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -23,7 +23,8 @@ export function resolveDueDate(
   incident: { incidentDate: string | null; severity: string | null },
   defaultDueDays: Config['defaultDueDays'],
 ): ResolvedDue {
-  if (item.due !== null) return { date: item.due, defaulted: false, defaultDays: null, vague: null };
+  if (item.due !== null)
+    return { date: item.due, defaulted: false, defaultDays: null, vague: null };
   if (item.dueRaw !== null && item.dueRaw.trim() !== '') {
     return { date: null, defaulted: false, defaultDays: null, vague: item.dueRaw.trim() };
   }
@@ -33,5 +34,10 @@ export function resolveDueDate(
   const wanted = severityKey(incident.severity);
   const entry = Object.entries(defaultDueDays).find(([key]) => severityKey(key) === wanted);
   if (!entry) return { date: null, defaulted: false, defaultDays: null, vague: null };
-  return { date: addDays(incident.incidentDate, entry[1]), defaulted: true, defaultDays: entry[1], vague: null };
+  return {
+    date: addDays(incident.incidentDate, entry[1]),
+    defaulted: true,
+    defaultDays: entry[1],
+    vague: null,
+  };
 }

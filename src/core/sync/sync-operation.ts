@@ -23,7 +23,15 @@ export type SkipReason =
 export type SyncOperation =
   | { kind: 'create-label'; label: LabelSpec }
   | { kind: 'create'; id: string; path: string; line: number; issue: IssueCreate; notes: string[] }
-  | { kind: 'update'; id: string; path: string; number: number; patch: IssuePatch; changes: string[]; notes: string[] }
+  | {
+      kind: 'update';
+      id: string;
+      path: string;
+      number: number;
+      patch: IssuePatch;
+      changes: string[];
+      notes: string[];
+    }
   | {
       kind: 'close';
       id: string;
@@ -33,10 +41,25 @@ export type SyncOperation =
       patch: IssuePatch;
       changes: string[];
     }
-  | { kind: 'reopen'; id: string; path: string; number: number; patch: IssuePatch; changes: string[]; notes: string[] }
+  | {
+      kind: 'reopen';
+      id: string;
+      path: string;
+      number: number;
+      patch: IssuePatch;
+      changes: string[];
+      notes: string[];
+    }
   | { kind: 'comment'; id: string; path: string; number: number; body: string }
   | { kind: 'link'; id: string; path: string; number: number }
-  | { kind: 'skip'; id: string; path: string; number: number | null; reason: SkipReason; detail: string };
+  | {
+      kind: 'skip';
+      id: string;
+      path: string;
+      number: number | null;
+      reason: SkipReason;
+      detail: string;
+    };
 
 /** Whether applying the operation sends a write request. */
 export function isWrite(op: SyncOperation): boolean {

@@ -75,14 +75,21 @@ export interface SyncReport {
  * any that lost the tool label) and assignee checks of their owners; a label listing only when
  * labels are written.
  */
-export async function syncRepository(input: SyncInput, port: IssuesPort, options: SyncOptions): Promise<SyncReport> {
+export async function syncRepository(
+  input: SyncInput,
+  port: IssuesPort,
+  options: SyncOptions,
+): Promise<SyncReport> {
   const logger = options.logger ?? silentLogger;
   const { config } = input;
   let reads = 0;
   const labelled = await port.listIssuesByLabel(config.labels.tool);
   reads++;
   const desired = desiredIssues(input.postmortems, config, input);
-  const match = { similarity: input.similarity ?? titleSimilarity, similarityThreshold: input.similarityThreshold ?? SIMILARITY_THRESHOLD };
+  const match = {
+    similarity: input.similarity ?? titleSimilarity,
+    similarityThreshold: input.similarityThreshold ?? SIMILARITY_THRESHOLD,
+  };
   const ctx: PlanContext = {
     ...match,
     config,
@@ -94,19 +101,33 @@ export async function syncRepository(input: SyncInput, port: IssuesPort, options
 
   const existing = [...labelled];
   let unlabelled: number[] = [];
-  const creates = planSync(desired, labelled, ctx).flatMap((op) => (op.kind === 'create' ? [op] : []));
+  const creates = planSync(desired, labelled, ctx).flatMap((op) =>
+    op.kind === 'create' ? [op] : [],
+  );
   if (creates.length > 0) {
     // Same id, or same file (the item may also have been reworded, so its id changed).
     const ids = new Set(creates.map((op) => op.id));
     const paths = new Set(creates.map((op) => op.path));
-    const found = await findUnlabelledIssues((m) => ids.has(m.id) || paths.has(m.path), labelled, port, input.creatorLogin ?? (async () => null));
+    const found = await findUnlabelledIssues(
+      (m) => ids.has(m.id) || paths.has(m.path),
+      labelled,
+      port,
+      input.creatorLogin ?? (async () => null),
+    );
     reads += found.reads;
     // Keep only issues that pair with an item: one that lost its label and its item is not closed here.
-    const paired = new Set(matchIssues(desired, [...labelled, ...found.issues], match).matches.flatMap((m) => (m.tracked ? [m.tracked.issue.number] : [])));
+    const paired = new Set(
+      matchIssues(desired, [...labelled, ...found.issues], match).matches.flatMap((m) =>
+        m.tracked ? [m.tracked.issue.number] : [],
+      ),
+    );
     const recovered = found.issues.filter((i) => paired.has(i.number));
     existing.push(...recovered);
     unlabelled = recovered.map((i) => i.number);
-    if (unlabelled.length > 0) logger.info(`found ${unlabelled.length} issue(s) without the ${config.labels.tool} label: ${unlabelled.map((n) => `#${n}`).join(', ')}`);
+    if (unlabelled.length > 0)
+      logger.info(
+        `found ${unlabelled.length} issue(s) without the ${config.labels.tool} label: ${unlabelled.map((n) => `#${n}`).join(', ')}`,
+      );
   }
 
   const lookup = await lookupAssignable(assigneesToCheck(desired, existing, match), port);
@@ -122,8 +143,20 @@ export async function syncRepository(input: SyncInput, port: IssuesPort, options
   ctx.closingCommented = commented.numbers;
   plan = planSync(desired, existing, ctx);
 
-  const result = await applySync(plan, port, { dryRun: options.dryRun, maxWrites: options.maxWrites, logger });
-  return { plan, result, counts: countOperations(result, options.dryRun), items: itemNumbers(result, plan, new Set(desired.map((d) => d.id))), trackedBefore: labelled.length, unlabelled, reads };
+  const result = await applySync(plan, port, {
+    dryRun: options.dryRun,
+    maxWrites: options.maxWrites,
+    logger,
+  });
+  return {
+    plan,
+    result,
+    counts: countOperations(result, options.dryRun),
+    items: itemNumbers(result, plan, new Set(desired.map((d) => d.id))),
+    trackedBefore: labelled.length,
+    unlabelled,
+    reads,
+  };
 }
 
 function writesLabels(op: SyncOperation): boolean {
@@ -145,14 +178,27 @@ async function closingCommentsPosted(
     if (issue?.comments === 0) continue;
     const comments = await port.listComments(op.number);
     reads++;
-    if (comments.some((c) => c.body.includes(renderRemovalCommentMarker(op.id)))) numbers.add(op.number);
+    if (comments.some((c) => c.body.includes(renderRemovalCommentMarker(op.id))))
+      numbers.add(op.number);
   }
   return { numbers, reads };
 }
 
 function countOperations(result: ApplyResult, dryRun: boolean): SyncCounts {
-  const counts: SyncCounts = { created: 0, updated: 0, closed: 0, reopened: 0, commented: 0, linked: 0, labelsCreated: 0, skipped: 0 };
-  const ops = [...result.applied.map((a) => a.op), ...(dryRun ? result.notApplied.filter((n) => n.reason === 'dry-run').map((n) => n.op) : [])];
+  const counts: SyncCounts = {
+    created: 0,
+    updated: 0,
+    closed: 0,
+    reopened: 0,
+    commented: 0,
+    linked: 0,
+    labelsCreated: 0,
+    skipped: 0,
+  };
+  const ops = [
+    ...result.applied.map((a) => a.op),
+    ...(dryRun ? result.notApplied.filter((n) => n.reason === 'dry-run').map((n) => n.op) : []),
+  ];
   for (const op of ops) {
     if (op.kind === 'create') counts.created++;
     else if (op.kind === 'update') counts.updated++;
@@ -166,12 +212,26 @@ function countOperations(result: ApplyResult, dryRun: boolean): SyncCounts {
   return counts;
 }
 
-function itemNumbers(result: ApplyResult, plan: readonly SyncOperation[], ids: ReadonlySet<string>): Record<string, number> {
+function itemNumbers(
+  result: ApplyResult,
+  plan: readonly SyncOperation[],
+  ids: ReadonlySet<string>,
+): Record<string, number> {
   const items: Record<string, number> = {};
   for (const op of plan) {
-    if (op.kind === 'create-label' || op.kind === 'create' || op.kind === 'comment' || !ids.has(op.id)) continue;
+    if (
+      op.kind === 'create-label' ||
+      op.kind === 'create' ||
+      op.kind === 'comment' ||
+      !ids.has(op.id)
+    )
+      continue;
     if (op.kind === 'link') items[op.id] = op.number;
-    else if (op.number !== null && items[op.id] === undefined && !(op.kind === 'skip' && op.reason === 'duplicate-issue')) {
+    else if (
+      op.number !== null &&
+      items[op.id] === undefined &&
+      !(op.kind === 'skip' && op.reason === 'duplicate-issue')
+    ) {
       items[op.id] = op.number;
     }
   }

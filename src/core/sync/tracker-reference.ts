@@ -2,15 +2,17 @@ import type { RepoRef } from '../github/port.js';
 
 /** Where an action item is already tracked. */
 export type TrackerReference =
-  | { kind: 'issue'; number: number }
-  | { kind: 'external'; ref: string };
-
+  { kind: 'issue'; number: number } | { kind: 'external'; ref: string };
 
 /**
  * Reads an item's tracker (`#12`, `https://github.com/o/r/issues/12`, `JIRA-7`): an issue of this
  * repository, a reference elsewhere, or null when there is none.
  */
-export function parseTrackerReference(tracker: string | null, repo: RepoRef, serverUrl: string): TrackerReference | null {
+export function parseTrackerReference(
+  tracker: string | null,
+  repo: RepoRef,
+  serverUrl: string,
+): TrackerReference | null {
   if (tracker === null) return null;
   const text = tracker.trim();
   if (text === '') return null;
@@ -31,5 +33,8 @@ export function parseTrackerReference(tracker: string | null, repo: RepoRef, ser
 }
 
 function sameRepo(owner: string | undefined, name: string | undefined, repo: RepoRef): boolean {
-  return owner?.toLowerCase() === repo.owner.toLowerCase() && name?.toLowerCase() === repo.repo.toLowerCase();
+  return (
+    owner?.toLowerCase() === repo.owner.toLowerCase() &&
+    name?.toLowerCase() === repo.repo.toLowerCase()
+  );
 }

@@ -20,7 +20,8 @@ export interface EscapeOptions {
  */
 export function escapeMarkdown(text: string, options: EscapeOptions = {}): string {
   let t = text.replace(/\s+/g, ' ').trim();
-  if (options.max !== undefined && t.length > options.max) t = `${t.slice(0, options.max - 1).trimEnd()}…`;
+  if (options.max !== undefined && t.length > options.max)
+    t = `${t.slice(0, options.max - 1).trimEnd()}…`;
   t = t
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -38,5 +39,8 @@ export function escapeText(text: string, max: number = MAX_USER_TEXT): string {
 
 /** Makes an (already encoded) URL safe as a markdown link target: spaces, parentheses and angle brackets percent-encoded. */
 export function escapeUrl(url: string): string {
-  return url.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return url.replace(
+    /[\s()<>]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
 }

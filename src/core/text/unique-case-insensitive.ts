@@ -1,5 +1,8 @@
 /** Keeps the first of each name, comparing case-insensitively (GitHub labels and logins ignore case). */
-export function uniqueCaseInsensitive<T>(items: readonly T[], nameOf: (item: T) => string = String): T[] {
+export function uniqueCaseInsensitive<T>(
+  items: readonly T[],
+  nameOf: (item: T) => string = String,
+): T[] {
   const seen = new Set<string>();
   return items.filter((item) => {
     const key = nameOf(item).toLowerCase();

@@ -20,7 +20,10 @@ export function makeWorkspace(files: Record<string, string>): string {
   return dir;
 }
 
-function example(name: string, pick: (e: Record<string, unknown>) => boolean): Record<string, unknown> {
+function example(
+  name: string,
+  pick: (e: Record<string, unknown>) => boolean,
+): Record<string, unknown> {
   const found = examples.find((e) => e.name === name)?.examples.find(pick);
   if (!found) throw new Error(`no ${name} example in @octokit/webhooks-examples`);
   return structuredClone(found);
@@ -46,8 +49,15 @@ export function pullRequestEvent(number: number, headSha: string): Record<string
 }
 
 /** GitHub's `push` example for a branch, patched to our repository, ref and commit. */
-export function pushEvent(ref: string, sha: string, defaultBranch = 'main'): Record<string, unknown> {
-  const payload = example('push', (e) => typeof e['ref'] === 'string' && (e['ref'] as string).startsWith('refs/heads/'));
+export function pushEvent(
+  ref: string,
+  sha: string,
+  defaultBranch = 'main',
+): Record<string, unknown> {
+  const payload = example(
+    'push',
+    (e) => typeof e['ref'] === 'string' && (e['ref'] as string).startsWith('refs/heads/'),
+  );
   payload['ref'] = ref;
   payload['after'] = sha;
   patchRepository(payload, defaultBranch);
@@ -64,7 +74,11 @@ export interface StepFiles {
 /** Writes the event payload and creates empty GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files. */
 export function stepFiles(payload: Record<string, unknown>): StepFiles {
   const dir = mkdtempSync(join(tmpdir(), 'pmt-runner-'));
-  const files = { eventPath: join(dir, 'event.json'), outputPath: join(dir, 'output'), summaryPath: join(dir, 'summary.md') };
+  const files = {
+    eventPath: join(dir, 'event.json'),
+    outputPath: join(dir, 'output'),
+    summaryPath: join(dir, 'summary.md'),
+  };
   writeFileSync(files.eventPath, JSON.stringify(payload));
   writeFileSync(files.outputPath, '');
   writeFileSync(files.summaryPath, '');
@@ -94,7 +108,8 @@ export function runnerEnv(options: {
     GITHUB_OUTPUT: options.files.outputPath,
     GITHUB_STEP_SUMMARY: options.files.summaryPath,
   };
-  for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  for (const [name, value] of Object.entries(options.inputs))
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   return env;
 }
 
@@ -108,10 +123,29 @@ export function readOutputs(path: string): Record<string, string> {
 }
 
 /** A post-mortem in the usual shape. */
-export function postmortem(items: string[], options: { title?: string; sections?: boolean } = {}): string {
-  const lines = [`# ${options.title ?? 'Database failover'}`, '', '**Date:** 2026-03-01', '**Severity:** SEV1', '', '## Summary', '', 'Writes stopped for twenty minutes.', ''];
+export function postmortem(
+  items: string[],
+  options: { title?: string; sections?: boolean } = {},
+): string {
+  const lines = [
+    `# ${options.title ?? 'Database failover'}`,
+    '',
+    '**Date:** 2026-03-01',
+    '**Severity:** SEV1',
+    '',
+    '## Summary',
+    '',
+    'Writes stopped for twenty minutes.',
+    '',
+  ];
   if (options.sections !== false) {
-    lines.push('## Timeline', '', '- 14:02 UTC: the primary stopped accepting writes', '- 14:22 UTC: failover completed', '');
+    lines.push(
+      '## Timeline',
+      '',
+      '- 14:02 UTC: the primary stopped accepting writes',
+      '- 14:22 UTC: failover completed',
+      '',
+    );
     lines.push('## Root cause', '', 'A full disk on the primary.', '');
   }
   lines.push('## Action items', '', ...items, '');

@@ -3,7 +3,17 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../../src/action/run.js';
 import { parseMarker } from '../../../src/core/sync/marker.js';
 import { createGitHubStandIn, type GitHubStandIn } from '../../support/github-stand-in.js';
-import { OWNER, REPO, makeWorkspace, postmortem, pullRequestEvent, pushEvent, readOutputs, runnerEnv, stepFiles } from './action-harness.js';
+import {
+  OWNER,
+  REPO,
+  makeWorkspace,
+  postmortem,
+  pullRequestEvent,
+  pushEvent,
+  readOutputs,
+  runnerEnv,
+  stepFiles,
+} from './action-harness.js';
 
 const saved = { ...process.env };
 // @actions/core caches the summary file path on first use, so every in-process step shares one file.
@@ -16,7 +26,10 @@ afterEach(() => {
 });
 
 function standIn(): GitHubStandIn {
-  const gh = createGitHubStandIn({ warnOnViolation: false, now: () => new Date('2026-03-20T12:00:00Z') });
+  const gh = createGitHubStandIn({
+    warnOnViolation: false,
+    now: () => new Date('2026-03-20T12:00:00Z'),
+  });
   gh.addRepo({ owner: OWNER, repo: REPO, collaborators: ['alice', 'bob'] });
   return gh;
 }
@@ -30,13 +43,24 @@ interface Step {
 }
 
 /** Runs the Action in-process as the runner would, with Octokit's fetch pointed at the stand-in. */
-async function step(gh: GitHubStandIn, s: Step): Promise<{ failed: boolean; stdout: string; outputs: Record<string, string>; summary: string }> {
+async function step(
+  gh: GitHubStandIn,
+  s: Step,
+): Promise<{ failed: boolean; stdout: string; outputs: Record<string, string>; summary: string }> {
   const files = { ...stepFiles(s.payload), summaryPath: sharedSummary };
   writeFileSync(sharedSummary, '');
   const sha = 'c'.repeat(40);
   Object.assign(
     process.env,
-    runnerEnv({ inputs: { token: 'ghs_test', ...s.inputs }, eventName: s.eventName, files, workspace: s.workspace, apiUrl: 'https://api.github.com', sha, ref: s.ref ?? 'refs/heads/main' }),
+    runnerEnv({
+      inputs: { token: 'ghs_test', ...s.inputs },
+      eventName: s.eventName,
+      files,
+      workspace: s.workspace,
+      apiUrl: 'https://api.github.com',
+      sha,
+      ref: s.ref ?? 'refs/heads/main',
+    }),
   );
   let stdout = '';
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
@@ -44,25 +68,49 @@ async function step(gh: GitHubStandIn, s: Step): Promise<{ failed: boolean; stdo
     return true;
   });
   process.exitCode = 0;
-  await run({ fetch: gh.fetch, writeIntervalMs: 0, retryUnitMs: 1, now: () => new Date('2026-03-20T12:00:00Z') });
+  await run({
+    fetch: gh.fetch,
+    writeIntervalMs: 0,
+    retryUnitMs: 1,
+    now: () => new Date('2026-03-20T12:00:00Z'),
+  });
   vi.restoreAllMocks();
   const failed = process.exitCode === 1;
   process.exitCode = 0;
-  return { failed, stdout, outputs: readOutputs(files.outputPath), summary: readFileSync(files.summaryPath, 'utf8') };
+  return {
+    failed,
+    stdout,
+    outputs: readOutputs(files.outputPath),
+    summary: readFileSync(files.summaryPath, 'utf8'),
+  };
 }
 
 const PM = 'postmortems/2026-03-01-db.md';
-const items = ['- [ ] Add a replica lag alert (@alice, due 2026-04-01)', '- [ ] Document the runbook (@acme/sre, due 2026-04-02)', '- [ ] Load test the primary (@carol, due 2026-04-03)'];
+const items = [
+  '- [ ] Add a replica lag alert (@alice, due 2026-04-01)',
+  '- [ ] Document the runbook (@acme/sre, due 2026-04-02)',
+  '- [ ] Load test the primary (@carol, due 2026-04-03)',
+];
 
 describe('check mode', () => {
   it('lints only the post-mortems the pull request adds or changes, with paginated file listing', async () => {
     const gh = standIn();
     const changed: Record<string, string | null> = { [PM]: postmortem(items) };
     for (let i = 0; i < 120; i++) changed[`src/file-${i}.ts`] = `export const x${i} = ${i};\n`;
-    changed['postmortems/z-last.md'] = postmortem(['- [ ] Something (@alice)'], { sections: false });
+    changed['postmortems/z-last.md'] = postmortem(['- [ ] Something (@alice)'], {
+      sections: false,
+    });
     const pr = gh.addPull(OWNER, REPO, { files: changed });
-    const workspace = makeWorkspace({ [PM]: postmortem(items), 'postmortems/z-last.md': postmortem(['- [ ] Something (@alice)'], { sections: false }), 'postmortems/untouched.md': '# nothing' });
-    const result = await step(gh, { eventName: 'pull_request', payload: pullRequestEvent(pr.number, 'd'.repeat(40)), workspace });
+    const workspace = makeWorkspace({
+      [PM]: postmortem(items),
+      'postmortems/z-last.md': postmortem(['- [ ] Something (@alice)'], { sections: false }),
+      'postmortems/untouched.md': '# nothing',
+    });
+    const result = await step(gh, {
+      eventName: 'pull_request',
+      payload: pullRequestEvent(pr.number, 'd'.repeat(40)),
+      workspace,
+    });
     expect(gh.requests.count({ route: '/repos/{owner}/{repo}/pulls/{pull_number}/files' })).toBe(2);
     expect(result.stdout).toMatch(/file=postmortems\/z-last\.md/);
     expect(result.stdout).not.toMatch(/untouched/);
@@ -74,18 +122,38 @@ describe('check mode', () => {
     const gh = standIn();
     const pr = gh.addPull(OWNER, REPO, { files: { [PM]: postmortem(items) } });
     const workspace = makeWorkspace({ [PM]: postmortem(items) });
-    const ok = await step(gh, { eventName: 'pull_request', payload: pullRequestEvent(pr.number, 'd'.repeat(40)), workspace });
+    const ok = await step(gh, {
+      eventName: 'pull_request',
+      payload: pullRequestEvent(pr.number, 'd'.repeat(40)),
+      workspace,
+    });
     expect(ok.stdout).toMatch(/::warning title=owner-assignable,.*::@carol cannot be assigned/);
     expect(ok.failed, ok.stdout).toBe(false);
-    const strict = makeWorkspace({ [PM]: postmortem(items), '.github/postmortem-tracker.yml': 'check:\n  failOn: warning\n' });
-    expect((await step(gh, { eventName: 'pull_request', payload: pullRequestEvent(pr.number, 'd'.repeat(40)), workspace: strict })).failed).toBe(true);
+    const strict = makeWorkspace({
+      [PM]: postmortem(items),
+      '.github/postmortem-tracker.yml': 'check:\n  failOn: warning\n',
+    });
+    expect(
+      (
+        await step(gh, {
+          eventName: 'pull_request',
+          payload: pullRequestEvent(pr.number, 'd'.repeat(40)),
+          workspace: strict,
+        })
+      ).failed,
+    ).toBe(true);
   });
 
   it('reports errors but passes when fail-on-error is false', async () => {
     const gh = standIn();
     const bad = postmortem(items, { sections: false });
     const pr = gh.addPull(OWNER, REPO, { files: { [PM]: bad } });
-    const result = await step(gh, { eventName: 'pull_request', payload: pullRequestEvent(pr.number, 'd'.repeat(40)), workspace: makeWorkspace({ [PM]: bad }), inputs: { 'fail-on-error': 'false' } });
+    const result = await step(gh, {
+      eventName: 'pull_request',
+      payload: pullRequestEvent(pr.number, 'd'.repeat(40)),
+      workspace: makeWorkspace({ [PM]: bad }),
+      inputs: { 'fail-on-error': 'false' },
+    });
     expect(result.stdout).toMatch(/^::error title=required-sections/m);
     expect(result.failed).toBe(false);
     expect(Number(result.outputs['problems'])).toBeGreaterThanOrEqual(2);
@@ -94,18 +162,36 @@ describe('check mode', () => {
   it('skips the owner check with a notice when the token may not read assignees', async () => {
     const gh = standIn();
     const pr = gh.addPull(OWNER, REPO, { files: { [PM]: postmortem(items) } });
-    gh.faults.add({ route: '/repos/{owner}/{repo}/assignees/{assignee}', times: Infinity }, { status: 403, message: 'Resource not accessible by integration' });
-    const result = await step(gh, { eventName: 'pull_request', payload: pullRequestEvent(pr.number, 'd'.repeat(40)), workspace: makeWorkspace({ [PM]: postmortem(items) }) });
-    expect(result.stdout).toMatch(/^::notice::Owners were not checked: the token may not read assignees \(HTTP 403\)/m);
+    gh.faults.add(
+      { route: '/repos/{owner}/{repo}/assignees/{assignee}', times: Infinity },
+      { status: 403, message: 'Resource not accessible by integration' },
+    );
+    const result = await step(gh, {
+      eventName: 'pull_request',
+      payload: pullRequestEvent(pr.number, 'd'.repeat(40)),
+      workspace: makeWorkspace({ [PM]: postmortem(items) }),
+    });
+    expect(result.stdout).toMatch(
+      /^::notice::Owners were not checked: the token may not read assignees \(HTTP 403\)/m,
+    );
     expect(result.failed, result.stdout).toBe(false);
   });
 
   it('annotates config errors and names the bad value', async () => {
     const gh = standIn();
     const pr = gh.addPull(OWNER, REPO, { files: { [PM]: postmortem(items) } });
-    const workspace = makeWorkspace({ [PM]: postmortem(items), '.github/postmortem-tracker.yml': 'sync:\n  maxWrites: lots\n' });
-    const result = await step(gh, { eventName: 'pull_request', payload: pullRequestEvent(pr.number, 'd'.repeat(40)), workspace });
-    expect(result.stdout).toMatch(/^::error title=config-invalid,file=\.github\/postmortem-tracker\.yml,line=2,.*sync\.maxWrites/m);
+    const workspace = makeWorkspace({
+      [PM]: postmortem(items),
+      '.github/postmortem-tracker.yml': 'sync:\n  maxWrites: lots\n',
+    });
+    const result = await step(gh, {
+      eventName: 'pull_request',
+      payload: pullRequestEvent(pr.number, 'd'.repeat(40)),
+      workspace,
+    });
+    expect(result.stdout).toMatch(
+      /^::error title=config-invalid,file=\.github\/postmortem-tracker\.yml,line=2,.*sync\.maxWrites/m,
+    );
     expect(result.failed).toBe(true);
   });
 });
@@ -114,21 +200,36 @@ describe('sync mode', () => {
   it('creates issues on push to the default branch and sets outputs; re-running writes nothing', async () => {
     const gh = standIn();
     const workspace = makeWorkspace({ [PM]: postmortem(items) });
-    const first = await step(gh, { eventName: 'push', payload: pushEvent('refs/heads/main', 'c'.repeat(40)), workspace });
+    const first = await step(gh, {
+      eventName: 'push',
+      payload: pushEvent('refs/heads/main', 'c'.repeat(40)),
+      workspace,
+    });
     expect(first.failed).toBe(false);
     expect(first.outputs).toMatchObject({ created: '3', updated: '0', closed: '0' });
     expect(Number(first.outputs['problems'])).toBe(2);
     expect(first.summary).toContain('### Owners not assigned');
     const mark = gh.requests.mark();
-    const second = await step(gh, { eventName: 'push', payload: pushEvent('refs/heads/main', 'c'.repeat(40)), workspace });
+    const second = await step(gh, {
+      eventName: 'push',
+      payload: pushEvent('refs/heads/main', 'c'.repeat(40)),
+      workspace,
+    });
     expect(second.outputs).toMatchObject({ created: '0', updated: '0', closed: '0' });
     expect(gh.requests.writes(mark)).toBe(0);
-    expect(JSON.parse(second.outputs['items'] ?? '')).toEqual(JSON.parse(first.outputs['items'] ?? ''));
+    expect(JSON.parse(second.outputs['items'] ?? '')).toEqual(
+      JSON.parse(first.outputs['items'] ?? ''),
+    );
   });
 
   it('prints the plan and writes nothing in a dry run', async () => {
     const gh = standIn();
-    const result = await step(gh, { eventName: 'workflow_dispatch', payload: {}, workspace: makeWorkspace({ [PM]: postmortem(items) }), inputs: { mode: 'sync', 'dry-run': 'true' } });
+    const result = await step(gh, {
+      eventName: 'workflow_dispatch',
+      payload: {},
+      workspace: makeWorkspace({ [PM]: postmortem(items) }),
+      inputs: { mode: 'sync', 'dry-run': 'true' },
+    });
     expect(gh.requests.writes()).toBe(0);
     expect(result.stdout).toMatch(/\[dry-run\] create issue for .* Add a replica lag alert/);
     expect(result.summary).toContain('sync plan (dry run, nothing written)');
@@ -138,11 +239,26 @@ describe('sync mode', () => {
   it('stops at max-writes with a warning and the next run finishes', async () => {
     const gh = standIn();
     const workspace = makeWorkspace({ [PM]: postmortem(items) });
-    const first = await step(gh, { eventName: 'push', payload: pushEvent('refs/heads/main', 'c'.repeat(40)), workspace, inputs: { 'max-writes': '2' } });
+    const first = await step(gh, {
+      eventName: 'push',
+      payload: pushEvent('refs/heads/main', 'c'.repeat(40)),
+      workspace,
+      inputs: { 'max-writes': '2' },
+    });
     expect(first.stdout).toMatch(/::warning::max-writes \(2\) reached/);
     expect(first.failed).toBe(false);
-    await step(gh, { eventName: 'push', payload: pushEvent('refs/heads/main', 'c'.repeat(40)), workspace, inputs: { 'max-writes': '2' } });
-    await step(gh, { eventName: 'push', payload: pushEvent('refs/heads/main', 'c'.repeat(40)), workspace, inputs: { 'max-writes': '2' } });
+    await step(gh, {
+      eventName: 'push',
+      payload: pushEvent('refs/heads/main', 'c'.repeat(40)),
+      workspace,
+      inputs: { 'max-writes': '2' },
+    });
+    await step(gh, {
+      eventName: 'push',
+      payload: pushEvent('refs/heads/main', 'c'.repeat(40)),
+      workspace,
+      inputs: { 'max-writes': '2' },
+    });
     const tracked = [...gh.repo(OWNER, REPO).issues.values()].filter((i) => parseMarker(i.body));
     expect(tracked).toHaveLength(3);
   });
@@ -150,27 +266,52 @@ describe('sync mode', () => {
   it('fails the step on a failed write, and the next run completes', async () => {
     const gh = standIn();
     const workspace = makeWorkspace({ [PM]: postmortem(items) });
-    gh.faults.add({ writesOnly: true, nth: 3, times: Infinity }, { status: 403, message: 'Resource not accessible by integration' });
-    const first = await step(gh, { eventName: 'push', payload: pushEvent('refs/heads/main', 'c'.repeat(40)), workspace });
+    gh.faults.add(
+      { writesOnly: true, nth: 3, times: Infinity },
+      { status: 403, message: 'Resource not accessible by integration' },
+    );
+    const first = await step(gh, {
+      eventName: 'push',
+      payload: pushEvent('refs/heads/main', 'c'.repeat(40)),
+      workspace,
+    });
     expect(first.failed).toBe(true);
     expect(first.stdout).toMatch(/^::error::sync stopped at a failed write \(HTTP 403/m);
     expect(first.summary).toContain('Stopped by a failed write');
     gh.faults.clear();
-    const second = await step(gh, { eventName: 'push', payload: pushEvent('refs/heads/main', 'c'.repeat(40)), workspace });
+    const second = await step(gh, {
+      eventName: 'push',
+      payload: pushEvent('refs/heads/main', 'c'.repeat(40)),
+      workspace,
+    });
     expect(second.failed).toBe(false);
-    expect([...gh.repo(OWNER, REPO).issues.values()].filter((i) => parseMarker(i.body))).toHaveLength(3);
+    expect(
+      [...gh.repo(OWNER, REPO).issues.values()].filter((i) => parseMarker(i.body)),
+    ).toHaveLength(3);
   });
 
   it('fails with a message naming the input for a bad value', async () => {
     const gh = standIn();
-    const result = await step(gh, { eventName: 'push', payload: pushEvent('refs/heads/main', 'c'.repeat(40)), workspace: makeWorkspace({}), inputs: { 'max-writes': 'many' } });
+    const result = await step(gh, {
+      eventName: 'push',
+      payload: pushEvent('refs/heads/main', 'c'.repeat(40)),
+      workspace: makeWorkspace({}),
+      inputs: { 'max-writes': 'many' },
+    });
     expect(result.failed).toBe(true);
-    expect(result.stdout).toMatch(/^::error::input "max-writes" is "many"; expected a whole number/m);
+    expect(result.stdout).toMatch(
+      /^::error::input "max-writes" is "many"; expected a whole number/m,
+    );
   });
 
   it('picks digest mode for workflow_dispatch under mode auto', async () => {
     const gh = standIn();
-    const result = await step(gh, { eventName: 'workflow_dispatch', payload: {}, workspace: makeWorkspace({}), inputs: { 'dry-run': 'true' } });
+    const result = await step(gh, {
+      eventName: 'workflow_dispatch',
+      payload: {},
+      workspace: makeWorkspace({}),
+      inputs: { 'dry-run': 'true' },
+    });
     expect(result.stdout).toMatch(/digest mode \(workflow_dispatch/);
     expect(gh.requests.writes()).toBe(0);
   });

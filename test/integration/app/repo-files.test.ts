@@ -11,7 +11,10 @@ function repoFiles(standIn: GitHubStandIn): RepoFilesPort {
     retry: { enabled: false },
     throttle: { enabled: false },
   });
-  return createOctokitRepoFiles(new Octokit({ auth: { token: 't' } }), { owner: 'acme', repo: 'payments' });
+  return createOctokitRepoFiles(new Octokit({ auth: { token: 't' } }), {
+    owner: 'acme',
+    repo: 'payments',
+  });
 }
 
 describe('reading many files through the API', () => {

@@ -9,7 +9,12 @@ function io(cwd: string) {
   const out = { stdout: '', stderr: '' };
   return {
     out,
-    io: { cwd, stdout: { write: (s: string) => (out.stdout += s) }, stderr: { write: (s: string) => (out.stderr += s) }, now: () => new Date('2026-03-20T12:00:00Z') },
+    io: {
+      cwd,
+      stdout: { write: (s: string) => (out.stdout += s) },
+      stderr: { write: (s: string) => (out.stderr += s) },
+      now: () => new Date('2026-03-20T12:00:00Z'),
+    },
   };
 }
 
@@ -24,10 +29,22 @@ describe('postmortem-tracker sync (CLI)', () => {
 
   it('plans in a dry run, then syncs, against a loopback GitHub', async () => {
     const cwd = makeWorkspace({
-      'postmortems/2026-03-01-db.md': postmortemText(['- [ ] Add a replica lag alert (@alice, due 2026-04-01)', '- [ ] Document the runbook (@bob)']),
+      'postmortems/2026-03-01-db.md': postmortemText([
+        '- [ ] Add a replica lag alert (@alice, due 2026-04-01)',
+        '- [ ] Document the runbook (@bob)',
+      ]),
       '.github/postmortem-tracker.yml': 'sync:\n  writeIntervalMs: 0\n',
     });
-    const args = ['--repo', `${OWNER}/${REPO}`, '--token', 't', '--api-url', server.url, '--sha', 'e'.repeat(40)];
+    const args = [
+      '--repo',
+      `${OWNER}/${REPO}`,
+      '--token',
+      't',
+      '--api-url',
+      server.url,
+      '--sha',
+      'e'.repeat(40),
+    ];
     const dry = io(cwd);
     expect(await run([...args, '--dry-run'], dry.io)).toBe(0);
     expect(dry.out.stdout).toContain('[dry-run] create issue for');
@@ -37,10 +54,16 @@ describe('postmortem-tracker sync (CLI)', () => {
     const real = io(cwd);
     expect(await run(args, real.io)).toBe(0);
     expect(real.out.stdout).toContain('done: 2 created');
-    expect(issues(gh).filter((i) => parseMarker(i.body)).map((i) => i.title)).toEqual(['Add a replica lag alert', 'Document the runbook']);
+    expect(
+      issues(gh)
+        .filter((i) => parseMarker(i.body))
+        .map((i) => i.title),
+    ).toEqual(['Add a replica lag alert', 'Document the runbook']);
   });
 
   it('rejects a malformed --repo as a usage error', async () => {
-    await expect(run(['--repo', 'nope'], io('/tmp').io)).rejects.toThrow(/--repo is "nope"; expected OWNER\/NAME/);
+    await expect(run(['--repo', 'nope'], io('/tmp').io)).rejects.toThrow(
+      /--repo is "nope"; expected OWNER\/NAME/,
+    );
   });
 });

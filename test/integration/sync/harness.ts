@@ -6,7 +6,11 @@ import { parsePostmortem } from '../../../src/core/markdown/parse-postmortem.js'
 import { inScope } from '../../../src/core/sync/matches-glob.js';
 import { parseMarker } from '../../../src/core/sync/marker.js';
 import { syncRepository, type SyncReport } from '../../../src/core/sync/sync-repository.js';
-import { createGitHubStandIn, type GitHubStandIn, type IssueState } from '../../support/github-stand-in.js';
+import {
+  createGitHubStandIn,
+  type GitHubStandIn,
+  type IssueState,
+} from '../../support/github-stand-in.js';
 
 export const OWNER = 'acme';
 export const REPO = 'ops';
@@ -53,19 +57,27 @@ export interface RunOptions {
 }
 
 /** Runs one sync of `files` (path → markdown) against the stand-in. */
-export async function runSync(gh: GitHubStandIn, files: Record<string, string>, options: RunOptions = {}): Promise<SyncReport> {
+export async function runSync(
+  gh: GitHubStandIn,
+  files: Record<string, string>,
+  options: RunOptions = {},
+): Promise<SyncReport> {
   const config = options.config ?? defaultConfig;
   const octokit = options.plain
     ? new Octokit({ auth: 'test-token', request: { fetch: options.fetch ?? gh.fetch } })
     : createOctokit({
-    baseUrl: 'https://api.github.com',
-    token: 'test-token',
-    fetch: options.fetch ?? gh.fetch,
-    writeIntervalMs: 0,
-    retryUnitMs: 1,
+        baseUrl: 'https://api.github.com',
+        token: 'test-token',
+        fetch: options.fetch ?? gh.fetch,
+        writeIntervalMs: 0,
+        retryUnitMs: 1,
         ...(options.retries !== undefined ? { retries: options.retries } : {}),
       });
-  const port = new OctokitPort(octokit, { owner: OWNER, repo: REPO }, options.createAttempts !== undefined ? { createAttempts: options.createAttempts } : {});
+  const port = new OctokitPort(
+    octokit,
+    { owner: OWNER, repo: REPO },
+    options.createAttempts !== undefined ? { createAttempts: options.createAttempts } : {},
+  );
   const postmortems = Object.entries(files).map(([path, text]) => parsePostmortem(text, path));
   return syncRepository(
     {
@@ -76,7 +88,9 @@ export async function runSync(gh: GitHubStandIn, files: Record<string, string>, 
       serverUrl: 'https://github.com',
       now: options.now ?? NOW,
       isRemovable: (path) => inScope(path, config.paths, config.exclude),
-      ...(options.creatorLogin !== undefined ? { creatorLogin: async () => options.creatorLogin ?? null } : {}),
+      ...(options.creatorLogin !== undefined
+        ? { creatorLogin: async () => options.creatorLogin ?? null }
+        : {}),
     },
     port,
     { dryRun: options.dryRun ?? false, maxWrites: options.maxWrites ?? 1000 },
@@ -85,7 +99,9 @@ export async function runSync(gh: GitHubStandIn, files: Record<string, string>, 
 
 /** The repository's issues, by number. */
 export function issues(gh: GitHubStandIn): IssueState[] {
-  return [...gh.repo(OWNER, REPO).issues.values()].filter((i) => i.pull === null).sort((a, b) => a.number - b.number);
+  return [...gh.repo(OWNER, REPO).issues.values()]
+    .filter((i) => i.pull === null)
+    .sort((a, b) => a.number - b.number);
 }
 
 /** Tool issues keyed by marker id; throws on a duplicate (the one thing sync must never do). */
@@ -94,7 +110,10 @@ export function trackedById(gh: GitHubStandIn): Map<string, IssueState> {
   for (const issue of issues(gh)) {
     const marker = parseMarker(issue.body);
     if (!marker) continue;
-    if (byId.has(marker.id)) throw new Error(`duplicate issue for ${marker.id}: #${byId.get(marker.id)?.number} and #${issue.number}`);
+    if (byId.has(marker.id))
+      throw new Error(
+        `duplicate issue for ${marker.id}: #${byId.get(marker.id)?.number} and #${issue.number}`,
+      );
     byId.set(marker.id, issue);
   }
   return byId;
@@ -112,12 +131,17 @@ export function snapshot(gh: GitHubStandIn): Array<Record<string, unknown>> {
       labels: [...i.labels].sort(),
       assignees: [...i.assignees].sort(),
       marker: parseMarker(i.body),
-      comments: [...gh.repo(OWNER, REPO).comments.values()].filter((c) => c.issue_number === i.number).length,
+      comments: [...gh.repo(OWNER, REPO).comments.values()].filter(
+        (c) => c.issue_number === i.number,
+      ).length,
     }));
 }
 
 /** A post-mortem in the project's usual shape. */
-export function postmortemText(items: string[], options: { title?: string; date?: string; severity?: string } = {}): string {
+export function postmortemText(
+  items: string[],
+  options: { title?: string; date?: string; severity?: string } = {},
+): string {
   return [
     `# ${options.title ?? 'Database failover'}`,
     '',
@@ -136,15 +160,24 @@ export function postmortemText(items: string[], options: { title?: string; date?
 }
 
 /** Wraps fetch so the nth write either fails before reaching GitHub or reaches it and loses the response. */
-export function failingFetch(inner: typeof globalThis.fetch, nth: number, how: 'refused' | 'lost'): typeof globalThis.fetch {
+export function failingFetch(
+  inner: typeof globalThis.fetch,
+  nth: number,
+  how: 'refused' | 'lost',
+): typeof globalThis.fetch {
   let writes = 0;
   return async (input, init) => {
-    const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+    const method = (
+      init?.method ?? (input instanceof Request ? input.method : 'GET')
+    ).toUpperCase();
     if (method !== 'GET' && method !== 'HEAD') {
       writes++;
       if (writes === nth) {
         if (how === 'lost') await inner(input, init);
-        return new Response(JSON.stringify({ message: 'Bad Gateway' }), { status: 502, headers: { 'content-type': 'application/json' } });
+        return new Response(JSON.stringify({ message: 'Bad Gateway' }), {
+          status: 502,
+          headers: { 'content-type': 'application/json' },
+        });
       }
     }
     return inner(input, init);

@@ -23,7 +23,10 @@ function issueOf(gh: GitHubStandIn, title: string) {
 }
 
 const creatorListings = (gh: GitHubStandIn, since?: number) =>
-  gh.requests.filter((r) => r.route === '/repos/{owner}/{repo}/issues' && r.query.includes('creator='), since);
+  gh.requests.filter(
+    (r) => r.route === '/repos/{owner}/{repo}/issues' && r.query.includes('creator='),
+    since,
+  );
 
 describe('sync when someone removes the tool label from a tracked issue', () => {
   it('updates the de-labelled issue of an edited item and restores the label, creating no duplicate', async () => {
@@ -43,7 +46,9 @@ describe('sync when someone removes the tool label from a tracked issue', () => 
     expect(issue?.labels).toContain(TOOL_LABEL);
     expect(issues(gh)).toHaveLength(2);
     // One listing of the issues the tool opened, found from the tracked issue's author.
-    expect(creatorListings(gh).map((r) => r.query)).toEqual([expect.stringContaining('creator=postmortem-tracker%5Bbot%5D')]);
+    expect(creatorListings(gh).map((r) => r.query)).toEqual([
+      expect.stringContaining('creator=postmortem-tracker%5Bbot%5D'),
+    ]);
     gh.assertNoContractViolations();
   });
 
@@ -61,7 +66,9 @@ describe('sync when someone removes the tool label from a tracked issue', () => 
     const again = await runSync(gh, files([alert, runbook]));
     expect(gh.requests.writes(mark)).toBe(0);
     expect(creatorListings(gh, mark)).toEqual([]);
-    expect(gh.requests.count(undefined, mark)).toBeLessThanOrEqual(Math.ceil(again.trackedBefore / 100) + 3);
+    expect(gh.requests.count(undefined, mark)).toBeLessThanOrEqual(
+      Math.ceil(again.trackedBefore / 100) + 3,
+    );
   });
 
   it('asks for the tool login only when no tracked issue names an author, and finds the issue by it', async () => {
@@ -93,7 +100,9 @@ describe('sync when someone removes the tool label from a tracked issue', () => 
     const after = gh.repo(OWNER, REPO).issues.get(issue.number);
     expect(after?.state).toBe('closed');
     expect(after?.labels).toContain(TOOL_LABEL);
-    expect(report.plan.some((op) => op.kind === 'skip' && op.reason === 'closed-on-github')).toBe(true);
+    expect(report.plan.some((op) => op.kind === 'skip' && op.reason === 'closed-on-github')).toBe(
+      true,
+    );
   });
 
   it('makes no creator listing on a first sync or a no-change re-sync', async () => {
@@ -115,12 +124,22 @@ describe('sync when someone edits the marker out of an issue body', () => {
     const before = structuredClone(gh.repo(OWNER, REPO).issues.get(edited.number));
 
     const mark = gh.requests.mark();
-    const report = await runSync(gh, files([alert.replace('Due: 2026-04-01', 'Due: 2026-04-15'), runbook]), { sha: '2'.repeat(40) });
+    const report = await runSync(
+      gh,
+      files([alert.replace('Due: 2026-04-01', 'Due: 2026-04-15'), runbook]),
+      { sha: '2'.repeat(40) },
+    );
 
     expect(gh.repo(OWNER, REPO).issues.get(edited.number)).toEqual(before);
-    expect(gh.requests.filter((r) => r.write && r.path.endsWith(`/issues/${edited.number}`), mark)).toEqual([]);
+    expect(
+      gh.requests.filter((r) => r.write && r.path.endsWith(`/issues/${edited.number}`), mark),
+    ).toEqual([]);
     expect(report.counts.created).toBe(1);
-    const carriers = issues(gh).filter((i) => parseMarker(i.body)?.id === parseMarker(report.plan.find((op) => op.kind === 'create')?.issue.body)?.id);
+    const carriers = issues(gh).filter(
+      (i) =>
+        parseMarker(i.body)?.id ===
+        parseMarker(report.plan.find((op) => op.kind === 'create')?.issue.body)?.id,
+    );
     expect(carriers).toHaveLength(1);
     expect(carriers[0]?.number).not.toBe(edited.number);
   });

@@ -1,9 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src/core/config/schema.js';
 import { parseMarker } from '../../../src/core/sync/marker.js';
-import { NOW, OWNER, PATH, REPO, base, issues, postmortemText, runSync, snapshot, standIn, trackedById } from './harness.js';
+import {
+  NOW,
+  OWNER,
+  PATH,
+  REPO,
+  base,
+  issues,
+  postmortemText,
+  runSync,
+  snapshot,
+  standIn,
+  trackedById,
+} from './harness.js';
 
-const files = (items: string[] = base, extra: Record<string, string> = {}): Record<string, string> => ({ [PATH]: postmortemText(items), ...extra });
+const files = (
+  items: string[] = base,
+  extra: Record<string, string> = {},
+): Record<string, string> => ({ [PATH]: postmortemText(items), ...extra });
 
 describe('sync through the GitHub stand-in', () => {
   it('creates one issue per open action item with owner, due date, labels and a permalink', async () => {
@@ -19,14 +34,21 @@ describe('sync through the GitHub stand-in', () => {
     const [alert, runbook, loadTest, rotate] = tracked;
     expect(alert?.assignees).toEqual(['alice']);
     expect(alert?.labels).toEqual(['postmortem-action-item', 'severity:SEV1']);
-    expect(alert?.body).toContain(`https://github.com/${OWNER}/${REPO}/blob/${'1'.repeat(40)}/${PATH}#L12`);
+    expect(alert?.body).toContain(
+      `https://github.com/${OWNER}/${REPO}/blob/${'1'.repeat(40)}/${PATH}#L12`,
+    );
     expect(alert?.body).toContain('| Due | 2026-04-01 |');
     expect(runbook?.assignees).toEqual([]);
     expect(runbook?.body).toContain('@acme/sre (a team: mentioned, not assigned)');
     expect(runbook?.body).toMatch(/2026-03-29 \(defaulted: 28 days after the incident for SEV1/);
     expect(loadTest?.assignees).toEqual([]);
     expect(rotate?.labels).toContain('overdue');
-    expect(report.plan.some((op) => op.kind === 'create' && op.notes.some((n) => n.includes('@carol cannot be assigned')))).toBe(true);
+    expect(
+      report.plan.some(
+        (op) =>
+          op.kind === 'create' && op.notes.some((n) => n.includes('@carol cannot be assigned')),
+      ),
+    ).toBe(true);
     const labels = gh.repo(OWNER, REPO).labels;
     expect(labels.get('postmortem-action-item')?.color).toBe('5319e7');
     expect(labels.get('severity:sev1')?.color).toBe('b60205');
@@ -46,14 +68,21 @@ describe('sync through the GitHub stand-in', () => {
     const report = await runSync(gh, files());
     expect(gh.requests.writes(mark)).toBe(0);
     expect(report.result.writes).toBe(0);
-    expect(gh.requests.count(undefined, mark)).toBeLessThanOrEqual(Math.ceil(report.trackedBefore / 100) + 3);
+    expect(gh.requests.count(undefined, mark)).toBeLessThanOrEqual(
+      Math.ceil(report.trackedBefore / 100) + 3,
+    );
   });
 
   it('performs zero writes on a new commit where only line numbers moved', async () => {
     const gh = standIn();
     await runSync(gh, files());
     const mark = gh.requests.mark();
-    const moved = { [PATH]: postmortemText(base).replace('## Summary', '## Summary\n\nA new paragraph pushes every line down.\n') };
+    const moved = {
+      [PATH]: postmortemText(base).replace(
+        '## Summary',
+        '## Summary\n\nA new paragraph pushes every line down.\n',
+      ),
+    };
     await runSync(gh, moved, { sha: '2'.repeat(40) });
     expect(gh.requests.writes(mark)).toBe(0);
   });
@@ -98,8 +127,12 @@ describe('sync through the GitHub stand-in', () => {
     const loadTest = issues(gh).find((i) => i.title === 'Write a load test for the primary');
     expect(loadTest).toMatchObject({ state: 'closed', state_reason: 'not_planned' });
     expect(parseMarker(loadTest?.body)?.status).toBe('removed');
-    const comments = [...gh.repo(OWNER, REPO).comments.values()].filter((c) => c.issue_number === loadTest?.number);
-    expect(comments.map((c) => c.body)).toEqual([expect.stringContaining('no longer in `postmortems/2026-03-01-db-failover.md`')]);
+    const comments = [...gh.repo(OWNER, REPO).comments.values()].filter(
+      (c) => c.issue_number === loadTest?.number,
+    );
+    expect(comments.map((c) => c.body)).toEqual([
+      expect.stringContaining('no longer in `postmortems/2026-03-01-db-failover.md`'),
+    ]);
     expect(report.counts).toMatchObject({ closed: 1, commented: 1 });
     const mark = gh.requests.mark();
     await runSync(gh, files(removed));
@@ -112,17 +145,25 @@ describe('sync through the GitHub stand-in', () => {
     const config = { ...defaultConfig, paths: ['incidents/**/*.md'] };
     const report = await runSync(gh, {}, { config });
     expect(issues(gh).filter((i) => i.state === 'closed')).toEqual([]);
-    expect(report.result.applied.filter((a) => a.op.kind === 'skip' && a.op.reason === 'out-of-scope')).toHaveLength(4);
+    expect(
+      report.result.applied.filter((a) => a.op.kind === 'skip' && a.op.reason === 'out-of-scope'),
+    ).toHaveLength(4);
   });
 
   it('never touches issues without the marker, even with the tool label and the same title', async () => {
     const gh = standIn();
-    const human = gh.addIssue(OWNER, REPO, { title: 'Add a replica lag alert', body: 'Filed by hand.', labels: ['postmortem-action-item'] });
+    const human = gh.addIssue(OWNER, REPO, {
+      title: 'Add a replica lag alert',
+      body: 'Filed by hand.',
+      labels: ['postmortem-action-item'],
+    });
     const before = structuredClone(human);
     await runSync(gh, files());
     await runSync(gh, files(base.slice(1)));
     expect(gh.repo(OWNER, REPO).issues.get(human.number)).toEqual(before);
-    expect(gh.requests.filter((r) => r.write && r.path.includes(`/issues/${human.number}`))).toEqual([]);
+    expect(
+      gh.requests.filter((r) => r.write && r.path.includes(`/issues/${human.number}`)),
+    ).toEqual([]);
   });
 
   it('writes nothing in a dry run and returns the plan', async () => {

@@ -11,7 +11,10 @@ export function pm(overrides: Partial<Postmortem> & { path: string }): Postmorte
 
 /** An action item; `id` defaults to the title in kebab-case. */
 export function item(overrides: Partial<ActionItem> & { title: string }): ActionItem {
-  return buildActionItem({ id: overrides.title.toLowerCase().replace(/[^a-z0-9]+/g, '-'), ...overrides });
+  return buildActionItem({
+    id: overrides.title.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+    ...overrides,
+  });
 }
 
 /** A timeline entry of `kind` at an ISO instant. */

@@ -1,5 +1,8 @@
 import type { ActionItem, Postmortem } from '../../../src/core/model/index.js';
-import { buildActionItem, buildPostmortem as basePostmortem } from '../../support/build-postmortem.js';
+import {
+  buildActionItem,
+  buildPostmortem as basePostmortem,
+} from '../../support/build-postmortem.js';
 
 /** A hand-built post-mortem with every required section, for unit tests of single rules. */
 export function buildPostmortem(overrides: Partial<Postmortem> = {}): Postmortem {

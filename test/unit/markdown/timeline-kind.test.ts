@@ -28,7 +28,9 @@ describe('classifyTimelineText, longer alert names', () => {
   it('reads an alert with a quoted or several-word name that fired as detection', () => {
     expect(classifyTimelineText('alert "login p99 latency" fired.')).toBe('detection');
     expect(
-      classifyTimelineText('Alert on connection pool saturation fired (added after the March incident)'),
+      classifyTimelineText(
+        'Alert on connection pool saturation fired (added after the March incident)',
+      ),
     ).toBe('detection');
   });
 

@@ -16,7 +16,19 @@ function recordingPort(failOn: number | null = null): { port: IssuesPort; calls:
     getIssue: () => Promise.resolve(null),
     createIssue: (input: IssueCreate) => {
       write(`create ${input.title}`);
-      return Promise.resolve({ number: next++, url: '', title: input.title, body: input.body, state: 'open', stateReason: null, labels: [], assignees: [], createdAt: '', closedAt: null, updatedAt: '' });
+      return Promise.resolve({
+        number: next++,
+        url: '',
+        title: input.title,
+        body: input.body,
+        state: 'open',
+        stateReason: null,
+        labels: [],
+        assignees: [],
+        createdAt: '',
+        closedAt: null,
+        updatedAt: '',
+      });
     },
     updateIssue: (number: number, patch: IssuePatch) => {
       write(`update #${number} ${patch.state ?? ''}`.trim());
@@ -37,7 +49,14 @@ function recordingPort(failOn: number | null = null): { port: IssuesPort; calls:
   return { port, calls };
 }
 
-const create = (id: string): SyncOperation => ({ kind: 'create', id, path: 'p.md', line: 1, issue: { title: id, body: id, labels: [], assignees: [] }, notes: [] });
+const create = (id: string): SyncOperation => ({
+  kind: 'create',
+  id,
+  path: 'p.md',
+  line: 1,
+  issue: { title: id, body: id, labels: [], assignees: [] },
+  notes: [],
+});
 const plan: SyncOperation[] = [
   { kind: 'create-label', label: { name: 'l', color: 'ffffff', description: '' } },
   create('a'),
@@ -52,7 +71,9 @@ describe('applySync', () => {
     const result = await applySync(plan, port, { dryRun: false, maxWrites: 50 });
     expect(calls).toEqual(['label l', 'create a', 'create b', 'comment #7']);
     expect(result.writes).toBe(4);
-    expect(result.applied.filter((a) => a.op.kind === 'create').map((a) => a.number)).toEqual([100, 101]);
+    expect(result.applied.filter((a) => a.op.kind === 'create').map((a) => a.number)).toEqual([
+      100, 101,
+    ]);
   });
 
   it('stops at the write cap and reports the rest as not applied', async () => {
@@ -75,6 +96,10 @@ describe('applySync', () => {
     const result = await applySync(plan, port, { dryRun: false, maxWrites: 50 });
     expect(calls).toEqual(['label l', 'create a']);
     expect(result.failure).toMatchObject({ status: 502, message: 'boom' });
-    expect(result.notApplied.map((n) => n.reason)).toEqual(['after-failure', 'after-failure', 'after-failure']);
+    expect(result.notApplied.map((n) => n.reason)).toEqual([
+      'after-failure',
+      'after-failure',
+      'after-failure',
+    ]);
   });
 });

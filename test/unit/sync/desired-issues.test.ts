@@ -15,8 +15,15 @@ describe('desiredIssues', () => {
     expect(d.body).toContain('| Due | 2026-06-01 |');
     expect(d.body).toContain('| Severity | SEV1 |');
     expect(d.body).toContain('| Incident | Database failover (2026-03-01) |');
-    expect(d.body).toContain(`(https://github.com/acme/ops/blob/${'a'.repeat(40)}/postmortems/2026-03-01-db.md#L17)`);
-    expect(parseMarker(d.body)).toEqual({ id: 'db-a1', path: 'postmortems/2026-03-01-db.md', status: 'open', owner: '@alice' });
+    expect(d.body).toContain(
+      `(https://github.com/acme/ops/blob/${'a'.repeat(40)}/postmortems/2026-03-01-db.md#L17)`,
+    );
+    expect(parseMarker(d.body)).toEqual({
+      id: 'db-a1',
+      path: 'postmortems/2026-03-01-db.md',
+      status: 'open',
+      owner: '@alice',
+    });
   });
 
   it('defaults a missing due date per severity and says so in the body', () => {
@@ -35,11 +42,16 @@ describe('desiredIssues', () => {
   it('marks an open item past due as overdue, and a done one not', () => {
     expect(desired(item({ id: 'x', due: '2026-03-19' })).labels).toContain('overdue');
     expect(desired(item({ id: 'x', due: '2026-03-20' })).labels).not.toContain('overdue');
-    expect(desired(item({ id: 'x', due: '2026-03-19', status: 'done' })).labels).not.toContain('overdue');
+    expect(desired(item({ id: 'x', due: '2026-03-19', status: 'done' })).labels).not.toContain(
+      'overdue',
+    );
   });
 
   it('escapes markdown and HTML in user text', () => {
-    const d = desired(item({ id: 'x', title: 'Fix <script>alert(1)</script> and [link](http://x) | pipe' }), { title: '**Bold** | incident' });
+    const d = desired(
+      item({ id: 'x', title: 'Fix <script>alert(1)</script> and [link](http://x) | pipe' }),
+      { title: '**Bold** | incident' },
+    );
     expect(d.body).not.toContain('<script>');
     expect(d.body).toContain('&lt;script&gt;');
     // Brackets are escaped, so no link forms; the parentheses after them stay plain text.
@@ -48,25 +60,51 @@ describe('desiredIssues', () => {
   });
 
   it('keeps a leading list or heading marker of the item text from starting a list or heading', () => {
-    expect(desired(item({ id: 'x', title: '# not a heading' })).body).toContain('> \\# not a heading');
+    expect(desired(item({ id: 'x', title: '# not a heading' })).body).toContain(
+      '> \\# not a heading',
+    );
     expect(desired(item({ id: 'y', title: '1. not a list' })).body).toContain('> 1\\. not a list');
   });
 
   it('percent-encodes spaces and parentheses of the path in the permalink', () => {
-    const [d] = desiredIssues([postmortem([item({ id: 'x', line: 3 })], { path: 'postmortems/db (old) outage.md' })], defaultConfig, ctx);
+    const [d] = desiredIssues(
+      [postmortem([item({ id: 'x', line: 3 })], { path: 'postmortems/db (old) outage.md' })],
+      defaultConfig,
+      ctx,
+    );
     expect(d?.body).toContain('/postmortems/db%20%28old%29%20outage.md#L3)');
   });
 
   it('adds configured extra labels and classifies owners', () => {
-    const config = { ...defaultConfig, labels: { ...defaultConfig.labels, extra: ['reliability'] } };
+    const config = {
+      ...defaultConfig,
+      labels: { ...defaultConfig.labels, extra: ['reliability'] },
+    };
     const [user, team, name, none] = desiredIssues(
-      [postmortem([item({ id: 'a', owner: '@alice' }), item({ id: 'b', owner: '@acme/sre' }), item({ id: 'c', owner: 'Ed' }), item({ id: 'd', owner: null })])],
+      [
+        postmortem([
+          item({ id: 'a', owner: '@alice' }),
+          item({ id: 'b', owner: '@acme/sre' }),
+          item({ id: 'c', owner: 'Ed' }),
+          item({ id: 'd', owner: null }),
+        ]),
+      ],
       config,
       ctx,
     );
     expect(user?.labels).toEqual(['postmortem-action-item', 'severity:SEV1', 'reliability']);
-    expect([user?.assignee, team?.assignee, name?.assignee, none?.assignee]).toEqual(['alice', null, null, null]);
-    expect([user?.ownerKind, team?.ownerKind, name?.ownerKind, none?.ownerKind]).toEqual(['user', 'team', 'name', 'none']);
+    expect([user?.assignee, team?.assignee, name?.assignee, none?.assignee]).toEqual([
+      'alice',
+      null,
+      null,
+      null,
+    ]);
+    expect([user?.ownerKind, team?.ownerKind, name?.ownerKind, none?.ownerKind]).toEqual([
+      'user',
+      'team',
+      'name',
+      'none',
+    ]);
   });
 });
 
@@ -86,16 +124,23 @@ describe('marker', () => {
 
   it('replaces the marker in place or appends one', () => {
     const body = `a\n${renderMarker({ id: 'x', path: 'p' })}\nb`;
-    expect(replaceMarker(body, { id: 'y', path: 'p' })).toBe(`a\n${renderMarker({ id: 'y', path: 'p' })}\nb`);
-    expect(replaceMarker('a', { id: 'y', path: 'p' })).toBe(`a\n\n${renderMarker({ id: 'y', path: 'p' })}`);
+    expect(replaceMarker(body, { id: 'y', path: 'p' })).toBe(
+      `a\n${renderMarker({ id: 'y', path: 'p' })}\nb`,
+    );
+    expect(replaceMarker('a', { id: 'y', path: 'p' })).toBe(
+      `a\n\n${renderMarker({ id: 'y', path: 'p' })}`,
+    );
   });
 });
 
 describe('normaliseBody', () => {
   it('ignores the commit and line of the permalink but not the path', () => {
-    const at = (sha: string, line: number, path = 'a.md'): string => `[${path} line ${line}](https://github.com/o/r/blob/${sha}/${path}#L${line})`;
+    const at = (sha: string, line: number, path = 'a.md'): string =>
+      `[${path} line ${line}](https://github.com/o/r/blob/${sha}/${path}#L${line})`;
     expect(normaliseBody(at('a'.repeat(40), 3))).toBe(normaliseBody(at('b'.repeat(40), 9)));
-    expect(normaliseBody(at('a'.repeat(40), 3))).not.toBe(normaliseBody(at('a'.repeat(40), 3, 'b.md')));
+    expect(normaliseBody(at('a'.repeat(40), 3))).not.toBe(
+      normaliseBody(at('a'.repeat(40), 3, 'b.md')),
+    );
   });
 });
 
@@ -106,8 +151,14 @@ describe('parseTrackerReference', () => {
     ['GH-4', { kind: 'issue', number: 4 }],
     ['acme/ops#5', { kind: 'issue', number: 5 }],
     ['https://github.com/Acme/Ops/issues/7#issuecomment-1', { kind: 'issue', number: 7 }],
-    ['https://github.com/acme/other/issues/7', { kind: 'external', ref: 'https://github.com/acme/other/issues/7' }],
-    ['https://ghe.example.com/acme/ops/issues/7', { kind: 'external', ref: 'https://ghe.example.com/acme/ops/issues/7' }],
+    [
+      'https://github.com/acme/other/issues/7',
+      { kind: 'external', ref: 'https://github.com/acme/other/issues/7' },
+    ],
+    [
+      'https://ghe.example.com/acme/ops/issues/7',
+      { kind: 'external', ref: 'https://ghe.example.com/acme/ops/issues/7' },
+    ],
     ['OPS-12', { kind: 'external', ref: 'OPS-12' }],
   ])('reads %s', (text, expected) => {
     expect(parseTrackerReference(text, repo, 'https://github.com')).toEqual(expected);

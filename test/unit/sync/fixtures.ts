@@ -6,11 +6,21 @@ import { desiredIssues } from '../../../src/core/sync/desired-issues.js';
 import { buildActionItem, buildPostmortem } from '../../support/build-postmortem.js';
 
 export const repo = { owner: 'acme', repo: 'ops' };
-export const ctx = { repo, sha: 'a'.repeat(40), serverUrl: 'https://github.com', now: new Date('2026-03-20T12:00:00Z') };
+export const ctx = {
+  repo,
+  sha: 'a'.repeat(40),
+  serverUrl: 'https://github.com',
+  now: new Date('2026-03-20T12:00:00Z'),
+};
 
 /** An action item with sensible defaults. */
 export function item(overrides: Partial<ActionItem> & { id: string }): ActionItem {
-  return buildActionItem({ title: `Do ${overrides.id}`, due: '2026-06-01', dueRaw: '2026-06-01', ...overrides });
+  return buildActionItem({
+    title: `Do ${overrides.id}`,
+    due: '2026-06-01',
+    dueRaw: '2026-06-01',
+    ...overrides,
+  });
 }
 
 /** A post-mortem holding the given items. */
@@ -27,14 +37,22 @@ export function postmortem(items: ActionItem[], overrides: Partial<Postmortem> =
 }
 
 /** The desired issue of one item (default config and context). */
-export function desired(it: ActionItem, pmOverrides: Partial<Postmortem> = {}, config: Config = defaultConfig): DesiredIssue {
+export function desired(
+  it: ActionItem,
+  pmOverrides: Partial<Postmortem> = {},
+  config: Config = defaultConfig,
+): DesiredIssue {
   const [d] = desiredIssues([postmortem([it], pmOverrides)], config, ctx);
   if (!d) throw new Error('no desired issue');
   return d;
 }
 
 /** An existing GitHub issue exactly as sync would have created it for `d`. */
-export function issueOf(d: DesiredIssue, number: number, overrides: Partial<IssueRecord> = {}): IssueRecord {
+export function issueOf(
+  d: DesiredIssue,
+  number: number,
+  overrides: Partial<IssueRecord> = {},
+): IssueRecord {
   return {
     number,
     url: `https://github.com/acme/ops/issues/${number}`,

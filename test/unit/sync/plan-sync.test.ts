@@ -13,9 +13,14 @@ function context(overrides: Partial<PlanContext> = {}): PlanContext {
   return {
     config: defaultConfig,
     repoLabels: allLabels,
-    assignable: new Map([['alice', true], ['bob', true], ['carol', false]]),
+    assignable: new Map([
+      ['alice', true],
+      ['bob', true],
+      ['carol', false],
+    ]),
     isRemovable: () => true,
-    similarity: (a, b) => (a.toLowerCase().replace(/s\b/g, '') === b.toLowerCase().replace(/s\b/g, '') ? 0.9 : 0),
+    similarity: (a, b) =>
+      a.toLowerCase().replace(/s\b/g, '') === b.toLowerCase().replace(/s\b/g, '') ? 0.9 : 0,
     similarityThreshold: 0.8,
     ...overrides,
   };
@@ -46,18 +51,70 @@ const aDone = desired(item({ id: 'db-a1', status: 'done' }));
 const aBob = desired(item({ id: 'db-a1', owner: '@bob' }));
 const aLater = desired(item({ id: 'db-a1', due: '2026-07-01', dueRaw: '2026-07-01' }));
 const b = desired(item({ id: 'db-b2', line: 12 }));
-const closedByTool = (d: DesiredIssue, n: number): IssueRecord => issueOf(d, n, { state: 'closed', stateReason: 'completed' });
+const closedByTool = (d: DesiredIssue, n: number): IssueRecord =>
+  issueOf(d, n, { state: 'closed', stateReason: 'completed' });
 
-const cases: Array<{ name: string; desired: DesiredIssue[]; existing: IssueRecord[]; ctx?: Partial<PlanContext>; expected: string[] }> = [
-  { name: 'creates one issue per open action item', desired: [a, b], existing: [], expected: ['create db-a1', 'create db-b2'] },
-  { name: 'plans no write when the issue matches the item', desired: [a], existing: [issueOf(a, 1)], expected: ['skip db-a1 up-to-date'] },
-  { name: 'ignores a new commit and a moved line alone', desired: [aMoved], existing: [issueOf(a, 1)], expected: ['skip db-a1 up-to-date'] },
-  { name: 'updates the issue of an edited item', desired: [aEdited], existing: [issueOf(a, 1)], expected: ['update #1'] },
-  { name: 'updates the issue when the due date changes', desired: [aLater], existing: [issueOf(a, 1)], expected: ['update #1'] },
-  { name: 'updates the issue when the owner changes', desired: [aBob], existing: [issueOf(a, 1)], expected: ['update #1'] },
-  { name: 'closes the issue of a done item as completed', desired: [aDone], existing: [issueOf(a, 1)], expected: ['close #1 completed'] },
-  { name: 'leaves the closed issue of a done item alone', desired: [aDone], existing: [closedByTool(aDone, 1)], expected: ['skip db-a1 up-to-date'] },
-  { name: 'reopens the issue of an item un-done', desired: [a], existing: [closedByTool(aDone, 1)], expected: ['reopen #1'] },
+const cases: Array<{
+  name: string;
+  desired: DesiredIssue[];
+  existing: IssueRecord[];
+  ctx?: Partial<PlanContext>;
+  expected: string[];
+}> = [
+  {
+    name: 'creates one issue per open action item',
+    desired: [a, b],
+    existing: [],
+    expected: ['create db-a1', 'create db-b2'],
+  },
+  {
+    name: 'plans no write when the issue matches the item',
+    desired: [a],
+    existing: [issueOf(a, 1)],
+    expected: ['skip db-a1 up-to-date'],
+  },
+  {
+    name: 'ignores a new commit and a moved line alone',
+    desired: [aMoved],
+    existing: [issueOf(a, 1)],
+    expected: ['skip db-a1 up-to-date'],
+  },
+  {
+    name: 'updates the issue of an edited item',
+    desired: [aEdited],
+    existing: [issueOf(a, 1)],
+    expected: ['update #1'],
+  },
+  {
+    name: 'updates the issue when the due date changes',
+    desired: [aLater],
+    existing: [issueOf(a, 1)],
+    expected: ['update #1'],
+  },
+  {
+    name: 'updates the issue when the owner changes',
+    desired: [aBob],
+    existing: [issueOf(a, 1)],
+    expected: ['update #1'],
+  },
+  {
+    name: 'closes the issue of a done item as completed',
+    desired: [aDone],
+    existing: [issueOf(a, 1)],
+    expected: ['close #1 completed'],
+  },
+  {
+    name: 'leaves the closed issue of a done item alone',
+    desired: [aDone],
+    existing: [closedByTool(aDone, 1)],
+    expected: ['skip db-a1 up-to-date'],
+  },
+  {
+    name: 'reopens the issue of an item un-done',
+    desired: [a],
+    existing: [closedByTool(aDone, 1)],
+    expected: ['reopen #1'],
+  },
   {
     name: 'does not reopen an issue people closed while the item is open',
     desired: [a],
@@ -70,7 +127,12 @@ const cases: Array<{ name: string; desired: DesiredIssue[]; existing: IssueRecor
     existing: [{ ...issueOf(aDone, 1), state: 'open', stateReason: 'reopened' }],
     expected: ['skip db-a1 reopened-on-github'],
   },
-  { name: 'closes the issue of a removed item as not planned with a comment', desired: [b], existing: [issueOf(a, 1), issueOf(b, 2)], expected: ['skip db-b2 up-to-date', 'comment #1', 'close #1 not_planned'] },
+  {
+    name: 'closes the issue of a removed item as not planned with a comment',
+    desired: [b],
+    existing: [issueOf(a, 1), issueOf(b, 2)],
+    expected: ['skip db-b2 up-to-date', 'comment #1', 'close #1 not_planned'],
+  },
   {
     name: 'does not comment twice on a removed item after an interrupted run',
     desired: [],
@@ -78,9 +140,25 @@ const cases: Array<{ name: string; desired: DesiredIssue[]; existing: IssueRecor
     ctx: { closingCommented: new Set([1]) },
     expected: ['close #1 not_planned'],
   },
-  { name: 'leaves issues of post-mortems out of scope open', desired: [], existing: [issueOf(a, 1)], ctx: { isRemovable: () => false }, expected: ['skip db-a1 out-of-scope'] },
-  { name: 'does nothing for a removed item whose issue is closed', desired: [], existing: [closedByTool(aDone, 1)], expected: [] },
-  { name: 'links an item that names an issue of the repository', desired: [desired(item({ id: 'db-a1', tracker: '#12' }))], existing: [], expected: ['link #12'] },
+  {
+    name: 'leaves issues of post-mortems out of scope open',
+    desired: [],
+    existing: [issueOf(a, 1)],
+    ctx: { isRemovable: () => false },
+    expected: ['skip db-a1 out-of-scope'],
+  },
+  {
+    name: 'does nothing for a removed item whose issue is closed',
+    desired: [],
+    existing: [closedByTool(aDone, 1)],
+    expected: [],
+  },
+  {
+    name: 'links an item that names an issue of the repository',
+    desired: [desired(item({ id: 'db-a1', tracker: '#12' }))],
+    existing: [],
+    expected: ['link #12'],
+  },
   {
     name: 'links an item that names the issue URL',
     desired: [desired(item({ id: 'db-a1', tracker: 'https://github.com/acme/ops/issues/7' }))],
@@ -89,7 +167,10 @@ const cases: Array<{ name: string; desired: DesiredIssue[]; existing: IssueRecor
   },
   {
     name: 'creates nothing for an item tracked in another system',
-    desired: [desired(item({ id: 'db-a1', tracker: 'https://github.com/other/repo/issues/7' })), desired(item({ id: 'db-c3', tracker: 'OPS-12' }))],
+    desired: [
+      desired(item({ id: 'db-a1', tracker: 'https://github.com/other/repo/issues/7' })),
+      desired(item({ id: 'db-c3', tracker: 'OPS-12' })),
+    ],
     existing: [],
     expected: ['skip db-a1 tracked-externally', 'skip db-c3 tracked-externally'],
   },
@@ -105,11 +186,22 @@ const cases: Array<{ name: string; desired: DesiredIssue[]; existing: IssueRecor
     existing: [issueOf(desired(item({ id: 'db-a1', tracker: '#5' })), 5)],
     expected: ['skip db-a1 up-to-date'],
   },
-  { name: 'creates no issue for an item done before it was tracked', desired: [aDone], existing: [], expected: ['skip db-a1 done-untracked'] },
+  {
+    name: 'creates no issue for an item done before it was tracked',
+    desired: [aDone],
+    existing: [],
+    expected: ['skip db-a1 done-untracked'],
+  },
   {
     name: 'never touches issues without the marker',
     desired: [],
-    existing: [{ ...issueOf(a, 1), body: 'Same title, written by a person', labels: ['postmortem-action-item'] }],
+    existing: [
+      {
+        ...issueOf(a, 1),
+        body: 'Same title, written by a person',
+        labels: ['postmortem-action-item'],
+      },
+    ],
     expected: [],
   },
   {
@@ -118,8 +210,18 @@ const cases: Array<{ name: string; desired: DesiredIssue[]; existing: IssueRecor
     existing: [{ ...issueOf(a, 1), body: 'Same title, written by a person' }],
     expected: ['create db-a1'],
   },
-  { name: 'keeps the lowest-numbered of two issues with one marker', desired: [a], existing: [issueOf(a, 9), issueOf(a, 3)], expected: ['skip db-a1 up-to-date', 'skip db-a1 duplicate-issue'] },
-  { name: 'skips an item whose id repeats', desired: [a, a], existing: [issueOf(a, 1)], expected: ['skip db-a1 up-to-date', 'skip db-a1 duplicate-id'] },
+  {
+    name: 'keeps the lowest-numbered of two issues with one marker',
+    desired: [a],
+    existing: [issueOf(a, 9), issueOf(a, 3)],
+    expected: ['skip db-a1 up-to-date', 'skip db-a1 duplicate-issue'],
+  },
+  {
+    name: 'skips an item whose id repeats',
+    desired: [a, a],
+    existing: [issueOf(a, 1)],
+    expected: ['skip db-a1 up-to-date', 'skip db-a1 duplicate-id'],
+  },
   {
     name: 'creates missing labels before the issues that use them',
     desired: [a],
@@ -163,21 +265,36 @@ describe('planSync', () => {
 
   it('keeps labels people added and adds the overdue label once past due', () => {
     const overdue = desired(item({ id: 'db-a1', due: '2026-03-10', dueRaw: '2026-03-10' }));
-    const [op] = planSync([overdue], [issueOf(overdue, 1, { labels: ['postmortem-action-item', 'severity:SEV1', 'help wanted'] })], context());
+    const [op] = planSync(
+      [overdue],
+      [issueOf(overdue, 1, { labels: ['postmortem-action-item', 'severity:SEV1', 'help wanted'] })],
+      context(),
+    );
     expect(op, JSON.stringify(op)).toMatchObject({ kind: 'update' });
-    expect(op?.kind === 'update' && op.patch.labels).toEqual(['help wanted', 'postmortem-action-item', 'severity:SEV1', 'overdue']);
+    expect(op?.kind === 'update' && op.patch.labels).toEqual([
+      'help wanted',
+      'postmortem-action-item',
+      'severity:SEV1',
+      'overdue',
+    ]);
   });
 
   it('closes a removed item with the overdue label dropped and the marker marked removed', () => {
     const overdue = desired(item({ id: 'db-a1', due: '2026-03-10', dueRaw: '2026-03-10' }));
     const ops = planSync([], [issueOf(overdue, 1)], context());
     const close = ops.find((op) => op.kind === 'close');
-    expect(close?.kind === 'close' && close.patch.labels).toEqual(['postmortem-action-item', 'severity:SEV1']);
+    expect(close?.kind === 'close' && close.patch.labels).toEqual([
+      'postmortem-action-item',
+      'severity:SEV1',
+    ]);
     expect(close?.kind === 'close' && parseMarker(close.patch.body)?.status).toBe('removed');
   });
 
   it('treats label case and CRLF bodies as unchanged', () => {
-    const issue = issueOf(a, 1, { body: a.body.replace(/\n/g, '\r\n'), labels: a.labels.map((l) => l.toUpperCase()) });
+    const issue = issueOf(a, 1, {
+      body: a.body.replace(/\n/g, '\r\n'),
+      labels: a.labels.map((l) => l.toUpperCase()),
+    });
     expect(summary(planSync([a], [issue], context()))).toEqual(['skip db-a1 up-to-date']);
   });
 
@@ -190,7 +307,10 @@ describe('planSync', () => {
   });
 
   it('puts no severity label when the prefix is empty', () => {
-    const config: Config = { ...defaultConfig, labels: { ...defaultConfig.labels, severityPrefix: '' } };
+    const config: Config = {
+      ...defaultConfig,
+      labels: { ...defaultConfig.labels, severityPrefix: '' },
+    };
     expect(desired(item({ id: 'x' }), {}, config).labels).toEqual(['postmortem-action-item']);
   });
 });

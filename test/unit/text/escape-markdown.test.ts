@@ -3,7 +3,9 @@ import { escapeMarkdown, escapeText } from '../../../src/core/text/escape-markdo
 
 describe('escapeMarkdown', () => {
   it('keeps HTML, emphasis, links and table breaks from leaking', () => {
-    expect(escapeMarkdown('<b>x</b> *y* [l](u) a|b `c` ~d~')).toBe('&lt;b&gt;x&lt;/b&gt; \\*y\\* \\[l\\](u) a\\|b \\`c\\` \\~d\\~');
+    expect(escapeMarkdown('<b>x</b> *y* [l](u) a|b `c` ~d~')).toBe(
+      '&lt;b&gt;x&lt;/b&gt; \\*y\\* \\[l\\](u) a\\|b \\`c\\` \\~d\\~',
+    );
   });
 
   it('collapses whitespace, newlines included, to one line', () => {
@@ -19,7 +21,9 @@ describe('escapeMarkdown', () => {
   });
 
   it('neutralises mentions and references only when asked (inert), and shortens to max', () => {
-    expect(escapeMarkdown('see #12, ask @alice', { inert: true })).toBe('see &#35;12, ask @&#8203;alice');
+    expect(escapeMarkdown('see #12, ask @alice', { inert: true })).toBe(
+      'see &#35;12, ask @&#8203;alice',
+    );
     expect(escapeText('x'.repeat(50), 10)).toBe(`${'x'.repeat(9)}…`);
   });
 });
