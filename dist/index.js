@@ -3672,8 +3672,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
-      const plural3 = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural3}: ${context.types.join(", ")}.`;
+      const plural4 = context.types.length === 1 ? "" : " one of";
+      const message = `${context.argument} could not be converted to${plural4}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
         message
@@ -11236,9 +11236,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural3) {
+      constructor(singular, plural4) {
         this.singular = singular;
-        this.plural = plural3;
+        this.plural = plural4;
       }
       pluralize(count) {
         const one2 = count === 1;
@@ -34658,7 +34658,12 @@ function createOctokit(options) {
   const retries = options.retries ?? 3;
   const unit = options.retryUnitMs ?? 1e3;
   const maxWait = options.maxRateLimitWaitSeconds ?? 60;
-  const log2 = options.logger ?? { debug: () => void 0, info: () => void 0, warn: () => void 0, error: () => void 0 };
+  const log2 = options.logger ?? {
+    debug: () => void 0,
+    info: () => void 0,
+    warn: () => void 0,
+    error: () => void 0
+  };
   const request2 = {};
   if (options.fetch) request2["fetch"] = options.fetch;
   return new PacedOctokit({
@@ -34674,12 +34679,16 @@ function createOctokit(options) {
       write: createWritePacer(options.writeIntervalMs ?? 1e3),
       notifications: unpacedGroup,
       onSecondaryRateLimit: (retryAfter, opts, _octokit, retryCount) => {
-        log2.warn(`secondary rate limit on ${opts.method} ${opts.url}; retry ${retryCount + 1}/${retries} after ${retryAfter}s`);
+        log2.warn(
+          `secondary rate limit on ${opts.method} ${opts.url}; retry ${retryCount + 1}/${retries} after ${retryAfter}s`
+        );
         return retryCount < retries;
       },
       onRateLimit: (retryAfter, opts, _octokit, retryCount) => {
         const retrying = retryCount < retries && retryAfter <= maxWait;
-        log2.warn(`rate limit exhausted on ${opts.method} ${opts.url}; ${retrying ? `retrying after ${retryAfter}s` : "giving up"}`);
+        log2.warn(
+          `rate limit exhausted on ${opts.method} ${opts.url}; ${retrying ? `retrying after ${retryAfter}s` : "giving up"}`
+        );
         return retrying;
       }
     }
@@ -34713,7 +34722,10 @@ var OctokitPort = class {
   }
   async getIssue(number4) {
     try {
-      const { data } = await this.#client.request("GET /repos/{owner}/{repo}/issues/{issue_number}", { ...this.#repo, issue_number: number4 });
+      const { data } = await this.#client.request(
+        "GET /repos/{owner}/{repo}/issues/{issue_number}",
+        { ...this.#repo, issue_number: number4 }
+      );
       return toIssue(data);
     } catch (error63) {
       const status = httpStatus(error63);
@@ -34748,26 +34760,35 @@ var OctokitPort = class {
     if (patch.assignees !== void 0) params["assignees"] = patch.assignees;
     if (patch.state !== void 0) params["state"] = patch.state;
     if (patch.stateReason !== void 0) params["state_reason"] = patch.stateReason;
-    const { data } = await this.#client.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", params);
+    const { data } = await this.#client.request(
+      "PATCH /repos/{owner}/{repo}/issues/{issue_number}",
+      params
+    );
     return toIssue(data);
   }
   async listComments(number4) {
-    const comments = await this.#client.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-      ...this.#repo,
-      issue_number: number4,
-      per_page: 100
-    });
+    const comments = await this.#client.paginate(
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+      {
+        ...this.#repo,
+        issue_number: number4,
+        per_page: 100
+      }
+    );
     return comments.map(toComment);
   }
   async createComment(number4, body) {
     for (let attempt = 1; ; attempt++) {
       try {
-        const { data } = await this.#client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-          ...this.#repo,
-          issue_number: number4,
-          body,
-          request: { retries: 0 }
-        });
+        const { data } = await this.#client.request(
+          "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
+          {
+            ...this.#repo,
+            issue_number: number4,
+            body,
+            request: { retries: 0 }
+          }
+        );
         return toComment(data);
       } catch (error63) {
         if (!isServerError(error63) || attempt >= this.#createAttempts) throw error63;
@@ -34777,19 +34798,30 @@ var OctokitPort = class {
     }
   }
   async listLabels() {
-    const labels = await this.#client.paginate("GET /repos/{owner}/{repo}/labels", { ...this.#repo, per_page: 100 });
+    const labels = await this.#client.paginate("GET /repos/{owner}/{repo}/labels", {
+      ...this.#repo,
+      per_page: 100
+    });
     return labels.map((l) => l.name);
   }
   async createLabel(label) {
     try {
-      await this.#client.request("POST /repos/{owner}/{repo}/labels", { ...this.#repo, name: label.name, color: label.color, description: label.description });
+      await this.#client.request("POST /repos/{owner}/{repo}/labels", {
+        ...this.#repo,
+        name: label.name,
+        color: label.color,
+        description: label.description
+      });
     } catch (error63) {
       if (httpStatus(error63) !== 422) throw error63;
     }
   }
   async canBeAssigned(login) {
     try {
-      await this.#client.request("GET /repos/{owner}/{repo}/assignees/{assignee}", { ...this.#repo, assignee: login });
+      await this.#client.request("GET /repos/{owner}/{repo}/assignees/{assignee}", {
+        ...this.#repo,
+        assignee: login
+      });
       return true;
     } catch (error63) {
       if (httpStatus(error63) === 404) return false;
@@ -34797,15 +34829,21 @@ var OctokitPort = class {
     }
   }
   async listAssignees() {
-    const users = await this.#client.paginate("GET /repos/{owner}/{repo}/assignees", { ...this.#repo, per_page: 100 });
+    const users = await this.#client.paginate("GET /repos/{owner}/{repo}/assignees", {
+      ...this.#repo,
+      per_page: 100
+    });
     return users.map((u) => u.login);
   }
   async listPullRequestFiles(pullNumber2) {
-    const files = await this.#client.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
-      ...this.#repo,
-      pull_number: pullNumber2,
-      per_page: 100
-    });
+    const files = await this.#client.paginate(
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+      {
+        ...this.#repo,
+        pull_number: pullNumber2,
+        per_page: 100
+      }
+    );
     return files.map((f) => ({ filename: f.filename, status: f.status }));
   }
   /** Issues (not pull requests), open and closed, matching the listing filter; all pages. */
@@ -34826,7 +34864,9 @@ var OctokitPort = class {
       direction: "desc",
       per_page: 30
     });
-    const found = data.find((i) => i.title === input2.title && (i.body ?? "") === input2.body);
+    const found = data.find(
+      (i) => i.title === input2.title && (i.body ?? "") === input2.body
+    );
     return found ? toIssue(found) : null;
   }
 };
@@ -34850,7 +34890,13 @@ function toIssue(data) {
   return record2;
 }
 function toComment(data) {
-  return { id: data.id, url: data.html_url, body: data.body ?? "", createdAt: data.created_at, author: data.user?.login ?? null };
+  return {
+    id: data.id,
+    url: data.html_url,
+    body: data.body ?? "",
+    createdAt: data.created_at,
+    author: data.user?.login ?? null
+  };
 }
 function isServerError(error63) {
   const status = httpStatus(error63);
@@ -34882,7 +34928,9 @@ async function readActionEnv(env) {
       const value2 = JSON.parse(text6);
       if (typeof value2 === "object" && value2 !== null) payload = value2;
     } catch {
-      throw new Error(`GITHUB_EVENT_PATH "${eventPath}" is not JSON; expected the webhook payload the runner writes`);
+      throw new Error(
+        `GITHUB_EVENT_PATH "${eventPath}" is not JSON; expected the webhook payload the runner writes`
+      );
     }
   }
   return {
@@ -34899,7 +34947,10 @@ async function readActionEnv(env) {
 }
 function required(env, name) {
   const value2 = env[name];
-  if (!value2) throw new Error(`${name} is not set; run this Action in a GitHub Actions workflow (or set ${name})`);
+  if (!value2)
+    throw new Error(
+      `${name} is not set; run this Action in a GitHub Actions workflow (or set ${name})`
+    );
   return value2;
 }
 
@@ -35009,7 +35060,11 @@ function severityKey(severity) {
 var SEVERITY_COLOURS = ["b60205", "d93f0b", "fbca04", "0e8a16"];
 function labelSpecs(config2) {
   const specs = [
-    { name: config2.labels.tool, color: "5319e7", description: "Action item from a post-mortem (postmortem-tracker)" }
+    {
+      name: config2.labels.tool,
+      color: "5319e7",
+      description: "Action item from a post-mortem (postmortem-tracker)"
+    }
   ];
   if (config2.labels.severityPrefix !== "") {
     config2.severityScale.forEach((severity, index2) => {
@@ -35021,7 +35076,11 @@ function labelSpecs(config2) {
     });
   }
   if (config2.labels.overdue !== "") {
-    specs.push({ name: config2.labels.overdue, color: "e99695", description: "Post-mortem action item past its due date" });
+    specs.push({
+      name: config2.labels.overdue,
+      color: "e99695",
+      description: "Post-mortem action item past its due date"
+    });
   }
   for (const extra of config2.labels.extra) {
     specs.push({ name: extra, color: "ededed", description: "Post-mortem action item" });
@@ -35038,13 +35097,19 @@ function isManagedLabel(config2, name) {
   const lower = name.toLowerCase();
   if (lower === config2.labels.tool.toLowerCase()) return true;
   if (config2.labels.overdue !== "" && lower === config2.labels.overdue.toLowerCase()) return true;
-  if (config2.labels.severityPrefix !== "" && lower.startsWith(config2.labels.severityPrefix.toLowerCase())) return true;
+  if (config2.labels.severityPrefix !== "" && lower.startsWith(config2.labels.severityPrefix.toLowerCase()))
+    return true;
   return config2.labels.extra.some((extra) => extra.toLowerCase() === lower);
 }
 
 // src/core/text/encode-path.ts
 function encodePath(path2) {
-  return path2.split("/").map((segment) => encodeURIComponent(segment).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
+  return path2.split("/").map(
+    (segment) => encodeURIComponent(segment).replace(
+      /[()'!*]/g,
+      (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
+    )
+  ).join("/");
 }
 
 // src/core/sync/permalink.ts
@@ -35056,7 +35121,8 @@ function permalink(serverUrl, repo, sha, path2, line) {
 var MAX_USER_TEXT = 200;
 function escapeMarkdown(text6, options = {}) {
   let t = text6.replace(/\s+/g, " ").trim();
-  if (options.max !== void 0 && t.length > options.max) t = `${t.slice(0, options.max - 1).trimEnd()}…`;
+  if (options.max !== void 0 && t.length > options.max)
+    t = `${t.slice(0, options.max - 1).trimEnd()}…`;
   t = t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_[\]~|])/g, "\\$1");
   if (options.inert) t = t.replace(/#(?=\d)/g, "&#35;").replace(/@/g, "@&#8203;");
   return t.replace(/^([-+=#])(?=\s|$)/, "\\$1").replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
@@ -35065,7 +35131,10 @@ function escapeText(text6, max = MAX_USER_TEXT) {
   return escapeMarkdown(text6, { max, inert: true });
 }
 function escapeUrl(url2) {
-  return url2.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+  return url2.replace(
+    /[\s()<>]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
+  );
 }
 
 // src/core/sync/marker.ts
@@ -35089,7 +35158,8 @@ function parseMarker(body) {
     const { id, path: path2, status, owner } = value2;
     if (typeof id !== "string" || id === "" || typeof path2 !== "string") return null;
     const marker = { id, path: path2 };
-    if (typeof status === "string" && STATUSES.includes(status)) marker.status = status;
+    if (typeof status === "string" && STATUSES.includes(status))
+      marker.status = status;
     if (typeof owner === "string" || owner === null) marker.owner = owner;
     return marker;
   } catch {
@@ -35143,7 +35213,8 @@ function renderRemovalCommentMarker(id) {
   return `<!-- postmortem-tracker:closing ${JSON.stringify(id).replace(/--/g, "\\u002d\\u002d").replace(/>/g, "\\u003e")} -->`;
 }
 function renderOwner(owner, kind) {
-  if (owner === null || kind === "none") return "_none: add an owner to the item in the post-mortem_";
+  if (owner === null || kind === "none")
+    return "_none: add an owner to the item in the post-mortem_";
   if (kind === "team") return `${owner} (a team: mentioned, not assigned)`;
   if (kind === "name") return `${escapeMarkdown(owner)} (not a GitHub login: not assigned)`;
   return owner;
@@ -35185,7 +35256,8 @@ function isCalendarDate(value2) {
 
 // src/core/sync/resolve-due-date.ts
 function resolveDueDate(item, incident, defaultDueDays) {
-  if (item.due !== null) return { date: item.due, defaulted: false, defaultDays: null, vague: null };
+  if (item.due !== null)
+    return { date: item.due, defaulted: false, defaultDays: null, vague: null };
   if (item.dueRaw !== null && item.dueRaw.trim() !== "") {
     return { date: null, defaulted: false, defaultDays: null, vague: item.dueRaw.trim() };
   }
@@ -35195,7 +35267,12 @@ function resolveDueDate(item, incident, defaultDueDays) {
   const wanted = severityKey(incident.severity);
   const entry = Object.entries(defaultDueDays).find(([key]) => severityKey(key) === wanted);
   if (!entry) return { date: null, defaulted: false, defaultDays: null, vague: null };
-  return { date: addDays(incident.incidentDate, entry[1]), defaulted: true, defaultDays: entry[1], vague: null };
+  return {
+    date: addDays(incident.incidentDate, entry[1]),
+    defaulted: true,
+    defaultDays: entry[1],
+    vague: null
+  };
 }
 
 // src/core/sync/tracker-reference.ts
@@ -35306,7 +35383,9 @@ async function checkOwnersAssignable(postmortems, port, repo) {
   } catch (error63) {
     const status = httpStatus(error63);
     if (status !== 403 && status !== 404) throw error63;
-    notes.push(`Owners were not checked: the token may not read assignees (HTTP ${status}), as on pull requests from forks.`);
+    notes.push(
+      `Owners were not checked: the token may not read assignees (HTTP ${status}), as on pull requests from forks.`
+    );
     return { diagnostics: [], notes };
   }
   const diagnostics = [];
@@ -38782,10 +38861,14 @@ var actionItemDueVague = {
       if (item.status === "done") return [];
       const parsed = classifyDue(item, pm2, config2);
       if (parsed?.kind !== "vague") return [];
+      const undecided = /^(?:tbd|tbc|tba|asap|soon|later|n\/?a|unknown|\?+)$/i.test(
+        (item.dueRaw ?? "").trim()
+      );
+      const what = undecided ? "is not decided yet" : "is a period, not a day";
       return [
         {
           line: item.line,
-          message: `Due ${quote(item.dueRaw ?? "", 30)} of ${quote(item.title, 40)} is a period, not a day; write the last day you commit to as YYYY-MM-DD so it can be tracked.`
+          message: `Due ${quote(item.dueRaw ?? "", 30)} of ${quote(item.title, 40)} ${what}; write the last day you commit to as YYYY-MM-DD so it can be tracked.`
         }
       ];
     });
@@ -39382,7 +39465,7 @@ function isStatusMarker(line, index2, word) {
   }
   return /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]?\]\s+)?$/.test(line.slice(0, index2)) && /^\s*:/.test(line.slice(index2 + word.length));
 }
-function scanLine2(text6, line, itemLine) {
+function scanLine2(text6, line, item) {
   const findings = [];
   const add = (index2, found, message) => {
     findings.push({
@@ -39424,7 +39507,8 @@ function scanLine2(text6, line, itemLine) {
     );
   }
   for (const m of text6.matchAll(WORD)) {
-    if (itemLine && isStatusMarker(text6, m.index, m[0])) continue;
+    if (item && isStatusMarker(text6, m.index, m[0])) continue;
+    if (item?.dueRaw && item.dueRaw.toUpperCase() === m[0]) continue;
     add(
       m.index,
       m[0],
@@ -39440,9 +39524,9 @@ function scanModel({ pm: pm2 }) {
     [pm2.rootCause, pm2.lines.rootCause]
   ];
   const findings = fields.flatMap(
-    ([text6, line]) => text6 === null ? [] : scanLine2(text6, line ?? 1, false)
+    ([text6, line]) => text6 === null ? [] : scanLine2(text6, line ?? 1, void 0)
   );
-  for (const item of pm2.actionItems) findings.push(...scanLine2(item.title, item.line, true));
+  for (const item of pm2.actionItems) findings.push(...scanLine2(item.title, item.line, item));
   return findings.map(({ line, message }) => ({ line, message }));
 }
 var placeholder = {
@@ -39454,8 +39538,8 @@ var placeholder = {
     const text6 = ctx.proseText ?? "";
     if ([ANGLE, MUSTACHE, WORD, BRACKET].every((re) => text6.search(re) === -1) && !/^ {0,3}#{1,6}[ \t]+[A-Z ]+$/m.test(text6))
       return [];
-    const itemLines = new Set(ctx.pm.actionItems.map((i) => i.line));
-    return ctx.prose.flatMap((line, i) => scanLine2(line, i + 1, itemLines.has(i + 1)));
+    const items = new Map(ctx.pm.actionItems.map((item) => [item.line, item]));
+    return ctx.prose.flatMap((line, i) => scanLine2(line, i + 1, items.get(i + 1)));
   }
 };
 
@@ -39921,7 +40005,7 @@ function tidy(text6) {
   return text6.replace(
     /\(\s*\uE001[^\uE001\uE002]*\uE002\s*\)|[-–—:]\s*\uE001[^\uE001\uE002]*\uE002|\uE001[^\uE001\uE002]*\uE002(?=[\s.,;:)]*$)/g,
     ""
-  ).replace(/[\uE001\uE002]/g, "").replace(/[,;]?\s*\b(?:see|tracked in|tracking|in|via)\s*\uE000\s*\.?/gi, "").replace(/\uE000/g, "").replace(/\(\s*(?:see|in|via|tracked in)?\s*\)/gi, "").replace(/\(\s*[,;:]?\s*\)|\[\s*\]/g, "").replace(/\s+/g, " ").replace(/\s+([,.;:!?])/g, "$1").replace(/^[\s,;:.\-–—|]+|[\s,;:\-–—|]+$/g, "").replace(/\s*\b(?:see|tracked in|tracking|in|via)\s*$/i, "").replace(/[\s,;:\-–—(]+$/, "").trim();
+  ).replace(/[\uE001\uE002]/g, "").replace(/[,;]?\s*\b(?:see|tracked in|tracking|in|via)\s*\uE000\s*\.?/gi, "").replace(/\uE000/g, "").replace(/\(\s*(?:see|in|via|tracked in)?\s*\)/gi, "").replace(/\(\s*[,;:]?\s*\)|\[\s*\]/g, "").replace(/\(\s*#\d{1,9}\s*\)/g, "").replace(/[,;]?\s*\b(?:see|tracked in|tracking|via)\s+#\d{1,9}\b\.?/gi, "").replace(/([.;,])(?:\s+[.;,])+/g, "$1").replace(/\s+/g, " ").replace(/\s+([,.;:!?])/g, "$1").replace(/^[\s,;:.\-–—|]+|[\s,;:\-–—|]+$/g, "").replace(/\s*\b(?:see|tracked in|tracking|in|via)\s*$/i, "").replace(/[\s,;:\-–—(]+$/, "").replace(/(?<!\.)\.$/, "").trim();
 }
 function capitalise(text6) {
   return text6.length > 0 ? text6[0].toUpperCase() + text6.slice(1) : text6;
@@ -52919,11 +53003,11 @@ var RULES2 = [
   ],
   [
     "detection",
-    /\b(?:(?:alert|alarm|page|monitor|report|check)\w*(?: \w+){0,2} (?:fires|fired|goes off|went off|triggered|trips|tripped)|alerted|paged|detected|noticed|reported|first report\w*|pagerduty|monitor(?:ing)? (?:fired|triggered)|customer (?:report\w*|complain\w*))\b/i
+    /\b(?:(?:alert|alarm|page|monitor|report|check)\w*(?: (?:"[^"\n]{1,80}"|“[^”\n]{1,80}”|[\w%-]+)){0,6} (?:fires|fired|goes off|went off|triggered|trips|tripped)|alerted|paged|detected|noticed|reported|first report\w*|pagerduty|monitor(?:ing)? (?:fired|triggered)|customer (?:report\w*|complain\w*))\b/i
   ],
   [
     "start",
-    /\b(?:started|began|begins|deployed|deploy(?:ment)? (?:of|started)|released|rolled out|incident start\w*|outage start\w*|introduced|merged)\b/i
+    /\b(?:started|began|begins?|deployed|deploy(?:ment)? (?:of|started)|released|rolled out|incident start\w*|outage start\w*|introduced|merged)\b/i
   ]
 ];
 var EXPLICIT = {
@@ -54106,9 +54190,12 @@ function renderDiagnosticsTable(diagnostics, maxRows) {
   if (diagnostics.length === 0) return [];
   const lines = ["| File | Line | Severity | Rule | Message |", "| --- | ---: | --- | --- | --- |"];
   for (const d of diagnostics.slice(0, maxRows)) {
-    lines.push(`| ${escapeMarkdown(d.file)} | ${d.line} | ${d.severity} | ${escapeMarkdown(d.rule)} | ${escapeMarkdown(d.message)} |`);
+    lines.push(
+      `| ${escapeMarkdown(d.file)} | ${d.line} | ${d.severity} | ${escapeMarkdown(d.rule)} | ${escapeMarkdown(d.message)} |`
+    );
   }
-  if (diagnostics.length > maxRows) lines.push("", `…and ${diagnostics.length - maxRows} more, shown as annotations.`);
+  if (diagnostics.length > maxRows)
+    lines.push("", `…and ${diagnostics.length - maxRows} more, shown as annotations.`);
   return lines;
 }
 
@@ -54133,11 +54220,15 @@ function renderCheckSummary(files, diagnostics, notes) {
 async function runCheckMode(ctx, configDiagnostics) {
   const pull = pullNumber(ctx.env.payload);
   if (pull === null) {
-    throw new Error(`check mode needs a pull_request event; the event is "${ctx.env.eventName}" (set mode to sync or digest for other events)`);
+    throw new Error(
+      `check mode needs a pull_request event; the event is "${ctx.env.eventName}" (set mode to sync or digest for other events)`
+    );
   }
   const changed = await ctx.port.listPullRequestFiles(pull);
   const files = changed.filter((f) => f.status !== "removed" && inScope(f.filename, ctx.paths, ctx.config.exclude)).map((f) => f.filename).sort();
-  info(`${files.length} post-mortem(s) changed by #${pull}${files.length ? `: ${files.join(", ")}` : ""}`);
+  info(
+    `${files.length} post-mortem(s) changed by #${pull}${files.length ? `: ${files.join(", ")}` : ""}`
+  );
   const diagnostics = [...configDiagnostics];
   const notes = [];
   const postmortems = [];
@@ -54146,7 +54237,14 @@ async function runCheckMode(ctx, configDiagnostics) {
     try {
       text6 = await readFile2(join(ctx.env.workspace, file2), "utf8");
     } catch {
-      diagnostics.push({ file: file2, line: 1, column: 1, severity: "error", rule: "file-unreadable", message: `${file2} is in the pull request but not in the workspace; run actions/checkout before this Action.` });
+      diagnostics.push({
+        file: file2,
+        line: 1,
+        column: 1,
+        severity: "error",
+        rule: "file-unreadable",
+        message: `${file2} is in the pull request but not in the workspace; run actions/checkout before this Action.`
+      });
       continue;
     }
     const result = lintText(text6, file2, ctx.config);
@@ -54154,7 +54252,11 @@ async function runCheckMode(ctx, configDiagnostics) {
     postmortems.push(result.postmortem);
   }
   if (ctx.config.check.checkAssignees) {
-    const owners = await checkOwnersAssignable(postmortems, ctx.port, `${ctx.env.owner}/${ctx.env.repo}`);
+    const owners = await checkOwnersAssignable(
+      postmortems,
+      ctx.port,
+      `${ctx.env.owner}/${ctx.env.repo}`
+    );
     diagnostics.push(...owners.diagnostics);
     for (const note of owners.notes) notice(note);
     notes.push(...owners.notes);
@@ -54177,7 +54279,8 @@ async function runCheckMode(ctx, configDiagnostics) {
 }
 function pullNumber(payload) {
   const pr = payload["pull_request"];
-  if (typeof pr === "object" && pr !== null && typeof pr.number === "number") return pr.number;
+  if (typeof pr === "object" && pr !== null && typeof pr.number === "number")
+    return pr.number;
   return typeof payload["number"] === "number" ? payload["number"] : null;
 }
 
@@ -54335,9 +54438,7 @@ async function publishToIssue(input2, messages) {
     try {
       await discussions.pinIssue(home.number);
     } catch (error63) {
-      messages.push(
-        `Could not pin digest issue #${home.number}: ${errorMessage(error63)}`
-      );
+      messages.push(`Could not pin digest issue #${home.number}: ${errorMessage(error63)}`);
     }
   }
   const number4 = home.number;
@@ -54508,17 +54609,21 @@ function rates(items, from, to) {
   const cohort = items.filter((i) => i.due !== null && i.due > from && i.due <= to);
   const done = cohort.filter((i) => doneBy(i, to));
   const knownClosing = cohort.filter((i) => !(i.status === "done" && i.closedOn === null));
+  const unknown2 = cohort.length - knownClosing.length;
   const onTime = knownClosing.filter(
     (i) => i.closedOn !== null && i.closedOn <= to && i.closedOn <= i.due
   );
+  const anyClosingKnown = cohort.some((i) => i.closedOn !== null);
   return {
     completion: percent(done.length, cohort.length),
-    onTime: percent(onTime.length, knownClosing.length),
-    of: cohort.length
+    onTime: unknown2 > 0 && !anyClosingKnown ? null : percent(onTime.length, knownClosing.length),
+    of: cohort.length,
+    timed: knownClosing.length,
+    unknown: unknown2
   };
 }
-function rate(current, previous3, of) {
-  return { value: current, previous: previous3, trend: trend(current, previous3), of };
+function rate(current, previous3, of, unknown2 = 0) {
+  return { value: current, previous: previous3, trend: trend(current, previous3), of, unknown: unknown2 };
 }
 function weeklyOpenOverdue(items, today2, weeks) {
   const points = [];
@@ -54560,10 +54665,11 @@ function analyseActionItems(items, options) {
     open: open3.length,
     overdue,
     dueSoon,
+    dueSoonDays,
     closedThisWeek,
     closedLate,
     completion: rate(cur.completion, prev.completion, cur.of),
-    onTime: rate(cur.onTime, prev.onTime, cur.of),
+    onTime: rate(cur.onTime, prev.onTime, cur.timed, cur.unknown),
     rateWindowDays: windowDays,
     overdueByOwner,
     oldestOpen,
@@ -54584,7 +54690,7 @@ function businessDaysBetween(from, to) {
 function incidentRef(pm2) {
   return {
     path: pm2.path,
-    title: pm2.title ?? pm2.path,
+    title: pm2.title ?? (pm2.path.split("/").at(-1) ?? pm2.path).replace(/\.md$/i, ""),
     date: isCalendarDate(pm2.incidentDate) ? pm2.incidentDate : null,
     severity: severityKey(pm2.severity),
     line: pm2.lines.title ?? 1
@@ -54676,7 +54782,9 @@ function analyseHygiene(postmortems, items, options) {
       missing
     });
   }
-  incompleteItems.sort((a, b) => a.row.key.localeCompare(b.row.key));
+  incompleteItems.sort(
+    (a, b) => (b.row.incident.date ?? "").localeCompare(a.row.incident.date ?? "") || a.row.key.localeCompare(b.row.key)
+  );
   return {
     latePostmortems,
     landingUnknown,
@@ -54732,7 +54840,21 @@ function cosine(a, b) {
 function norm(value2) {
   return value2.trim().toLowerCase();
 }
-function similarityGroups(candidates2, threshold) {
+function recurrenceRuns(members2, candidates2, windowDays) {
+  const runs = [];
+  let run2 = [];
+  for (const m of members2) {
+    const last = run2.at(-1);
+    if (last !== void 0 && daysBetween(candidates2[last].ref.date, candidates2[m].ref.date) > windowDays) {
+      runs.push(run2);
+      run2 = [];
+    }
+    run2.push(m);
+  }
+  if (run2.length > 0) runs.push(run2);
+  return runs;
+}
+function similarityGroups(candidates2, threshold, windowDays) {
   const vectors = tfIdfVectors(
     candidates2.map((c) => `${c.pm.title ?? ""} ${c.pm.rootCause ?? ""}`)
   );
@@ -54742,6 +54864,8 @@ function similarityGroups(candidates2, threshold) {
     let best = null;
     let bestScore = threshold;
     for (const g of groups2) {
+      const gap = daysBetween(candidates2[g.at(-1)].ref.date, candidates2[i].ref.date);
+      if (gap > windowDays) continue;
       const score = cosine(vectors[g[0]], vectors[i]);
       if (score >= bestScore) {
         best = g;
@@ -54766,13 +54890,19 @@ function analyseRecurrence(postmortems, items, options) {
   const candidates2 = [];
   for (const pm2 of postmortems) {
     const ref = incidentRef(pm2);
-    if (ref.date !== null && ref.date >= options.from && ref.date <= options.to)
+    if (ref.date !== null && ref.date <= options.today)
       candidates2.push({ pm: pm2, ref: { ...ref, date: ref.date } });
   }
   candidates2.sort(
     (a, b) => a.ref.date.localeCompare(b.ref.date) || a.ref.path.localeCompare(b.ref.path)
   );
+  const lookbackFrom = addDays(options.today, -options.lookbackDays);
   const raw = [];
+  const push2 = (basis, key, members2) => {
+    for (const run2 of recurrenceRuns(members2, candidates2, options.windowDays))
+      if (run2.length > 1 && candidates2[run2.at(-1)].ref.date >= lookbackFrom)
+        raw.push({ basis, key, members: run2 });
+  };
   const byValue = (basis, values) => {
     const index2 = /* @__PURE__ */ new Map();
     candidates2.forEach((c, i) => {
@@ -54786,15 +54916,17 @@ function analyseRecurrence(postmortems, items, options) {
         } else index2.set(k, { label: v, members: [i] });
       }
     });
-    for (const { label, members: members2 } of index2.values())
-      if (members2.length > 1) raw.push({ basis, key: label, members: members2 });
+    for (const { label, members: members2 } of index2.values()) push2(basis, label, members2);
   };
   byValue("service", (pm2) => pm2.services);
   byValue("tag", (pm2) => pm2.tags);
   byValue("rootCauseCategory", (pm2) => pm2.rootCauseCategory ? [pm2.rootCauseCategory] : []);
-  for (const { members: members2, terms } of similarityGroups(candidates2, options.similarityThreshold)) {
-    raw.push({ basis: "similarity", key: terms.join(", "), members: members2 });
-  }
+  for (const { members: members2, terms } of similarityGroups(
+    candidates2,
+    options.similarityThreshold,
+    options.windowDays
+  ))
+    push2("similarity", terms.join(", "), members2);
   const itemsByPath = /* @__PURE__ */ new Map();
   for (const item of items) {
     const list3 = itemsByPath.get(item.path);
@@ -54828,6 +54960,7 @@ function analyseRecurrence(postmortems, items, options) {
           key: item.key,
           title: item.title,
           line: item.line,
+          due: item.due,
           issue: item.issue
         }));
         if (openItems.length > 0) {
@@ -54942,13 +55075,16 @@ function analyseDigest(input2) {
     timeZone: d.timeZone,
     generatedAt: now2.toISOString(),
     windowDays: d.windowDays,
+    recurrenceWindowDays: d.windowDays,
+    recurrenceLookbackDays: d.recurrenceLookbackDays,
     postmortems: input2.postmortems.length,
     statusSource: items.some((i) => i.statusSource === "issue") ? "issues" : "markdown",
     trackedIssues: input2.issues.length,
     items: analyseActionItems(items, { today: today2, dueSoonDays: d.dueSoonDays }),
     recurrence: analyseRecurrence(input2.postmortems, items, {
-      from: windowFrom,
-      to: today2,
+      today: today2,
+      windowDays: d.windowDays,
+      lookbackDays: d.recurrenceLookbackDays,
       similarityThreshold: d.similarityThreshold
     }),
     incidentsBySeverity: [...bySeverity].map(([severity, count]) => ({ severity, count })).sort(
@@ -55095,13 +55231,18 @@ function renderTrend(delta, unit) {
   return `${rounded > 0 ? "▲" : "▼"} ${Math.abs(rounded)} ${unit}`;
 }
 function renderRate(rate2) {
-  if (rate2.value === null) return "n/a";
+  if (rate2.value === null)
+    return rate2.unknown > 0 ? "— (closing dates unknown)" : "— (no items due)";
   const t = renderTrend(rate2.trend, "pts");
   return t ? `${rate2.value}% (${t})` : `${rate2.value}%`;
 }
+function plural(n, one2, many = `${one2}s`) {
+  return `${n} ${n === 1 ? one2 : many}`;
+}
 function renderHeadline(digest) {
   const i = digest.items;
-  return `${i.overdue.length} overdue, ${i.dueSoon.length} due this week, completion ${renderRate(i.completion)}`;
+  const recurred = digest.recurrence.filter((g) => g.recurredWhileOpen.length > 0).length;
+  return `${i.overdue.length} overdue, ${i.dueSoon.length} due in the next ${plural(i.dueSoonDays, "day")}, completion ${renderRate(i.completion)}` + (recurred > 0 ? `, ${plural(recurred, "incident class", "incident classes")} recurred while action items were open` : "");
 }
 function renderMinutes(minutes) {
   const m = Math.round(minutes);
@@ -55122,8 +55263,9 @@ function table(caption, columns, rows) {
 function text5(t) {
   return { kind: "text", text: t };
 }
+var MAX_INCOMPLETE_ROWS = 25;
 function itemCell(row, ctx) {
-  return `[${escapeText(row.title)}](${postmortemLink(row.path, row.line, ctx.options)})`;
+  return `[${escapeText(row.title, 120)}](${postmortemLink(row.path, row.line, ctx.options)})`;
 }
 function issueCell(row) {
   return row.issue ? `[#${row.issue.number}](${escapeUrl(row.issue.url)})` : "—";
@@ -55187,11 +55329,10 @@ function metricCell(m) {
   if (m.median === null) parts.push("—");
   else {
     const status = m.met === null ? "" : m.met ? " ✅" : " ❌";
-    parts.push(`${renderMinutes(m.median)}${status}`);
     const t = m.trend === null ? "" : renderTrend(m.trend, "min");
-    if (t) parts.push(`(${t})`);
+    parts.push(`${renderMinutes(m.median)}${status}${t ? ` (${t})` : ""}`);
   }
-  if (m.target !== null) parts.push(`target ${renderMinutes(m.target)}`);
+  parts.push(m.target !== null ? `target ${renderMinutes(m.target)}` : "no target");
   if (m.unmeasured > 0) parts.push(`${m.unmeasured} unmeasured`);
   return parts.join(" · ");
 }
@@ -55232,44 +55373,56 @@ _No dated incidents in the window._`));
     blocks.push(text5(renderSeverityPie(digest.incidentsBySeverity, digest.windowDays)));
   return blocks;
 }
-function basisLabel(basis, key) {
-  const code3 = (k) => `\`${escapeText(k, 60).replace(/`/g, "")}\``;
+function basisLabel(basis, keys) {
+  const codes = keys.map((k) => `\`${escapeText(k, 60).replace(/`/g, "")}\``).join(", ");
   switch (basis) {
     case "service":
-      return `service ${code3(key)}`;
+      return `${keys.length === 1 ? "service" : "services"} ${codes}`;
     case "tag":
-      return `tag ${code3(key)}`;
+      return `${keys.length === 1 ? "tag" : "tags"} ${codes}`;
     case "rootCauseCategory":
-      return `root cause ${code3(key)}`;
+      return `root cause ${codes}`;
     case "similarity":
-      return `similar title and root cause (${escapeText(key, 80)})`;
+      return `similar wording (${keys.map((k) => escapeText(k, 80)).join("; ")})`;
   }
 }
 function groupLabel(group) {
-  const labels = [
-    basisLabel(group.basis, group.key),
-    ...group.also.map((a) => basisLabel(a.basis, a.key))
-  ];
+  const keys = /* @__PURE__ */ new Map();
+  for (const { basis, key } of [{ basis: group.basis, key: group.key }, ...group.also]) {
+    const list3 = keys.get(basis);
+    if (list3) list3.push(key);
+    else keys.set(basis, [key]);
+  }
+  const labels = [...keys].map(([basis, k]) => basisLabel(basis, k));
   const first = labels[0];
   return [first.charAt(0).toUpperCase() + first.slice(1), ...labels.slice(1)].join(" · ");
 }
 function recurrenceSection(digest, ctx) {
-  const flagged = digest.recurrence.filter((g) => g.recurredWhileOpen.length > 0).length;
-  const title = `### Recurring incidents (last ${digest.windowDays} days): ${digest.recurrence.length} group${digest.recurrence.length === 1 ? "" : "s"}, ${flagged} recurred while items were open`;
-  if (digest.recurrence.length === 0)
-    return [text5(`${title}
+  const groups2 = digest.recurrence;
+  const flagged = groups2.filter((g) => g.recurredWhileOpen.length > 0).length;
+  const title = `### Recurring incidents: ${plural(groups2.length, "group")}` + (groups2.length > 0 ? `, ${flagged} recurred while action items were open` : "");
+  const scope = `_Incidents of the same class at most ${digest.recurrenceWindowDays} days apart; groups with an incident in the last ${digest.recurrenceLookbackDays} days._`;
+  if (groups2.length === 0) return [text5(`${title}
 
-_No incident class occurred twice._`)];
-  const blocks = [text5(title)];
-  for (const group of digest.recurrence) {
+${scope}
+
+_No incident class recurred._`)];
+  const blocks = [text5(`${title}
+
+${scope}`)];
+  for (const group of groups2) {
     const warn = group.recurredWhileOpen.length > 0 ? "⚠️ " : "";
     const flags = group.recurredWhileOpen.map((r) => {
       const shown = r.openItems.slice(0, 3);
       const more = r.openItems.length - shown.length;
-      const open3 = shown.map(
-        (o) => `[${escapeText(o.title, 80)}](${postmortemLink(r.earlier.path, o.line, ctx.options)})${o.issue ? ` ([#${o.issue.number}](${escapeUrl(o.issue.url)}))` : ""}`
-      ).join(", ") + (more > 0 ? ` and ${more} more` : "");
-      return `- **Recurred while action items were open**: ${r.incident.date} happened while ${r.openItems.length} item${r.openItems.length === 1 ? "" : "s"} of ${r.earlier.date} were open: ${open3}`;
+      const open3 = shown.map((o) => {
+        const notes = [
+          ...o.issue ? [`[#${o.issue.number}](${escapeUrl(o.issue.url)})`] : [],
+          ...o.due ? [`due ${o.due}`] : []
+        ];
+        return `[${escapeText(o.title, 100)}](${postmortemLink(r.earlier.path, o.line, ctx.options)})${notes.length > 0 ? ` (${notes.join(", ")})` : ""}`;
+      }).join("; ") + (more > 0 ? `; and ${more} more` : "");
+      return `- **Recurred while action items of an earlier incident were still open:** the ${r.incident.date} incident happened while ${plural(r.openItems.length, "item")} of the ${r.earlier.date} incident ${r.openItems.length === 1 ? "was" : "were"} open: ${open3}`;
     });
     blocks.push(
       table(
@@ -55280,7 +55433,7 @@ ${flags.join("\n")}` : ""}`,
         group.incidents.map((inc) => [
           inc.date ?? "—",
           escapeText(inc.severity ?? "—", 20),
-          `[${escapeText(inc.title)}](${postmortemLink(inc.path, inc.line, ctx.options)})`
+          `[${escapeText(inc.title, 120)}](${postmortemLink(inc.path, inc.line, ctx.options)})`
         ])
       )
     );
@@ -55312,18 +55465,23 @@ function hygieneSection(digest, ctx) {
     );
   if (h.incompleteItems.length === 0)
     blocks.push(text5("_Every open item has an owner and a due date._"));
-  else
+  else {
+    const shown = h.incompleteItems.slice(0, MAX_INCOMPLETE_ROWS);
     blocks.push(
       table(
         `**Open items without an owner or due date (${h.incompleteItems.length})**`,
         ["Item", "Missing", "Post-mortem"],
-        h.incompleteItems.map((i) => [
-          itemCell(i.row, ctx),
-          i.missing.join(", "),
-          incidentCell(i.row, ctx)
-        ])
+        shown.map((i) => [itemCell(i.row, ctx), i.missing.join(", "), incidentCell(i.row, ctx)])
       )
     );
+    const more = h.incompleteItems.length - shown.length;
+    if (more > 0)
+      blocks.push(
+        text5(
+          `_${plural(more, "more item")} of older incidents not listed; \`postmortem-tracker lint\` reports each (rules \`action-item-owner\`, \`action-item-due\`)._`
+        )
+      );
+  }
   return blocks;
 }
 function renderDigestBlocks(digest, options) {
@@ -55336,7 +55494,7 @@ function renderDigestBlocks(digest, options) {
 
 **${renderHeadline(digest)}**
 
-${i.open} open of ${i.total} action items in ${digest.postmortems} post-mortem${digest.postmortems === 1 ? "" : "s"} · on time ${renderRate(i.onTime)} · rates over items due in the last ${i.rateWindowDays} days vs the ${i.rateWindowDays} before · ${source} As of ${digest.today} (${escapeText(digest.timeZone, 40)}).`
+${i.open} open of ${plural(i.total, "action item")} in ${plural(digest.postmortems, "post-mortem")}. ` + (i.completion.of === 0 ? `No items fell due in the last ${i.rateWindowDays} days. ` : `Of the ${plural(i.completion.of, "item")} due in the last ${i.rateWindowDays} days: completion ${renderRate(i.completion)}, on time ${renderRate(i.onTime)}; trends against the ${i.rateWindowDays} days before. `) + `${source} As of ${digest.today} (${escapeText(digest.timeZone, 40)}).`
     )
   ];
   blocks.push(...itemSection("Overdue", i.overdue, "Days overdue", ctx, "Nothing overdue."));
@@ -55352,7 +55510,13 @@ ${i.open} open of ${i.total} action items in ${digest.postmortems} post-mortem${
       )
     );
   blocks.push(
-    ...itemSection("Due in the next days", i.dueSoon, "Days left", ctx, "Nothing due soon.")
+    ...itemSection(
+      `Due in the next ${plural(i.dueSoonDays, "day")}`,
+      i.dueSoon,
+      "Days left",
+      ctx,
+      "Nothing due soon."
+    )
   );
   blocks.push(
     ...itemSection("Closed in the last 7 days", i.closedThisWeek, null, ctx, "Nothing closed.")
@@ -56519,13 +56683,18 @@ async function findPostmortemFiles(targets, { cwd, config: config2 }) {
 
 // src/action/read-workspace-postmortems.ts
 async function readWorkspacePostmortems(workspace, paths, config2) {
-  const { files } = await findPostmortemFiles([], { cwd: workspace, config: { paths: [...paths], exclude: config2.exclude } });
+  const { files } = await findPostmortemFiles([], {
+    cwd: workspace,
+    config: { paths: [...paths], exclude: config2.exclude }
+  });
   const options = parseOptionsFromConfig(config2);
   const postmortems = [];
   const unreadable = [];
   for (const path2 of files) {
     try {
-      postmortems.push(parsePostmortem(await readFile3(join2(workspace, path2), "utf8"), path2, options));
+      postmortems.push(
+        parsePostmortem(await readFile3(join2(workspace, path2), "utf8"), path2, options)
+      );
     } catch (error63) {
       unreadable.push({ path: path2, reason: errorMessage(error63) });
     }
@@ -56600,11 +56769,14 @@ var DEFAULT_CONFIG = ".github/postmortem-tracker.yml";
 var MODES = ["auto", "check", "sync", "digest"];
 function readInputs() {
   const mode = getInput("mode") || "auto";
-  if (!MODES.includes(mode)) throw new Error(`input "mode" is "${mode}"; expected one of ${MODES.join(", ")}`);
+  if (!MODES.includes(mode))
+    throw new Error(`input "mode" is "${mode}"; expected one of ${MODES.join(", ")}`);
   const maxWritesText = getInput("max-writes") || "50";
   const maxWrites = Number(maxWritesText);
   if (!/^\d+$/.test(maxWritesText) || !Number.isSafeInteger(maxWrites)) {
-    throw new Error(`input "max-writes" is "${maxWritesText}"; expected a whole number of writes, 0 or more (default 50)`);
+    throw new Error(
+      `input "max-writes" is "${maxWritesText}"; expected a whole number of writes, 0 or more (default 50)`
+    );
   }
   const paths = (getInput("paths") || DEFAULT_PATHS).split(/[\n,]/).map((p) => p.trim()).filter((p) => p !== "");
   return {
@@ -67343,8 +67515,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `Número inválido: deve ser múltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inválida${plural3}: ${joinValues(issue3.keys, ", ")}`;
+        const plural4 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural4} inválida${plural4}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inválida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -67488,8 +67660,8 @@ var error45 = () => {
       case "not_multiple_of":
         return `Número inválido: deve ser múltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inválida${plural3}: ${joinValues(issue3.keys, ", ")}`;
+        const plural4 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural4} inválida${plural4}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inválida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -75634,7 +75806,7 @@ function containsRef(value2) {
     return Object.values(sub).some(containsRef);
   });
 }
-function plural(n) {
+function plural2(n) {
   return n === 1 ? "element" : "elements";
 }
 function checkArrayGuards(arraySchema, guards) {
@@ -75673,7 +75845,7 @@ function checkArrayGuards(arraySchema, guards) {
       if (matches < minContains) {
         payload.issues.push({
           code: "custom",
-          message: `Array must contain at least ${minContains} matching ${plural(minContains)}; found ${matches}`,
+          message: `Array must contain at least ${minContains} matching ${plural2(minContains)}; found ${matches}`,
           input: items,
           continue: true
         });
@@ -75681,7 +75853,7 @@ function checkArrayGuards(arraySchema, guards) {
       if (guards.maxContains !== void 0 && matches > guards.maxContains) {
         payload.issues.push({
           code: "custom",
-          message: `Array must contain at most ${guards.maxContains} matching ${plural(guards.maxContains)}`,
+          message: `Array must contain at most ${guards.maxContains} matching ${plural2(guards.maxContains)}`,
           input: items,
           continue: true
         });
@@ -76359,16 +76531,40 @@ var responseTargets = external_exports.object({
 var configSchema = external_exports.object({
   paths: external_exports.array(external_exports.string().min(1)).default(["postmortems/**/*.md"]).describe("Globs (relative to the repository root) of the post-mortem files."),
   exclude: external_exports.array(external_exports.string().min(1)).default(["**/README.md", "**/*template*.md", "**/*TEMPLATE*.md", "**/_*.md"]).describe("Globs of files under `paths` that are not post-mortems (templates, indexes)."),
-  requiredSections: external_exports.array(external_exports.enum(["summary", "impact", "timeline", "rootCause", "actionItems", "contributingFactors", "whatWentWell", "lessonsLearned"])).default(["summary", "timeline", "rootCause", "actionItems"]).describe("Sections every post-mortem must have. `summary` is also satisfied by an impact section."),
-  severityScale: external_exports.array(external_exports.string().min(1)).min(1).default(["SEV1", "SEV2", "SEV3", "SEV4"]).describe("Allowed severities, most severe first. Matching ignores case, spaces and dashes (`sev-1` = `SEV1`)."),
+  requiredSections: external_exports.array(
+    external_exports.enum([
+      "summary",
+      "impact",
+      "timeline",
+      "rootCause",
+      "actionItems",
+      "contributingFactors",
+      "whatWentWell",
+      "lessonsLearned"
+    ])
+  ).default(["summary", "timeline", "rootCause", "actionItems"]).describe(
+    "Sections every post-mortem must have. `summary` is also satisfied by an impact section."
+  ),
+  severityScale: external_exports.array(external_exports.string().min(1)).min(1).default(["SEV1", "SEV2", "SEV3", "SEV4"]).describe(
+    "Allowed severities, most severe first. Matching ignores case, spaces and dashes (`sev-1` = `SEV1`)."
+  ),
   owners: external_exports.object({
-    aliases: external_exports.record(external_exports.string(), external_exports.string().regex(/^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]+)?$/)).default({}).describe('Maps names, initials or team names written in post-mortems to GitHub logins or `org/team` slugs, e.g. `"Ed": "@edwardk"`.')
+    aliases: external_exports.record(
+      external_exports.string(),
+      external_exports.string().regex(/^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]+)?$/)
+    ).default({}).describe(
+      'Maps names, initials or team names written in post-mortems to GitHub logins or `org/team` slugs, e.g. `"Ed": "@edwardk"`.'
+    )
   }).prefault({}).describe("How owners written in post-mortems map to GitHub."),
   dates: external_exports.object({
-    order: external_exports.enum(["auto", "DMY", "MDY"]).default("auto").describe("How to read numeric dates such as `01-04-2026`. `auto` reports ambiguous ones instead of guessing."),
+    order: external_exports.enum(["auto", "DMY", "MDY"]).default("auto").describe(
+      "How to read numeric dates such as `01-04-2026`. `auto` reports ambiguous ones instead of guessing."
+    ),
     timeZone: external_exports.string().default("UTC").describe("IANA time zone assumed for timeline times written without a zone.")
   }).prefault({}).describe("How dates and times are read."),
-  defaultDueDays: external_exports.record(external_exports.string(), external_exports.number().int().positive()).default({ SEV1: 28, SEV2: 42, SEV3: 90, SEV4: 90 }).describe("Days after the incident that an item without a due date is due, per severity. Severities not listed get no default."),
+  defaultDueDays: external_exports.record(external_exports.string(), external_exports.number().int().positive()).default({ SEV1: 28, SEV2: 42, SEV3: 90, SEV4: 90 }).describe(
+    "Days after the incident that an item without a due date is due, per severity. Severities not listed get no default."
+  ),
   labels: external_exports.object({
     tool: external_exports.string().min(1).default("postmortem-action-item").describe("Label on every issue the tool creates."),
     severityPrefix: external_exports.string().default("severity:").describe("Prefix of the severity label (`severity:SEV1`). Empty to disable."),
@@ -76382,20 +76578,31 @@ var configSchema = external_exports.object({
   }).prefault({}).describe("The pull-request check."),
   sync: external_exports.object({
     maxWrites: external_exports.number().int().nonnegative().default(50).describe("Cap on write requests per run."),
-    writeIntervalMs: external_exports.number().int().nonnegative().default(1e3).describe("Minimum milliseconds between content-creating requests (GitHub secondary rate limits)."),
+    writeIntervalMs: external_exports.number().int().nonnegative().default(1e3).describe(
+      "Minimum milliseconds between content-creating requests (GitHub secondary rate limits)."
+    ),
     assignOwners: external_exports.boolean().default(true).describe("Assign issues to their owners when assignable.")
   }).prefault({}).describe("Issue sync."),
   digest: external_exports.object({
-    target: external_exports.enum(["discussion-comment", "discussion", "issue"]).default("discussion-comment").describe("`discussion-comment`: one Discussion, a comment per week; `discussion`: a new Discussion each week; `issue`: a pinned issue."),
+    target: external_exports.enum(["discussion-comment", "discussion", "issue"]).default("discussion-comment").describe(
+      "`discussion-comment`: one Discussion, a comment per week; `discussion`: a new Discussion each week; `issue`: a pinned issue."
+    ),
     category: external_exports.string().default("General").describe("Discussion category name."),
     title: external_exports.string().default("Post-mortem action items digest").describe("Title of the digest Discussion or issue."),
-    fallbackToIssue: external_exports.boolean().default(true).describe("Fall back to a pinned issue when Discussions or the category are unavailable."),
+    fallbackToIssue: external_exports.boolean().default(true).describe(
+      "Fall back to a pinned issue when Discussions or the category are unavailable."
+    ),
     issueLabel: external_exports.string().default("postmortem-digest").describe("Label of the fallback digest issue."),
     day: external_exports.enum(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]).default("monday").describe("Day of the weekly digest (app scheduler)."),
     hour: external_exports.number().int().min(0).max(23).default(9).describe("Hour of the weekly digest (app scheduler)."),
     timeZone: external_exports.string().default("UTC").describe("Time zone of the digest schedule and week boundaries."),
     dueSoonDays: external_exports.number().int().positive().default(7).describe("Items due within this many days are listed as due soon."),
-    windowDays: external_exports.number().int().positive().default(180).describe("Window for recurrence patterns and response metrics."),
+    windowDays: external_exports.number().int().positive().default(180).describe(
+      "Days: incidents of the same class at most this far apart are a recurrence; also the window of the response metrics."
+    ),
+    recurrenceLookbackDays: external_exports.number().int().positive().default(365).describe(
+      "Days: a recurrence group is reported while its latest incident is at most this old."
+    ),
     similarityThreshold: external_exports.number().min(0).max(1).default(0.3).describe("TF-IDF cosine similarity above which two incidents count as the same class."),
     targets: external_exports.record(external_exports.string(), responseTargets).default({
       SEV1: { mttd: 5, mtta: 15, mttr: 30 },
@@ -76403,11 +76610,17 @@ var configSchema = external_exports.object({
     }).describe("Response-time targets per severity."),
     reminders: external_exports.object({
       enabled: external_exports.boolean().default(false).describe("Comment on overdue issues, at most once a week each."),
-      escalateAfterDays: external_exports.number().int().positive().default(14).describe("Days overdue after which the reminder also mentions the escalation contact."),
-      escalateTo: external_exports.string().nullable().default(null).describe("Escalation contact (`@login` or `@org/team`); the post-mortem author when null.")
+      escalateAfterDays: external_exports.number().int().positive().default(14).describe(
+        "Days overdue after which the reminder also mentions the escalation contact."
+      ),
+      escalateTo: external_exports.string().nullable().default(null).describe(
+        "Escalation contact (`@login` or `@org/team`); the post-mortem author when null."
+      )
     }).prefault({}).describe("Reminder comments on overdue issues.")
   }).prefault({}).describe("The weekly digest."),
-  tickBack: external_exports.boolean().default(false).describe("App only: when a tracked issue closes, open a PR that ticks the item in the post-mortem (needs contents and pull_requests write).")
+  tickBack: external_exports.boolean().default(false).describe(
+    "App only: when a tracked issue closes, open a PR that ticks the item in the post-mortem (needs contents and pull_requests write)."
+  )
 }).strict().describe("postmortem-tracker configuration (`.github/postmortem-tracker.yml`).");
 var defaultConfig = configSchema.parse({});
 
@@ -76456,7 +76669,7 @@ function describeSchema(node3) {
       return node3.minLength ? "a non-empty string" : "a string";
     case "array": {
       const items = node3.items ? describeSchema(node3.items).replace(/^an? /, "") : "values";
-      return `${node3.minItems ? "a non-empty list" : "a list"} of ${plural2(items)}`;
+      return `${node3.minItems ? "a non-empty list" : "a list"} of ${plural3(items)}`;
     }
     case "object":
       return "a mapping (key: value lines)";
@@ -76469,7 +76682,7 @@ function describeSchema(node3) {
 function article(word) {
   return /^[aeiou]/.test(word) ? "an" : "a";
 }
-function plural2(phrase) {
+function plural3(phrase) {
   if (phrase.startsWith("one of")) return `values that are ${phrase}`;
   return phrase.replace(
     /^(non-empty )?(\w+)/,
@@ -76710,9 +76923,15 @@ async function loadActionConfig(workspace, file2) {
     text6 = await readFile4(join3(workspace, file2), "utf8");
   } catch (error63) {
     const code3 = error63.code;
-    if (code3 !== "ENOENT") throw new Error(`input "config": cannot read ${file2}: ${errorMessage(error63)}`, { cause: error63 });
+    if (code3 !== "ENOENT")
+      throw new Error(`input "config": cannot read ${file2}: ${errorMessage(error63)}`, {
+        cause: error63
+      });
     if (file2 !== DEFAULT_CONFIG) {
-      throw new Error(`input "config" names ${file2}, which does not exist in the workspace; check the path, or run actions/checkout first`, { cause: error63 });
+      throw new Error(
+        `input "config" names ${file2}, which does not exist in the workspace; check the path, or run actions/checkout first`,
+        { cause: error63 }
+      );
     }
     text6 = null;
   }
@@ -76765,11 +76984,17 @@ var MAX_ROWS2 = 200;
 function renderSyncSummary(report2, options) {
   const { counts, result } = report2;
   const lines = [];
-  lines.push(`## Post-mortem action items: ${options.dryRun ? "sync plan (dry run, nothing written)" : "sync"}`);
+  lines.push(
+    `## Post-mortem action items: ${options.dryRun ? "sync plan (dry run, nothing written)" : "sync"}`
+  );
   lines.push("");
-  lines.push("| created | updated | closed | reopened | linked | skipped | labels created | writes |");
+  lines.push(
+    "| created | updated | closed | reopened | linked | skipped | labels created | writes |"
+  );
   lines.push("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-  lines.push(`| ${counts.created} | ${counts.updated} | ${counts.closed} | ${counts.reopened} | ${counts.linked} | ${counts.skipped} | ${counts.labelsCreated} | ${result.writes} |`);
+  lines.push(
+    `| ${counts.created} | ${counts.updated} | ${counts.closed} | ${counts.reopened} | ${counts.linked} | ${counts.skipped} | ${counts.labelsCreated} | ${result.writes} |`
+  );
   lines.push("");
   if (result.failure) {
     lines.push(
@@ -76779,31 +77004,46 @@ function renderSyncSummary(report2, options) {
   }
   if (result.capped) {
     const left = result.notApplied.filter((n) => n.reason === "max-writes").length;
-    lines.push(`**Write cap reached:** ${left} write(s) left for the next run (raise \`max-writes\` to do more per run).`, "");
+    lines.push(
+      `**Write cap reached:** ${left} write(s) left for the next run (raise \`max-writes\` to do more per run).`,
+      ""
+    );
   }
   const done = result.applied.filter((a) => a.op.kind !== "skip");
   const planned = result.notApplied.filter((n) => n.reason === "dry-run").map((n) => ({ op: n.op, number: null }));
   const rows = options.dryRun ? [...planned, ...done.filter((a) => a.op.kind === "link")] : done;
   if (rows.length > 0) {
     lines.push(options.dryRun ? "### Planned" : "### Done", "");
-    for (const { op, number: number4 } of rows.slice(0, MAX_ROWS2)) lines.push(`- ${escapeMarkdown(describeOperation(op, number4))}`);
+    for (const { op, number: number4 } of rows.slice(0, MAX_ROWS2))
+      lines.push(`- ${escapeMarkdown(describeOperation(op, number4))}`);
     if (rows.length > MAX_ROWS2) lines.push(`- … and ${rows.length - MAX_ROWS2} more`);
     lines.push("");
   }
-  const skipped = result.applied.filter((a) => a.op.kind === "skip" && a.op.reason !== "up-to-date");
+  const skipped = result.applied.filter(
+    (a) => a.op.kind === "skip" && a.op.reason !== "up-to-date"
+  );
   if (skipped.length > 0) {
     lines.push("### Skipped", "");
-    for (const { op } of skipped.slice(0, MAX_ROWS2)) lines.push(`- ${escapeMarkdown(describeOperation(op))}`);
+    for (const { op } of skipped.slice(0, MAX_ROWS2))
+      lines.push(`- ${escapeMarkdown(describeOperation(op))}`);
     lines.push("");
   }
-  const notes = [...new Set(report2.plan.flatMap((op) => "notes" in op ? op.notes.filter((n) => n !== "no owner") : []))];
+  const notes = [
+    ...new Set(
+      report2.plan.flatMap((op) => "notes" in op ? op.notes.filter((n) => n !== "no owner") : [])
+    )
+  ];
   if (notes.length > 0) {
     lines.push("### Owners not assigned", "");
     for (const note of notes.slice(0, MAX_ROWS2)) lines.push(`- ${escapeMarkdown(note)}`);
     lines.push("");
   }
-  const upToDate = result.applied.filter((a) => a.op.kind === "skip" && a.op.reason === "up-to-date").length;
-  lines.push(`${upToDate} issue(s) already up to date; ${report2.trackedBefore} tracked issue(s) found.`);
+  const upToDate = result.applied.filter(
+    (a) => a.op.kind === "skip" && a.op.reason === "up-to-date"
+  ).length;
+  lines.push(
+    `${upToDate} issue(s) already up to date; ${report2.trackedBefore} tracked issue(s) found.`
+  );
   return `${lines.join("\n")}
 `;
 }
@@ -76819,7 +77059,13 @@ var silentLogger = { info: () => void 0, warning: () => void 0 };
 // src/core/sync/apply-sync.ts
 async function applySync(ops, port, options) {
   const logger = options.logger ?? silentLogger;
-  const result = { applied: [], notApplied: [], writes: 0, failure: null, capped: false };
+  const result = {
+    applied: [],
+    notApplied: [],
+    writes: 0,
+    failure: null,
+    capped: false
+  };
   for (const op of ops) {
     if (!isWrite(op)) {
       result.applied.push({ op, number: "number" in op ? op.number : null });
@@ -76847,7 +77093,9 @@ async function applySync(ops, port, options) {
     } catch (error63) {
       const status = httpStatus(error63);
       const message = errorMessage(error63);
-      logger.warning(`failed: ${describeOperation(op)}: ${status === null ? "" : `HTTP ${status}: `}${message}`);
+      logger.warning(
+        `failed: ${describeOperation(op)}: ${status === null ? "" : `HTTP ${status}: `}${message}`
+      );
       result.failure = { op, message, status };
       result.notApplied.push({ op, reason: "after-failure" });
     }
@@ -76888,10 +77136,15 @@ async function findUnlabelledIssues(wanted, tracked, port, creatorLogin2) {
   for (const login of creators) {
     for (const issue3 of await port.listIssuesByCreator(login)) {
       const marker = parseMarker(issue3.body);
-      if (marker !== null && wanted(marker) && !known.has(issue3.number)) found.set(issue3.number, issue3);
+      if (marker !== null && wanted(marker) && !known.has(issue3.number))
+        found.set(issue3.number, issue3);
     }
   }
-  return { issues: [...found.values()].sort((a, b) => a.number - b.number), creators, reads: creators.length };
+  return {
+    issues: [...found.values()].sort((a, b) => a.number - b.number),
+    creators,
+    reads: creators.length
+  };
 }
 function authorsOf(tracked) {
   const counts = /* @__PURE__ */ new Map();
@@ -76929,7 +77182,8 @@ function matchIssues(desired, existing, options = {}) {
     matches.push({ desired: d, tracked: byKey.get(key) ?? null, adopted: false });
   }
   const orphans = /* @__PURE__ */ new Map();
-  for (const [key, tracked] of byKey) if (!seen.has(key)) orphans.set(tracked.issue.number, tracked);
+  for (const [key, tracked] of byKey)
+    if (!seen.has(key)) orphans.set(tracked.issue.number, tracked);
   const similarity = options.similarity;
   if (similarity && orphans.size > 0) {
     const threshold = options.similarityThreshold ?? 0.8;
@@ -76969,9 +77223,17 @@ function planSync(desired, existing, ctx) {
   const ops = [];
   for (const match of matching.matches) ops.push(...planItem(match, ctx));
   for (const d of matching.duplicateItems) {
-    ops.push({ kind: "skip", id: d.id, path: d.path, number: null, reason: "duplicate-id", detail: `line ${d.line} repeats an item id` });
+    ops.push({
+      kind: "skip",
+      id: d.id,
+      path: d.path,
+      number: null,
+      reason: "duplicate-id",
+      detail: `line ${d.line} repeats an item id`
+    });
   }
-  for (const orphan of matching.orphans.sort((a, b) => a.issue.number - b.issue.number)) ops.push(...planOrphan(orphan, ctx));
+  for (const orphan of matching.orphans.sort((a, b) => a.issue.number - b.issue.number))
+    ops.push(...planOrphan(orphan, ctx));
   for (const dup of matching.duplicateIssues) {
     ops.push({
       kind: "skip",
@@ -76989,7 +77251,8 @@ function assigneesToCheck(desired, existing, options = {}) {
   for (const match of matchIssues(desired, existing, options).matches) {
     const d = match.desired;
     if (d.assignee === null || d.status !== "open") continue;
-    if (match.tracked === null ? needsCreate(d, null) : ownerChanged(match)) logins.add(d.assignee.toLowerCase());
+    if (match.tracked === null ? needsCreate(d, null) : ownerChanged(match))
+      logins.add(d.assignee.toLowerCase());
   }
   return [...logins].sort();
 }
@@ -77027,13 +77290,37 @@ function planItem(match, ctx) {
   }
   if (tracked === null) {
     if (d.tracker?.kind === "external") {
-      return [{ kind: "skip", ...base, number: null, reason: "tracked-externally", detail: `tracked in ${d.tracker.ref}` }];
+      return [
+        {
+          kind: "skip",
+          ...base,
+          number: null,
+          reason: "tracked-externally",
+          detail: `tracked in ${d.tracker.ref}`
+        }
+      ];
     }
     if (d.status === "done") {
-      return [{ kind: "skip", ...base, number: null, reason: "done-untracked", detail: "done before it was tracked: no issue created" }];
+      return [
+        {
+          kind: "skip",
+          ...base,
+          number: null,
+          reason: "done-untracked",
+          detail: "done before it was tracked: no issue created"
+        }
+      ];
     }
     const { assignees, notes: notes2 } = assigneesFor(d, [], null, ctx);
-    return [{ kind: "create", ...base, line: d.line, issue: { title: d.title, body: d.body, labels: d.labels, assignees }, notes: notes2 }];
+    return [
+      {
+        kind: "create",
+        ...base,
+        line: d.line,
+        issue: { title: d.title, body: d.body, labels: d.labels, assignees },
+        notes: notes2
+      }
+    ];
   }
   const issue3 = tracked.issue;
   const { patch, changes, notes } = contentPatch(match, ctx);
@@ -77042,22 +77329,53 @@ function planItem(match, ctx) {
     if (tracked.marker.status === "done" && !match.adopted) {
       return [
         ...restoreToolLabel(match, ctx),
-        { kind: "skip", ...base, number: number4, reason: "reopened-on-github", detail: `#${number4} was reopened on GitHub while the item is marked done` }
+        {
+          kind: "skip",
+          ...base,
+          number: number4,
+          reason: "reopened-on-github",
+          detail: `#${number4} was reopened on GitHub while the item is marked done`
+        }
       ];
     }
-    return [{ kind: "close", ...base, number: number4, reason: "completed", patch: { ...patch, state: "closed", stateReason: "completed" }, changes: ["item done", ...changes] }];
+    return [
+      {
+        kind: "close",
+        ...base,
+        number: number4,
+        reason: "completed",
+        patch: { ...patch, state: "closed", stateReason: "completed" },
+        changes: ["item done", ...changes]
+      }
+    ];
   }
   if (issue3.state === "closed" && d.status === "open") {
     const closedByTool = tracked.marker.status === "done" || tracked.marker.status === "removed" || tracked.marker.status === "linked";
     if (!closedByTool && !match.adopted) {
       return [
         ...restoreToolLabel(match, ctx),
-        { kind: "skip", ...base, number: number4, reason: "closed-on-github", detail: `#${number4} was closed on GitHub while the item is still open` }
+        {
+          kind: "skip",
+          ...base,
+          number: number4,
+          reason: "closed-on-github",
+          detail: `#${number4} was closed on GitHub while the item is still open`
+        }
       ];
     }
-    return [{ kind: "reopen", ...base, number: number4, patch: { ...patch, state: "open", stateReason: "reopened" }, changes: ["item open again", ...changes], notes }];
+    return [
+      {
+        kind: "reopen",
+        ...base,
+        number: number4,
+        patch: { ...patch, state: "open", stateReason: "reopened" },
+        changes: ["item open again", ...changes],
+        notes
+      }
+    ];
   }
-  if (Object.keys(patch).length === 0) return [{ kind: "skip", ...base, number: number4, reason: "up-to-date", detail: "" }];
+  if (Object.keys(patch).length === 0)
+    return [{ kind: "skip", ...base, number: number4, reason: "up-to-date", detail: "" }];
   return [{ kind: "update", ...base, number: number4, patch, changes, notes }];
 }
 function contentPatch(match, ctx) {
@@ -77112,15 +77430,21 @@ function hasToolLabel(issue3, ctx) {
   return issue3.labels.some((l) => l.toLowerCase() === tool);
 }
 function assigneesFor(d, current, previous3, ctx) {
-  const kept = current.filter((login) => previous3 === null || login.toLowerCase() !== previous3.toLowerCase());
+  const kept = current.filter(
+    (login) => previous3 === null || login.toLowerCase() !== previous3.toLowerCase()
+  );
   const notes = [];
   if (!ctx.config.sync.assignOwners || d.status !== "open") return { assignees: kept, notes };
-  if (d.ownerKind === "team") notes.push(`owner ${d.owner ?? ""} is a team: mentioned in the body, not assigned`);
-  else if (d.ownerKind === "name") notes.push(`owner "${d.owner ?? ""}" is not a GitHub login: not assigned`);
+  if (d.ownerKind === "team")
+    notes.push(`owner ${d.owner ?? ""} is a team: mentioned in the body, not assigned`);
+  else if (d.ownerKind === "name")
+    notes.push(`owner "${d.owner ?? ""}" is not a GitHub login: not assigned`);
   else if (d.ownerKind === "none") notes.push("no owner");
   if (d.assignee === null) return { assignees: kept, notes };
   if (ctx.assignable.get(d.assignee.toLowerCase()) !== true) {
-    notes.push(`owner @${d.assignee} cannot be assigned in this repository: mentioned in the body instead`);
+    notes.push(
+      `owner @${d.assignee} cannot be assigned in this repository: mentioned in the body instead`
+    );
     return { assignees: kept, notes };
   }
   return { assignees: uniqueCaseInsensitive([...kept, d.assignee]), notes };
@@ -77130,9 +77454,18 @@ function planOrphan(orphan, ctx) {
   if (issue3.state === "closed") return [];
   const base = { id: marker.id, path: marker.path, number: issue3.number };
   if (!ctx.isRemovable(marker.path)) {
-    return [{ kind: "skip", ...base, reason: "out-of-scope", detail: `${marker.path} is outside the configured paths or unreadable: issue left open` }];
+    return [
+      {
+        kind: "skip",
+        ...base,
+        reason: "out-of-scope",
+        detail: `${marker.path} is outside the configured paths or unreadable: issue left open`
+      }
+    ];
   }
-  const labels = issue3.labels.filter((l) => ctx.config.labels.overdue === "" || l.toLowerCase() !== ctx.config.labels.overdue.toLowerCase());
+  const labels = issue3.labels.filter(
+    (l) => ctx.config.labels.overdue === "" || l.toLowerCase() !== ctx.config.labels.overdue.toLowerCase()
+  );
   const patch = {
     state: "closed",
     stateReason: "not_planned",
@@ -77141,12 +77474,26 @@ function planOrphan(orphan, ctx) {
   if (labels.length !== issue3.labels.length) patch.labels = labels;
   return [
     ...closingComment(orphan, renderRemovalComment(marker.path, marker.id), ctx),
-    { kind: "close", ...base, reason: "not_planned", patch, changes: ["item removed from the post-mortem"] }
+    {
+      kind: "close",
+      ...base,
+      reason: "not_planned",
+      patch,
+      changes: ["item removed from the post-mortem"]
+    }
   ];
 }
 function closingComment(tracked, body, ctx) {
   if (ctx.closingCommented?.has(tracked.issue.number)) return [];
-  return [{ kind: "comment", id: tracked.marker.id, path: tracked.marker.path, number: tracked.issue.number, body }];
+  return [
+    {
+      kind: "comment",
+      id: tracked.marker.id,
+      path: tracked.marker.path,
+      number: tracked.issue.number,
+      body
+    }
+  ];
 }
 function labelOperations(ops, ctx) {
   const present = new Set(ctx.repoLabels.map((l) => l.toLowerCase()));
@@ -77157,7 +77504,10 @@ function labelOperations(ops, ctx) {
     for (const name of names) {
       const key = name.toLowerCase();
       if (present.has(key) || missing.has(key) || !isManagedLabel(ctx.config, name)) continue;
-      missing.set(key, specs.get(key) ?? { name, color: "ededed", description: "Post-mortem action item" });
+      missing.set(
+        key,
+        specs.get(key) ?? { name, color: "ededed", description: "Post-mortem action item" }
+      );
     }
   }
   return [...missing.values()].map((label) => ({ kind: "create-label", label }));
@@ -77176,7 +77526,10 @@ async function syncRepository(input2, port, options) {
   const labelled = await port.listIssuesByLabel(config2.labels.tool);
   reads++;
   const desired = desiredIssues(input2.postmortems, config2, input2);
-  const match = { similarity: input2.similarity ?? titleSimilarity, similarityThreshold: input2.similarityThreshold ?? SIMILARITY_THRESHOLD };
+  const match = {
+    similarity: input2.similarity ?? titleSimilarity,
+    similarityThreshold: input2.similarityThreshold ?? SIMILARITY_THRESHOLD
+  };
   const ctx = {
     ...match,
     config: config2,
@@ -77187,17 +77540,31 @@ async function syncRepository(input2, port, options) {
   };
   const existing = [...labelled];
   let unlabelled = [];
-  const creates = planSync(desired, labelled, ctx).flatMap((op) => op.kind === "create" ? [op] : []);
+  const creates = planSync(desired, labelled, ctx).flatMap(
+    (op) => op.kind === "create" ? [op] : []
+  );
   if (creates.length > 0) {
     const ids = new Set(creates.map((op) => op.id));
     const paths = new Set(creates.map((op) => op.path));
-    const found = await findUnlabelledIssues((m) => ids.has(m.id) || paths.has(m.path), labelled, port, input2.creatorLogin ?? (async () => null));
+    const found = await findUnlabelledIssues(
+      (m) => ids.has(m.id) || paths.has(m.path),
+      labelled,
+      port,
+      input2.creatorLogin ?? (async () => null)
+    );
     reads += found.reads;
-    const paired = new Set(matchIssues(desired, [...labelled, ...found.issues], match).matches.flatMap((m) => m.tracked ? [m.tracked.issue.number] : []));
+    const paired = new Set(
+      matchIssues(desired, [...labelled, ...found.issues], match).matches.flatMap(
+        (m) => m.tracked ? [m.tracked.issue.number] : []
+      )
+    );
     const recovered = found.issues.filter((i) => paired.has(i.number));
     existing.push(...recovered);
     unlabelled = recovered.map((i) => i.number);
-    if (unlabelled.length > 0) logger.info(`found ${unlabelled.length} issue(s) without the ${config2.labels.tool} label: ${unlabelled.map((n) => `#${n}`).join(", ")}`);
+    if (unlabelled.length > 0)
+      logger.info(
+        `found ${unlabelled.length} issue(s) without the ${config2.labels.tool} label: ${unlabelled.map((n) => `#${n}`).join(", ")}`
+      );
   }
   const lookup = await lookupAssignable(assigneesToCheck(desired, existing, match), port);
   reads += lookup.reads;
@@ -77211,8 +77578,20 @@ async function syncRepository(input2, port, options) {
   reads += commented.reads;
   ctx.closingCommented = commented.numbers;
   plan = planSync(desired, existing, ctx);
-  const result = await applySync(plan, port, { dryRun: options.dryRun, maxWrites: options.maxWrites, logger });
-  return { plan, result, counts: countOperations(result, options.dryRun), items: itemNumbers(result, plan, new Set(desired.map((d) => d.id))), trackedBefore: labelled.length, unlabelled, reads };
+  const result = await applySync(plan, port, {
+    dryRun: options.dryRun,
+    maxWrites: options.maxWrites,
+    logger
+  });
+  return {
+    plan,
+    result,
+    counts: countOperations(result, options.dryRun),
+    items: itemNumbers(result, plan, new Set(desired.map((d) => d.id))),
+    trackedBefore: labelled.length,
+    unlabelled,
+    reads
+  };
 }
 function writesLabels(op) {
   return op.kind === "create" || "patch" in op && op.patch.labels !== void 0;
@@ -77227,13 +77606,26 @@ async function closingCommentsPosted(plan, existing, port) {
     if (issue3?.comments === 0) continue;
     const comments = await port.listComments(op.number);
     reads++;
-    if (comments.some((c) => c.body.includes(renderRemovalCommentMarker(op.id)))) numbers.add(op.number);
+    if (comments.some((c) => c.body.includes(renderRemovalCommentMarker(op.id))))
+      numbers.add(op.number);
   }
   return { numbers, reads };
 }
 function countOperations(result, dryRun) {
-  const counts = { created: 0, updated: 0, closed: 0, reopened: 0, commented: 0, linked: 0, labelsCreated: 0, skipped: 0 };
-  const ops = [...result.applied.map((a) => a.op), ...dryRun ? result.notApplied.filter((n) => n.reason === "dry-run").map((n) => n.op) : []];
+  const counts = {
+    created: 0,
+    updated: 0,
+    closed: 0,
+    reopened: 0,
+    commented: 0,
+    linked: 0,
+    labelsCreated: 0,
+    skipped: 0
+  };
+  const ops = [
+    ...result.applied.map((a) => a.op),
+    ...dryRun ? result.notApplied.filter((n) => n.reason === "dry-run").map((n) => n.op) : []
+  ];
   for (const op of ops) {
     if (op.kind === "create") counts.created++;
     else if (op.kind === "update") counts.updated++;
@@ -77249,7 +77641,8 @@ function countOperations(result, dryRun) {
 function itemNumbers(result, plan, ids) {
   const items = {};
   for (const op of plan) {
-    if (op.kind === "create-label" || op.kind === "create" || op.kind === "comment" || !ids.has(op.id)) continue;
+    if (op.kind === "create-label" || op.kind === "create" || op.kind === "comment" || !ids.has(op.id))
+      continue;
     if (op.kind === "link") items[op.id] = op.number;
     else if (op.number !== null && items[op.id] === void 0 && !(op.kind === "skip" && op.reason === "duplicate-issue")) {
       items[op.id] = op.number;
@@ -77289,13 +77682,24 @@ ${why}.
       return null;
     }
   } else if (env.eventName !== "workflow_dispatch" && env.eventName !== "schedule") {
-    throw new Error(`sync mode runs on push to the default branch, workflow_dispatch or schedule; the event is "${env.eventName}" (use mode: check on pull requests)`);
+    throw new Error(
+      `sync mode runs on push to the default branch, workflow_dispatch or schedule; the event is "${env.eventName}" (use mode: check on pull requests)`
+    );
   }
   if (!env.sha) throw new Error("GITHUB_SHA is not set; sync needs the commit for permalinks");
-  const { postmortems, unreadable } = await readWorkspacePostmortems(env.workspace, ctx.paths, ctx.config);
-  for (const u of unreadable) warning(`${u.path} could not be read (${u.reason}); its issues are left as they are.`, { file: u.path });
+  const { postmortems, unreadable } = await readWorkspacePostmortems(
+    env.workspace,
+    ctx.paths,
+    ctx.config
+  );
+  for (const u of unreadable)
+    warning(`${u.path} could not be read (${u.reason}); its issues are left as they are.`, {
+      file: u.path
+    });
   const skip = new Set(unreadable.map((u) => u.path));
-  info(`${postmortems.length} post-mortem(s), ${postmortems.reduce((n, p) => n + p.actionItems.length, 0)} action item(s) under ${ctx.paths.join(", ")}`);
+  info(
+    `${postmortems.length} post-mortem(s), ${postmortems.reduce((n, p) => n + p.actionItems.length, 0)} action item(s) under ${ctx.paths.join(", ")}`
+  );
   const report2 = await syncRepository(
     {
       postmortems,
@@ -77308,11 +77712,17 @@ ${why}.
       creatorLogin: () => creatorLogin(ctx.inputs.token, ctx.octokit)
     },
     ctx.port,
-    { dryRun: ctx.inputs.dryRun, maxWrites: ctx.inputs.maxWrites, logger: { info: (m) => info(m), warning: (m) => warning(m) } }
+    {
+      dryRun: ctx.inputs.dryRun,
+      maxWrites: ctx.inputs.maxWrites,
+      logger: { info: (m) => info(m), warning: (m) => warning(m) }
+    }
   );
   await summary.addRaw(renderSyncSummary(report2, { dryRun: ctx.inputs.dryRun })).write();
   if (report2.result.capped) {
-    warning(`max-writes (${ctx.inputs.maxWrites}) reached: ${report2.result.notApplied.filter((n) => n.reason === "max-writes").length} write(s) left for the next run.`);
+    warning(
+      `max-writes (${ctx.inputs.maxWrites}) reached: ${report2.result.notApplied.filter((n) => n.reason === "max-writes").length} write(s) left for the next run.`
+    );
   }
   return {
     created: report2.counts.created,
@@ -77336,7 +77746,9 @@ function problemCount(report2) {
   const skips = report2.result.applied.filter(
     (a) => a.op.kind === "skip" && (a.op.reason === "duplicate-id" || a.op.reason === "duplicate-issue" || a.op.reason === "out-of-scope")
   ).length;
-  const unassigned = report2.plan.filter((op) => "notes" in op && op.notes.some((n) => n.includes("not assigned") || n.includes("cannot be assigned"))).length;
+  const unassigned = report2.plan.filter(
+    (op) => "notes" in op && op.notes.some((n) => n.includes("not assigned") || n.includes("cannot be assigned"))
+  ).length;
   const notDone = report2.result.notApplied.filter((n) => n.reason !== "dry-run").length;
   return skips + unassigned + notDone;
 }
@@ -77374,10 +77786,15 @@ async function main(overrides) {
   if (mode !== "check") {
     for (const d of loaded.diagnostics) annotate(d);
     if (configErrors.length > 0) {
-      throw new Error(`${inputs.config} has ${configErrors.length} error(s) (see the annotations); fix it before ${mode} runs, so nothing is written from a misread config`);
+      throw new Error(
+        `${inputs.config} has ${configErrors.length} error(s) (see the annotations); fix it before ${mode} runs, so nothing is written from a misread config`
+      );
     }
   }
-  if (!inputs.token) throw new Error('input "token" is empty; pass ${{ github.token }} or a token with issues: write');
+  if (!inputs.token)
+    throw new Error(
+      'input "token" is empty; pass ${{ github.token }} or a token with issues: write'
+    );
   const octokit = createOctokit({
     baseUrl: env.apiUrl,
     token: inputs.token,
@@ -77385,7 +77802,12 @@ async function main(overrides) {
     writeIntervalMs: overrides.writeIntervalMs ?? config2.sync.writeIntervalMs,
     ...overrides.retryUnitMs !== void 0 ? { retryUnitMs: overrides.retryUnitMs } : {},
     // Octokit logs every request at info and every failed one at error; the modes report failures themselves.
-    logger: { debug: (m) => debug(m), info: (m) => debug(m), warn: (m) => warning(m), error: (m) => debug(m) }
+    logger: {
+      debug: (m) => debug(m),
+      info: (m) => debug(m),
+      warn: (m) => warning(m),
+      error: (m) => debug(m)
+    }
   });
   const paths = inputs.paths.join("\n") === DEFAULT_PATHS ? config2.paths : inputs.paths;
   const ctx = {
