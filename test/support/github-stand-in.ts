@@ -305,6 +305,13 @@ function slugify(name: string): string {
 }
 
 /** Creates a fresh stand-in with empty state. */
+const everyStandIn: GitHubStandIn[] = [];
+
+/** Every stand-in created in this test process, oldest first (see contract-guard.ts). */
+export function createdStandIns(): readonly GitHubStandIn[] {
+  return everyStandIn;
+}
+
 export function createGitHubStandIn(options: StandInOptions = {}): GitHubStandIn {
   const clock = options.now ?? (() => new Date());
   const now = (): string =>
@@ -998,6 +1005,7 @@ export function createGitHubStandIn(options: StandInOptions = {}): GitHubStandIn
       repo(owner, name).hasDiscussionsEnabled = enabled;
     },
   };
+  everyStandIn.push(standIn);
   return standIn;
 }
 

@@ -1,7 +1,7 @@
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
-import { createWritePacer, unpacedGroup } from './write-pacer.js';
+import { createWritePacer, unpacedGroup, type PacerClock } from './write-pacer.js';
 
 /** Where Octokit logs retries and rate limits. */
 export interface OctokitLogger {
@@ -21,6 +21,8 @@ export interface CreateOctokitOptions {
   logger?: OctokitLogger;
   /** Minimum milliseconds between write requests (default 1000; tests use 0). */
   writeIntervalMs?: number;
+  /** The clock write pacing waits by (default real time; tests pass a fake one). */
+  pacerClock?: PacerClock;
   /** Retries of a 5xx or rate-limited request (default 3). */
   retries?: number;
   /** Milliseconds per `retry-after` second and per backoff step (default 1000; tests shrink it). */
@@ -61,7 +63,7 @@ export function createOctokit(options: CreateOctokitOptions): PacedOctokit {
     throttle: {
       retryAfterBaseValue: unit,
       // Plugin internals accept any object with Bottleneck's `key(id).schedule(options, job)` shape.
-      write: createWritePacer(options.writeIntervalMs ?? 1000) as never,
+      write: createWritePacer(options.writeIntervalMs ?? 1000, options.pacerClock) as never,
       notifications: unpacedGroup as never,
       onSecondaryRateLimit: (
         retryAfter: number,

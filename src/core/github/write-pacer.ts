@@ -13,11 +13,14 @@ export interface WritePacer {
   };
 }
 
+/** The pacer's clock: real time by default; tests pass a fake one that `sleep` advances. */
+export interface PacerClock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
 /** Creates a pacer that spaces job starts at least `intervalMs` apart (0: no spacing). */
-export function createWritePacer(
-  intervalMs: number,
-  sleep: (ms: number) => Promise<void> = defaultSleep,
-): WritePacer {
+export function createWritePacer(intervalMs: number, clock: PacerClock = realClock): WritePacer {
   let tail: Promise<unknown> = Promise.resolve();
   let lastStart = Number.NEGATIVE_INFINITY;
   const limiter = {
@@ -27,9 +30,9 @@ export function createWritePacer(
       ...args: unknown[]
     ): Promise<T> {
       const run = tail.then(async () => {
-        const wait = lastStart + intervalMs - Date.now();
-        if (intervalMs > 0 && wait > 0) await sleep(wait);
-        lastStart = Date.now();
+        const wait = lastStart + intervalMs - clock.now();
+        if (intervalMs > 0 && wait > 0) await clock.sleep(wait);
+        lastStart = clock.now();
         return job(...args);
       });
       tail = run.catch(() => undefined);
@@ -50,6 +53,7 @@ export const unpacedGroup: WritePacer = {
   }),
 };
 
-function defaultSleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
+const realClock: PacerClock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};

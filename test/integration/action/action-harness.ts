@@ -2,6 +2,10 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { assertContractsAfterEach } from '../../support/contract-guard.js';
+
+// Every test that loads this harness ends with no new contract violation at any stand-in.
+assertContractsAfterEach();
 
 const require = createRequire(import.meta.url);
 type Example = { name: string; examples: Array<Record<string, unknown>> };

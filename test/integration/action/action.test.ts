@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { pickMode } from '../../../src/action/pick-mode.js';
 import { run } from '../../../src/action/run.js';
 import { parseMarker } from '../../../src/core/sync/marker.js';
 import { createGitHubStandIn, type GitHubStandIn } from '../../support/github-stand-in.js';
@@ -35,7 +36,7 @@ function standIn(): GitHubStandIn {
 }
 
 interface Step {
-  eventName: 'push' | 'pull_request' | 'workflow_dispatch';
+  eventName: 'push' | 'pull_request' | 'workflow_dispatch' | 'schedule';
   payload: Record<string, unknown>;
   workspace: string;
   inputs?: Record<string, string>;
@@ -177,6 +178,56 @@ describe('check mode', () => {
     expect(result.failed, result.stdout).toBe(false);
   });
 
+  it('still prints annotations on a pull request from a fork, whose token is read-only', async () => {
+    const gh = standIn();
+    const bad = postmortem(items, { sections: false });
+    const pr = gh.addPull(OWNER, REPO, { files: { [PM]: bad } });
+    gh.faults.readOnlyToken();
+    gh.faults.add(
+      { route: '/repos/{owner}/{repo}/assignees/{assignee}', times: Infinity },
+      { status: 403, message: 'Resource not accessible by integration' },
+    );
+    const payload = pullRequestEvent(pr.number, 'd'.repeat(40));
+    const head = (payload['pull_request'] as Record<string, Record<string, unknown>>)['head']!;
+    head['repo'] = { ...(head['repo'] as object), fork: true, full_name: 'someone/ops' };
+    const result = await step(gh, {
+      eventName: 'pull_request',
+      payload,
+      workspace: makeWorkspace({ [PM]: bad }),
+    });
+    expect(result.stdout).toMatch(
+      /^::error title=required-sections,file=postmortems\/2026-03-01-db\.md,line=1,col=1::/m,
+    );
+    expect(result.summary).toContain('## Post-mortem check');
+    expect(result.failed).toBe(true);
+    expect(gh.requests.writes()).toBe(0);
+  });
+
+  it('reads the paths and config inputs, and lints only changed files under those paths', async () => {
+    const gh = standIn();
+    const bad = postmortem(items, { sections: false });
+    const pr = gh.addPull(OWNER, REPO, {
+      files: { 'incidents/2026/db.md': bad, 'docs/guide.md': bad, [PM]: bad },
+    });
+    const workspace = makeWorkspace({
+      'incidents/2026/db.md': bad,
+      'docs/guide.md': bad,
+      [PM]: bad,
+      'ops/tracker.yml': 'check:\n  failOn: never\n',
+    });
+    const result = await step(gh, {
+      eventName: 'pull_request',
+      payload: pullRequestEvent(pr.number, 'd'.repeat(40)),
+      workspace,
+      inputs: { paths: 'incidents/**/*.md', config: 'ops/tracker.yml' },
+    });
+    expect(result.stdout).toMatch(/^::error title=required-sections,file=incidents\/2026\/db\.md/m);
+    expect(result.stdout).not.toMatch(/file=docs\/guide\.md/);
+    expect(result.stdout).not.toMatch(/file=postmortems\//);
+    // failOn: never from the config named by the input: errors are reported, the step passes.
+    expect(result.failed, result.stdout).toBe(false);
+  });
+
   it('annotates config errors and names the bad value', async () => {
     const gh = standIn();
     const pr = gh.addPull(OWNER, REPO, { files: { [PM]: postmortem(items) } });
@@ -220,6 +271,36 @@ describe('sync mode', () => {
     expect(JSON.parse(second.outputs['items'] ?? '')).toEqual(
       JSON.parse(first.outputs['items'] ?? ''),
     );
+  });
+
+  it('writes a job summary with created, updated, closed and skipped, and why', async () => {
+    const gh = standIn();
+    const four = [...items, '- [ ] Rotate the credentials (@bob, due 2026-04-04)'];
+    const workspace = makeWorkspace({ [PM]: postmortem(four) });
+    const push = () =>
+      step(gh, {
+        eventName: 'push',
+        payload: pushEvent('refs/heads/main', 'c'.repeat(40)),
+        workspace,
+      });
+    await push();
+    writeFileSync(
+      `${workspace}/${PM}`,
+      postmortem([
+        '- [ ] Add a replica lag alert (@bob, due 2026-04-01)',
+        '- [x] Document the runbook (@acme/sre, due 2026-04-02)',
+        '- [ ] Rotate the credentials (@bob, due 2026-04-04)',
+        '- [x] Archive the old dashboards (@alice)',
+      ]),
+    );
+    const second = await push();
+    expect(second.outputs).toMatchObject({ created: '0', updated: '1', closed: '2' });
+    expect(second.summary).toMatch(
+      /\| created \| updated \| closed \| reopened \| linked \| skipped[^\n]*\n[^\n]*\n\| 0 \| 1 \| 2 \| 0 \| 0 \| 1 \|/,
+    );
+    expect(second.summary).toMatch(/### Done[\s\S]*update[\s\S]*close/);
+    expect(second.summary).toMatch(/### Skipped\n\n- skip [^\n]*: done-untracked/);
+    expect(second.summary).toContain('1 issue(s) already up to date; 4 tracked issue(s) found.');
   });
 
   it('prints the plan and writes nothing in a dry run', async () => {
@@ -302,6 +383,27 @@ describe('sync mode', () => {
     expect(result.stdout).toMatch(
       /^::error::input "max-writes" is "many"; expected a whole number/m,
     );
+  });
+
+  it('picks digest mode for schedule under mode auto', async () => {
+    const gh = standIn();
+    const result = await step(gh, {
+      eventName: 'schedule',
+      payload: { schedule: '0 9 * * 1' },
+      workspace: makeWorkspace({}),
+      inputs: { 'dry-run': 'true' },
+    });
+    expect(result.stdout).toMatch(/digest mode \(schedule/);
+    expect(gh.requests.writes()).toBe(0);
+  });
+
+  it('maps events to modes under auto, and lets an explicit mode win', () => {
+    expect(
+      ['pull_request', 'push', 'schedule', 'workflow_dispatch'].map((e) => pickMode('auto', e)),
+    ).toEqual(['check', 'sync', 'digest', 'digest']);
+    expect(pickMode('sync', 'workflow_dispatch')).toBe('sync');
+    expect(pickMode('check', 'push')).toBe('check');
+    expect(() => pickMode('auto', 'issues')).toThrow(/"issues" does not pick a mode/);
   });
 
   it('picks digest mode for workflow_dispatch under mode auto', async () => {

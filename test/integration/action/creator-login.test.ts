@@ -1,7 +1,10 @@
 import { Octokit } from '@octokit/rest';
 import { describe, expect, it } from 'vitest';
 import { ACTIONS_BOT_LOGIN, creatorLogin } from '../../../src/action/creator-login.js';
+import { assertContractsAfterEach } from '../../support/contract-guard.js';
 import { createGitHubStandIn } from '../../support/github-stand-in.js';
+
+assertContractsAfterEach();
 
 describe('the login the Action opens issues as', () => {
   it('is github-actions[bot] for the workflow token, without a request', async () => {

@@ -43,6 +43,17 @@ function runBundle(
   });
 }
 
+// In CI the bundle and the Node 24 binary must be there: a skipped process-level test proves nothing.
+it.runIf(!available && Boolean(process.env['CI']))(
+  'has the committed bundle and the Node 24 binary in CI',
+  () => {
+    expect({ node24: existsSync(node24), bundle: existsSync(bundle) }).toEqual({
+      node24: true,
+      bundle: true,
+    });
+  },
+);
+
 describe.skipIf(!available)('the committed dist/index.js on Node 24, as the runner runs it', () => {
   let gh: GitHubStandIn;
   let server: { url: string; close(): Promise<void> };

@@ -4,6 +4,10 @@ import { createRequire } from 'node:module';
 import { Probot, ProbotOctokit } from 'probot';
 import { createApp, type CreateAppOptions } from '../../../app/create-app.js';
 import { createGitHubStandIn, type GitHubStandIn } from '../../support/github-stand-in.js';
+import { assertContractsAfterEach } from '../../support/contract-guard.js';
+
+// Every test that loads this harness ends with no new contract violation at any stand-in.
+assertContractsAfterEach();
 
 // Example payloads are untyped JSON, patched in place by the tests.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ProbotOctokit } from 'probot';
 import { createOctokitRepoFiles } from '../../../src/core/github/octokit-repo-files.js';
 import type { RepoFilesPort } from '../../../src/core/github/repo-files.js';
+import { assertContractsAfterEach } from '../../support/contract-guard.js';
 import { createGitHubStandIn, type GitHubStandIn } from '../../support/github-stand-in.js';
+
+assertContractsAfterEach();
 
 /** The repo-files port of acme/payments, through a Probot Octokit talking to the stand-in. */
 function repoFiles(standIn: GitHubStandIn): RepoFilesPort {

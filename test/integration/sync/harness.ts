@@ -2,6 +2,7 @@ import { Octokit } from '@octokit/rest';
 import { defaultConfig, type Config } from '../../../src/core/config/schema.js';
 import { createOctokit } from '../../../src/core/github/create-octokit.js';
 import { OctokitPort } from '../../../src/core/github/octokit-port.js';
+import type { PacerClock } from '../../../src/core/github/write-pacer.js';
 import { parsePostmortem } from '../../../src/core/markdown/parse-postmortem.js';
 import { inScope } from '../../../src/core/sync/matches-glob.js';
 import { parseMarker } from '../../../src/core/sync/marker.js';
@@ -11,6 +12,10 @@ import {
   type GitHubStandIn,
   type IssueState,
 } from '../../support/github-stand-in.js';
+import { assertContractsAfterEach } from '../../support/contract-guard.js';
+
+// Every test that loads this harness ends with no new contract violation at any stand-in.
+assertContractsAfterEach();
 
 export const OWNER = 'acme';
 export const REPO = 'ops';
@@ -54,6 +59,11 @@ export interface RunOptions {
   now?: Date;
   /** The login the tool opens issues as, when no tracked issue tells (see SyncInput.creatorLogin). */
   creatorLogin?: string | null;
+  /**
+   * Pace writes by this clock, `intervalMs` apart, or by createOctokit's default when it is left
+   * out; without `pacing` the harness does not pace.
+   */
+  pacing?: { clock: PacerClock; intervalMs?: number };
 }
 
 /** Runs one sync of `files` (path → markdown) against the stand-in. */
@@ -69,7 +79,14 @@ export async function runSync(
         baseUrl: 'https://api.github.com',
         token: 'test-token',
         fetch: options.fetch ?? gh.fetch,
-        writeIntervalMs: 0,
+        ...(options.pacing
+          ? {
+              pacerClock: options.pacing.clock,
+              ...(options.pacing.intervalMs !== undefined
+                ? { writeIntervalMs: options.pacing.intervalMs }
+                : {}),
+            }
+          : { writeIntervalMs: 0 }),
         retryUnitMs: 1,
         ...(options.retries !== undefined ? { retries: options.retries } : {}),
       });

@@ -231,8 +231,10 @@ describe('sync through the GitHub stand-in', () => {
     const reworded = [...base];
     reworded[4] = '- [ ] Write load tests for the primary database (@carol)';
     const report = await runSync(gh, files(reworded));
-    expect(report.counts).toMatchObject({ created: 0, closed: 0 });
+    expect(report.counts).toMatchObject({ created: 0, closed: 0, updated: 1 });
     expect(trackedById(gh).size).toBe(4);
+    expect(issues(gh).map((i) => i.title)).toContain('Write load tests for the primary database');
+    expect(issues(gh).map((i) => i.title)).not.toContain('Write a load test for the primary');
   });
 });
 

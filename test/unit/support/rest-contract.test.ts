@@ -114,6 +114,17 @@ describe('GitHub stand-in REST contract checks', () => {
     expect(standIn.contractViolations[0]?.kind).toBe('unknown-route');
   });
 
+  it('rejects a request without a required query parameter', async () => {
+    const error = await octokit
+      .request('GET /search/issues', {} as unknown as { q: string })
+      .then(succeeded, failed);
+    expect(error.status).toBe(422);
+    expect(error.response?.data.errors).toContainEqual(
+      expect.objectContaining({ resource: 'query', field: 'q', code: 'missing_field' }),
+    );
+    expect(standIn.contractViolations[0]?.kind).toBe('invalid-request');
+  });
+
   it('rejects a query parameter of the wrong type', async () => {
     const error = await octokit
       .request('GET /repos/{owner}/{repo}/issues?per_page=lots', { owner: 'acme', repo: 'web' })
