@@ -34626,15 +34626,15 @@ var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRes
 );
 
 // src/core/github/write-pacer.ts
-function createWritePacer(intervalMs, sleep = defaultSleep) {
+function createWritePacer(intervalMs, clock = realClock) {
   let tail = Promise.resolve();
   let lastStart = Number.NEGATIVE_INFINITY;
   const limiter = {
     schedule(_options, job, ...args) {
       const run2 = tail.then(async () => {
-        const wait = lastStart + intervalMs - Date.now();
-        if (intervalMs > 0 && wait > 0) await sleep(wait);
-        lastStart = Date.now();
+        const wait = lastStart + intervalMs - clock.now();
+        if (intervalMs > 0 && wait > 0) await clock.sleep(wait);
+        lastStart = clock.now();
         return job(...args);
       });
       tail = run2.catch(() => void 0);
@@ -34648,9 +34648,10 @@ var unpacedGroup = {
     schedule: async (_options, job, ...args) => job(...args)
   })
 };
-function defaultSleep(ms) {
-  return new Promise((resolve4) => setTimeout(resolve4, ms));
-}
+var realClock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve4) => setTimeout(resolve4, ms))
+};
 
 // src/core/github/create-octokit.ts
 var PacedOctokit = Octokit2.plugin(retry, throttling);
@@ -34676,7 +34677,7 @@ function createOctokit(options) {
     throttle: {
       retryAfterBaseValue: unit,
       // Plugin internals accept any object with Bottleneck's `key(id).schedule(options, job)` shape.
-      write: createWritePacer(options.writeIntervalMs ?? 1e3),
+      write: createWritePacer(options.writeIntervalMs ?? 1e3, options.pacerClock),
       notifications: unpacedGroup,
       onSecondaryRateLimit: (retryAfter, opts, _octokit, retryCount) => {
         log2.warn(
@@ -38791,7 +38792,7 @@ function classifyDue(item, pm2, config2) {
 var actionItemDueAmbiguous = {
   id: "action-item-due-ambiguous",
   defaultSeverity: "error",
-  description: "A numeric due date is not ambiguous between day-first and month-first (unless `dates.order` settles it); where the parser already reports it as `date-ambiguous`, that diagnostic stands instead.",
+  description: "A numeric due date is not ambiguous between day-first and month-first (unless `dates.order` settles it); the parser's `date-ambiguous` finding on a due date is reported under this id.",
   check({ pm: pm2, config: config2 }) {
     const reported = new Set(
       pm2.diagnostics.filter((d) => d.rule === "date-ambiguous").map((d) => d.line)
@@ -39717,9 +39718,13 @@ function lintPostmortem(pm2, config2, ctx = {}) {
     proseText: prose === null ? null : prose.join("\n")
   };
   const out = [];
+  const unreadDue = new Set(
+    pm2.actionItems.filter((i) => i.due === null && i.dueRaw !== null).map((i) => i.line)
+  );
   for (const d of pm2.diagnostics) {
-    const level = config2.rules[d.rule] ?? d.severity;
-    if (level !== "off") out.push({ ...d, severity: level });
+    const rule = d.rule === "date-ambiguous" && unreadDue.has(d.line) ? actionItemDueAmbiguous.id : d.rule;
+    const level = config2.rules[rule] ?? config2.rules[d.rule] ?? d.severity;
+    if (level !== "off") out.push({ ...d, rule, severity: level });
   }
   for (const rule of lintRules) {
     const level = config2.rules[rule.id] ?? rule.defaultSeverity;
@@ -53194,6 +53199,7 @@ var Walker = class {
     return inlineText(nodes, this.defs, { text: "", links: [], html: [] }, skipRefs);
   }
   lastActionList = null;
+  labelledItem = null;
   lastBlock = null;
   block(node3) {
     this.blockInner(node3);
@@ -53300,12 +53306,16 @@ var Walker = class {
     const line = this.line(node3);
     this.flushEntry();
     const parent = this.stack[this.stack.length - 1];
-    const effective = key ?? (parent?.key === "actionItems" ? null : parent?.key ?? null);
+    const grouping = key === null && parent?.key === "actionItems" && emphasised && /:$/.test(text6.trim()) && metaField(label) === null && !isExcludedHeading(label) && !/\b(?:notes?|comments?|context|background|references?|links?|questions?|see also)\b/i.test(
+      label
+    );
+    const effective = grouping ? "actionItems" : key ?? (parent?.key === "actionItems" ? null : parent?.key ?? null);
+    const inherited = grouping || key === "actionItems" && parent?.key === "actionItems";
     this.pseudo = {
       key: effective,
       heading: label,
-      done: effective === "actionItems" && (isDoneHeading(label) || /\btaken\b/i.test(label)),
-      dueRaw: effective === "actionItems" ? headingDue(label) : null
+      done: effective === "actionItems" && (isDoneHeading(label) || /\btaken\b/i.test(label) || inherited && parent?.done === true),
+      dueRaw: effective === "actionItems" ? headingDue(label) ?? (inherited ? parent?.dueRaw ?? null : null) : null
     };
     this.leadIn = null;
     const field = metaField(label);
@@ -53342,11 +53352,13 @@ var Walker = class {
     const labelled = /^(?:action(?: point| item)?s?|follow[- ]?up|todo|to do)\s*:\s*(\S[\s\S]*)$/i.exec(text6);
     if (labelled?.[1]) {
       const body = this.text(node3.children).text.replace(/^[^:]*:\s*/, "");
+      const before = this.items.length;
       this.addItem(body, this.text(node3.children), line, null, {
         ...ctx,
         key: "actionItems",
         done: false
       });
+      if (this.items.length > before) this.labelledItem = { item: this.items[before], node: node3 };
       return;
     }
     const bareKey = /^([^:\n]{1,40}):$/.exec(text6);
@@ -53383,7 +53395,7 @@ var Walker = class {
       }
       return;
     }
-    if (/:\s*$/.test(text6.slice(-200)) && /\b(?:going forward|we will|we'll|action items?|next steps|follow[- ]?ups?|to prevent|to avoid|in the future|improvements?|following actions|we plan|we are going to|todo)\b/i.test(
+    if (/:\s*$/.test(text6.slice(-200)) && !DETAIL_LEAD_RE.test(text6.slice(-200)) && /\b(?:going forward|we will|we'll|action items?|next steps|follow[- ]?ups?|to prevent|to avoid|in the future|improvements?|following actions|we plan|we are going to|todo)\b/i.test(
       text6
     )) {
       this.leadIn = { key: "actionItems", heading: ctx.heading, done: false, dueRaw: null };
@@ -53417,6 +53429,11 @@ var Walker = class {
   }
   list(node3) {
     this.flushEntry();
+    if (this.labelledItem && this.labelledItem.node === this.lastBlock) {
+      const note = oneLine(this.ownText(node3.children[0]).text);
+      if (DONE_NOTE_RE.test(note)) this.labelledItem.item.status = "done";
+      this.labelledItem = null;
+    }
     if (this.pendingMeta) {
       const { field, line } = this.pendingMeta;
       this.pendingMeta = null;
@@ -53846,6 +53863,8 @@ function isBoldOnly(item) {
 function isDoneHeading(text6) {
   return /\((?:completed?|done|finished)\)|\b(?:taken|already|implemented|completed)\b/i.test(text6) && !/\b(?:could|should|would|to be)\b/i.test(text6);
 }
+var DONE_NOTE_RE = /^(?:(?:this|it|that)\s+(?:has|had|was|is)\s+(?:now\s+|already\s+)?(?:been\s+)?(?:done|completed|implemented|fixed|shipped|resolved)|(?:done|completed|implemented|fixed)\b)/i;
+var DETAIL_LEAD_RE = /(?:^|[.!?]\s+)(?:specifically|in particular|for example|for instance|e\.g\.|namely|such as)\s*:\s*$/i;
 function isExcludedHeading(text6) {
   return /\b(?:checklist|implemented|alternatives?|appendi\w*)\b/i.test(text6);
 }

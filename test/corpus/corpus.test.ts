@@ -247,4 +247,72 @@ const titles = (name: string): string[] => get(name).actionItems.map((i) => i.ti
     ]);
     expect(boskos.diagnostics.filter((d) => d.rule === 'date-ambiguous')).toHaveLength(1);
   });
+
+  // Third hand check (seven files picked as hard: tiers with bold groups, a list breaking out of its
+  // bold parent, `Action point:` paragraphs, lead-ins in H1 prose, completed-only items).
+  it.each([
+    ['PostHog__post-mortems__2025-10-21-feature-flags-recurring-outages.md', 26],
+    [
+      'ministryofjustice__cloud-platform__source__incidents__2025-07-23-multiple-secrets-leaked-to-public.html.md.erb.md',
+      8,
+    ],
+    ['ethereum__go-ethereum__docs__postmortems__2021-08-22-split-postmortem.md', 3],
+    ['ethereum-optimism__optimism__docs__postmortems__2023-04-26-transaction-delays.md', 2],
+    ['2i2c-org__incident-reports__reports__2025-08-12-leap-outage.md', 5],
+    ['openSUSE__obs-landing___posts__deployments__2025-11-05-post-mortem.md', 3],
+    ['portswigger-cloud__postmortems__2024__10__saas-outage.md', 3],
+  ])('finds the hand-counted items in %s (third check)', (name, count) => {
+    expect(get(name).actionItems).toHaveLength(count);
+  });
+
+  it('reads the third hand-checked files: tier groups, done notes and completed lead-ins', () => {
+    // Bold `**Group:**` lines inside tiered remediation headings group items; they do not end them.
+    const flags = get('PostHog__post-mortems__2025-10-21-feature-flags-recurring-outages.md');
+    const tiers = new Map<string, number>();
+    for (const i of flags.actionItems)
+      tiers.set(i.dueRaw ?? '-', (tiers.get(i.dueRaw ?? '-') ?? 0) + 1);
+    expect(Object.fromEntries(tiers)).toEqual({
+      Immediate: 7,
+      'Short-term': 7,
+      'Medium-term': 8,
+      'Long-term': 4,
+    });
+    expect(flags.actionItems.filter((i) => i.status === 'done')).toHaveLength(7);
+
+    // `Action point: …` with a `- This has been done` note under it.
+    const split = get('ethereum__go-ethereum__docs__postmortems__2021-08-22-split-postmortem.md');
+    expect(split.actionItems.map((i) => i.status)).toEqual(['done', 'open', 'open']);
+
+    // `… Specifically:` introduces what the upgrade brings, not more items.
+    expect(
+      get(
+        'ethereum-optimism__optimism__docs__postmortems__2023-04-26-transaction-delays.md',
+      ).actionItems.every((i) => /\bwe will (?:add|increase)\b/i.test(i.title)),
+    ).toBe(true);
+
+    const leap = get('2i2c-org__incident-reports__reports__2025-08-12-leap-outage.md');
+    expect(leap.actionItems.map((i) => [i.status, i.tracker?.split('/').pop() ?? null])).toEqual([
+      ['open', null],
+      ['open', null],
+      ['open', '34'],
+      ['done', '6555'],
+      ['done', null],
+    ]);
+
+    // "The following action items are already completed:"
+    expect(
+      get('openSUSE__obs-landing___posts__deployments__2025-11-05-post-mortem.md').actionItems.map(
+        (i) => i.status,
+      ),
+    ).toEqual(['done', 'done', 'done']);
+
+    // A numbered list at column 0 after `- **Review actions**:`; "Leads to review …" names the owner.
+    const secrets = get(
+      'ministryofjustice__cloud-platform__source__incidents__2025-07-23-multiple-secrets-leaked-to-public.html.md.erb.md',
+    );
+    expect(secrets.actionItems.map((i) => i.owner)).toEqual([
+      ...Array<null>(7).fill(null),
+      'Leads',
+    ]);
+  });
 });

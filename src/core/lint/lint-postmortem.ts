@@ -3,6 +3,7 @@ import type { Diagnostic, Postmortem } from '../model/index.js';
 import type { RuleContext } from './lint-rule.js';
 import { proseLines } from './prose-lines.js';
 import { lintRules } from './registry.js';
+import { actionItemDueAmbiguous } from './rules/action-item-due-ambiguous.js';
 import { sortDiagnostics } from './sort-diagnostics.js';
 
 /** Options of {@link lintPostmortem}. */
@@ -27,9 +28,15 @@ export function lintPostmortem(
     proseText: prose === null ? null : prose.join('\n'),
   };
   const out: Diagnostic[] = [];
+  // The parser finds ambiguous due dates first; they are this rule's findings, configured by its id.
+  const unreadDue = new Set(
+    pm.actionItems.filter((i) => i.due === null && i.dueRaw !== null).map((i) => i.line),
+  );
   for (const d of pm.diagnostics) {
-    const level = config.rules[d.rule] ?? d.severity;
-    if (level !== 'off') out.push({ ...d, severity: level });
+    const rule =
+      d.rule === 'date-ambiguous' && unreadDue.has(d.line) ? actionItemDueAmbiguous.id : d.rule;
+    const level = config.rules[rule] ?? config.rules[d.rule] ?? d.severity;
+    if (level !== 'off') out.push({ ...d, rule, severity: level });
   }
   for (const rule of lintRules) {
     const level = config.rules[rule.id] ?? rule.defaultSeverity;

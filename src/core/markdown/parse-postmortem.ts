@@ -156,6 +156,7 @@ class Walker {
   }
 
   private lastActionList: List | null = null;
+  private labelledItem: { item: RawItem; node: Paragraph } | null = null;
   private lastBlock: RootContent | null = null;
 
   private block(node: RootContent): void {
@@ -293,12 +294,32 @@ class Walker {
     const line = this.line(node);
     this.flushEntry();
     const parent = this.stack[this.stack.length - 1];
-    const effective = key ?? (parent?.key === 'actionItems' ? null : (parent?.key ?? null));
+    // A bold label that ends in a colon inside an action section (`**In progress:**`) groups the
+    // items below it, as a sub-heading would; other bold lines there end the action items.
+    const grouping =
+      key === null &&
+      parent?.key === 'actionItems' &&
+      emphasised &&
+      /:$/.test(text.trim()) &&
+      metaField(label) === null &&
+      !isExcludedHeading(label) &&
+      !/\b(?:notes?|comments?|context|background|references?|links?|questions?|see also)\b/i.test(
+        label,
+      );
+    const effective = grouping
+      ? 'actionItems'
+      : (key ?? (parent?.key === 'actionItems' ? null : (parent?.key ?? null)));
+    const inherited = grouping || (key === 'actionItems' && parent?.key === 'actionItems');
     this.pseudo = {
       key: effective,
       heading: label,
-      done: effective === 'actionItems' && (isDoneHeading(label) || /\btaken\b/i.test(label)),
-      dueRaw: effective === 'actionItems' ? headingDue(label) : null,
+      done:
+        effective === 'actionItems' &&
+        (isDoneHeading(label) || /\btaken\b/i.test(label) || (inherited && parent?.done === true)),
+      dueRaw:
+        effective === 'actionItems'
+          ? (headingDue(label) ?? (inherited ? (parent?.dueRaw ?? null) : null))
+          : null,
     };
     this.leadIn = null;
     const field = metaField(label);
@@ -340,11 +361,13 @@ class Walker {
       /^(?:action(?: point| item)?s?|follow[- ]?up|todo|to do)\s*:\s*(\S[\s\S]*)$/i.exec(text);
     if (labelled?.[1]) {
       const body = this.text(node.children).text.replace(/^[^:]*:\s*/, '');
+      const before = this.items.length;
       this.addItem(body, this.text(node.children), line, null, {
         ...ctx,
         key: 'actionItems',
         done: false,
       });
+      if (this.items.length > before) this.labelledItem = { item: this.items[before]!, node };
       return;
     }
     // `Authors:` alone on its line, its values in the list below.
@@ -398,6 +421,7 @@ class Walker {
     }
     if (
       /:\s*$/.test(text.slice(-200)) &&
+      !DETAIL_LEAD_RE.test(text.slice(-200)) &&
       /\b(?:going forward|we will|we'll|action items?|next steps|follow[- ]?ups?|to prevent|to avoid|in the future|improvements?|following actions|we plan|we are going to|todo)\b/i.test(
         text,
       )
@@ -437,6 +461,12 @@ class Walker {
 
   private list(node: List): void {
     this.flushEntry();
+    // `Action point: do X.` followed by a note `- This has been done.`: the note settles its status.
+    if (this.labelledItem && this.labelledItem.node === this.lastBlock) {
+      const note = oneLine(this.ownText(node.children[0]!).text);
+      if (DONE_NOTE_RE.test(note)) this.labelledItem.item.status = 'done';
+      this.labelledItem = null;
+    }
     // `## Authors` followed by a bullet list of names.
     if (this.pendingMeta) {
       const { field, line } = this.pendingMeta;
@@ -981,6 +1011,14 @@ function isDoneHeading(text: string): boolean {
     !/\b(?:could|should|would|to be)\b/i.test(text)
   );
 }
+
+/** A note saying the item above it is finished (`This has been done.`, `Done in v1.2`). */
+const DONE_NOTE_RE =
+  /^(?:(?:this|it|that)\s+(?:has|had|was|is)\s+(?:now\s+|already\s+)?(?:been\s+)?(?:done|completed|implemented|fixed|shipped|resolved)|(?:done|completed|implemented|fixed)\b)/i;
+
+/** A closing `Specifically:` / `For example:` sentence introduces details of what was said, not items. */
+const DETAIL_LEAD_RE =
+  /(?:^|[.!?]\s+)(?:specifically|in particular|for example|for instance|e\.g\.|namely|such as)\s*:\s*$/i;
 
 function isExcludedHeading(text: string): boolean {
   return /\b(?:checklist|implemented|alternatives?|appendi\w*)\b/i.test(text);

@@ -8,6 +8,48 @@ import { main } from '../../../src/cli/main.js';
 const repo = join(import.meta.dirname, '../../..');
 const CLEAN = readFileSync(join(repo, 'test/fixtures/lint/clean/input.md'), 'utf8');
 const NO_OWNER = readFileSync(join(repo, 'test/fixtures/lint/action-item-owner/input.md'), 'utf8');
+// Every field the issue names, written out once (front matter, sections, a full action table).
+const FULL = `---
+title: Payments webhook backlog
+date: 2026-09-14
+severity: SEV2
+status: final
+duration: 1h 20m
+services: [payments, webhooks]
+tags: [queue]
+authors: ["@dana", "Lee Park"]
+---
+
+# Payments webhook backlog
+
+## Impact
+
+Merchants received payment webhooks up to 80 minutes late.
+
+## Timeline
+
+- 09:00 UTC — a worker deploy started.
+- 09:12 UTC — alert fired on webhook queue age.
+- 10:20 UTC — backlog drained; resolved.
+
+## Root cause
+
+The new worker build read its concurrency from an unset variable and ran one thread.
+
+## Contributing factors
+
+- The canary checked error rates, not throughput.
+
+## What went well
+
+- The queue-age alert fired within minutes.
+
+## Action items
+
+| Action | Owner | Due | Priority | Type | Ticket |
+|---|---|---|---|---|---|
+| Fail the build when concurrency is unset | @dana | 2026-10-01 | P1 | prevent | #88 |
+`;
 
 let dir: string;
 beforeEach(() => {
@@ -42,7 +84,7 @@ describe('postmortem-tracker lint', () => {
     for (const rule of [
       'action-item-owner',
       'action-item-due',
-      'date-ambiguous',
+      'action-item-due-ambiguous',
       'blame-language',
       'placeholder',
     ])
@@ -168,6 +210,73 @@ describe('postmortem-tracker parse', () => {
     expect(out.split('\n').length).toBeGreaterThan(20);
     const compact = await cli(['parse', 'pm.md', '--compact']);
     expect(compact.out.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('prints every field under the names the issue uses, each with its source line', async () => {
+    write('pm.md', FULL);
+    const { code, out } = await cli(['parse', 'pm.md', '--json']);
+    expect(code).toBe(0);
+    const pm = JSON.parse(out) as Record<string, unknown>;
+    expect(pm).toMatchObject({
+      path: 'pm.md',
+      title: 'Payments webhook backlog',
+      incidentDate: '2026-09-14',
+      severity: 'SEV2',
+      status: 'final',
+      duration: '1h 20m',
+      durationMinutes: 80,
+      impact: 'Merchants received payment webhooks up to 80 minutes late.',
+      services: ['payments', 'webhooks'],
+      tags: ['queue'],
+      authors: ['@dana', 'Lee Park'],
+      rootCause:
+        'The new worker build read its concurrency from an unset variable and ran one thread.',
+      contributingFactors: ['The canary checked error rates, not throughput.'],
+      whatWentWell: ['The queue-age alert fired within minutes.'],
+      diagnostics: [],
+      lines: { title: 2, incidentDate: 3, severity: 4, impact: 16, rootCause: 26 },
+    });
+    expect(pm.timeline).toEqual([
+      {
+        line: 20,
+        time: '09:00 UTC',
+        at: '2026-09-14T09:00:00Z',
+        text: 'a worker deploy started.',
+        kind: 'start',
+      },
+      {
+        line: 21,
+        time: '09:12 UTC',
+        at: '2026-09-14T09:12:00Z',
+        text: 'alert fired on webhook queue age.',
+        kind: 'detection',
+      },
+      {
+        line: 22,
+        time: '10:20 UTC',
+        at: '2026-09-14T10:20:00Z',
+        text: 'backlog drained; resolved.',
+        kind: 'resolution',
+      },
+    ]);
+    expect(pm.actionItems).toEqual([
+      {
+        id: expect.stringMatching(/^pm-[0-9a-f]{8}$/),
+        title: 'Fail the build when concurrency is unset',
+        owner: '@dana',
+        due: '2026-10-01',
+        dueRaw: '2026-10-01',
+        status: 'open',
+        line: 40,
+        tracker: '#88',
+        priority: 'P1',
+        type: 'prevent',
+        section: 'Action items',
+      },
+    ]);
+    expect(
+      (pm.sections as { key: string | null; line: number }[]).map((x) => [x.key, x.line]),
+    ).toContainEqual(['contributingFactors', 28]);
   });
 
   it('exits 2 without exactly one FILE, or when the file is missing', async () => {

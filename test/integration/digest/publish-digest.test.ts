@@ -236,6 +236,7 @@ describe('digest fallbacks (through the stand-in)', () => {
     expect(fallback.messages[0]).toMatch(
       /Discussions are disabled.*create category "General" in Settings → Discussions, or set digest.target: issue/,
     );
+    expect(fallback.messages[0]).toContain('enable Discussions in Settings → General → Features');
     expect(fallback.publication!.target).toBe('issue');
 
     world = digestWorld({ hasDiscussions: false });

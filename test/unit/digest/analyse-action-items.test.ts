@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseActionItems } from '../../../src/core/digest/analyse-action-items.js';
+import { analyseDigest } from '../../../src/core/digest/analyse-digest.js';
 import { resolveItems } from '../../../src/core/digest/resolve-items.js';
 import { config, issue, item, pm } from './fixtures.js';
 
@@ -229,5 +230,37 @@ describe('analyseActionItems', () => {
       '2026-W47:1/1',
       '2026-W48:1/1', // today
     ]);
+  });
+});
+
+describe('the digest day (analyseDigest with a fixed now)', () => {
+  const doc = pm({
+    path: 'pm/leap.md',
+    incidentDate: '2028-02-01',
+    actionItems: [item({ title: 'Across the leap day', due: '2028-02-27', owner: '@alice' })],
+  });
+  const run = (now: string, timeZone: string) =>
+    analyseDigest({
+      postmortems: [doc],
+      issues: [],
+      config: config({ timeZone }),
+      now: new Date(now),
+    });
+
+  it('counts days overdue across the leap day, in the digest time zone', () => {
+    // 23:30 UTC on 29 February is already 1 March in Tokyo.
+    const utc = run('2028-02-29T23:30:00Z', 'UTC');
+    expect([utc.today, utc.items.overdue[0]?.days]).toEqual(['2028-02-29', 2]);
+    const tokyo = run('2028-02-29T23:30:00Z', 'Asia/Tokyo');
+    expect([tokyo.today, tokyo.items.overdue[0]?.days]).toEqual(['2028-03-01', 3]);
+  });
+
+  it('changes ISO week at local midnight between Sunday and Monday', () => {
+    // Sunday 5 March 2028, 23:30 UTC: still week 9 in UTC, already Monday of week 10 in Tokyo,
+    // and still Sunday afternoon in Los Angeles.
+    expect(run('2028-03-05T23:30:00Z', 'UTC').week).toBe('2028-W09');
+    expect(run('2028-03-05T23:30:00Z', 'Asia/Tokyo').week).toBe('2028-W10');
+    expect(run('2028-03-06T07:30:00Z', 'America/Los_Angeles').week).toBe('2028-W09');
+    expect(run('2028-03-06T08:30:00Z', 'America/Los_Angeles').week).toBe('2028-W10');
   });
 });

@@ -103,7 +103,7 @@ describe('lintPostmortem on hand-built post-mortems', () => {
     expect(dmy).not.toContain('action-item-due-ambiguous');
   });
 
-  it('leaves an ambiguous due date to the parser when it already reported it', () => {
+  it('reports an ambiguous due date the parser already found once, under the rule id that configures it', () => {
     const pm = buildPostmortem({
       actionItems: [buildItem({ due: null, dueRaw: '04-05-2026' })],
       diagnostics: [
@@ -117,7 +117,17 @@ describe('lintPostmortem on hand-built post-mortems', () => {
         },
       ],
     });
-    expect(rulesOf(lintPostmortem(pm, defaultConfig))).toEqual(['date-ambiguous']);
+    expect(lintPostmortem(pm, defaultConfig).map((d) => [d.rule, d.message])).toEqual([
+      ['action-item-due-ambiguous', 'ambiguous'],
+    ]);
+    const level = (rules: Record<string, string>) =>
+      lintPostmortem(pm, configSchema.parse({ rules })).map((d) => d.severity);
+    expect(level({ 'action-item-due-ambiguous': 'off' })).toEqual([]);
+    expect(level({ 'action-item-due-ambiguous': 'warning' })).toEqual(['warning']);
+    expect(level({ 'date-ambiguous': 'off' })).toEqual([]);
+    expect(level({ 'date-ambiguous': 'off', 'action-item-due-ambiguous': 'error' })).toEqual([
+      'error',
+    ]);
   });
 
   it('reports the second of two items with the same text, ignoring case and punctuation', () => {

@@ -25,6 +25,8 @@ describe('parseDate', () => {
     ['Thur 3 Nov 2016', '2016-11-03'],
     ['March 5, 2024', '2024-03-05'],
     ['4/21/23', '2023-04-21'],
+    ['2022-02-02 1625', '2022-02-02'],
+    ['4/21/23-4/25/23', '2023-04-21'],
   ])('reads %s as %s', (raw, date) => {
     expect(parseDate(raw)).toEqual({ kind: 'date', date });
   });
@@ -83,6 +85,21 @@ describe('parseDate', () => {
     });
   });
 
+  it('reads the year-less month-day of a timeline stamp like [12-05 16:21] only with an order, in the year nearest the reference', () => {
+    expect(parseDate('12-05', { reference: '2019-03-26' })).toEqual({
+      kind: 'ambiguous',
+      candidates: ['2019-05-12', '2018-12-05'],
+    });
+    expect(parseDate('12-05', { reference: '2019-03-26', order: 'MDY' })).toEqual({
+      kind: 'date',
+      date: '2018-12-05',
+    });
+    expect(parseDate('12-05', { reference: '2019-03-26', order: 'DMY' })).toEqual({
+      kind: 'date',
+      date: '2019-05-12',
+    });
+  });
+
   it('does not guess a date from random words', () => {
     expect(parseDate('may be later').kind).not.toBe('date');
     expect(parseDate('the march of progress').kind).not.toBe('date');
@@ -114,13 +131,19 @@ describe('times and instants', () => {
     ['12:05 am', 0, 5, null],
     ['9:00 UTC', 9, 0, 'UTC'],
     ['16:20 UTC+1', 16, 20, 'UTC+1'],
+    ['~1837', 18, 37, null],
+    ['1625', 16, 25, null],
+    ['09:10 CEST', 9, 10, 'CEST'],
   ])('reads %s', (raw, hour, minute, zone) => {
     expect(parseTimeOfDay(raw)).toMatchObject({ hour, minute, zone });
   });
 
-  it.each(['X', '--:--', '25:00', '2460', 'The morning'])('does not read %s as a time', (raw) => {
-    expect(parseTimeOfDay(raw)).toBeNull();
-  });
+  it.each(['X', '--:--', '25:00', '2460', 'The morning', '[The morning]'])(
+    'does not read %s as a time',
+    (raw) => {
+      expect(parseTimeOfDay(raw)).toBeNull();
+    },
+  );
 
   it('resolves zones: abbreviations, offsets, IANA names with daylight saving', () => {
     const t = (raw: string) => parseTimeOfDay(raw)!;
@@ -131,6 +154,11 @@ describe('times and instants', () => {
     expect(toInstant('2026-01-04', t('14:02'), 'Europe/London')).toBe('2026-01-04T14:02:00Z');
     expect(toInstant('2026-07-04', t('14:02 PT'))).toBe('2026-07-04T21:02:00Z');
     expect(toInstant('2026-07-04', t('14:02'), 'Not/AZone')).toBeNull();
+    expect(toInstant('2026-01-04', t('14:02 CET'))).toBe('2026-01-04T13:02:00Z');
+    expect(toInstant('2026-07-04', t('14:02 CEST'))).toBe('2026-07-04T12:02:00Z');
+    expect(toInstant('2026-07-04', t('14:02 BST'))).toBe('2026-07-04T13:02:00Z');
+    expect(toInstant('2026-07-04', t('14:02 IST'))).toBe('2026-07-04T08:32:00Z');
+    expect(toInstant('2026-07-04', t('14:02 NZST'))).toBe('2026-07-04T02:02:00Z');
   });
 });
 

@@ -7,9 +7,10 @@ export const actionItemDueAmbiguous: LintRule = {
   id: 'action-item-due-ambiguous',
   defaultSeverity: 'error',
   description:
-    'A numeric due date is not ambiguous between day-first and month-first (unless `dates.order` settles it); where the parser already reports it as `date-ambiguous`, that diagnostic stands instead.',
+    "A numeric due date is not ambiguous between day-first and month-first (unless `dates.order` settles it); the parser's `date-ambiguous` finding on a due date is reported under this id.",
   check({ pm, config }) {
-    // The parser reports ambiguous dates it meets as `date-ambiguous`; do not say it twice.
+    // The parser reports ambiguous dates it meets as `date-ambiguous` (lintPostmortem files those
+    // under this id); do not say it twice.
     const reported = new Set(
       pm.diagnostics.filter((d) => d.rule === 'date-ambiguous').map((d) => d.line),
     );
