@@ -39086,7 +39086,7 @@ var blameLanguage = {
     const phrases = prose !== null ? present.length === 0 ? [] : prose.flatMap((text6, i) => scanLine(text6, i + 1, true, present)) : [
       ...pm2.impact === null ? [] : scanLine(pm2.impact, pm2.lines.impact ?? 1, false),
       ...pm2.rootCause === null ? [] : scanLine(pm2.rootCause, pm2.lines.rootCause ?? 1, false),
-      ...pm2.contributingFactors.flatMap((t) => scanLine(t, pm2.lines.rootCause ?? 1, false))
+      ...pm2.contributingFactors.flatMap((f) => scanLine(f.text, f.line, false))
     ];
     return [...phrases, ...personAsRootCause(ctx)];
   }
@@ -53475,8 +53475,10 @@ var Walker = class {
         else if (index2 === node3.children.length - 1) this.leadIn = sub;
         return;
       }
-      if (ctx.key === "contributingFactors" && text6 !== "") this.contributing.push(oneLine(text6));
-      else if (ctx.key === "whatWentWell" && text6 !== "") this.wentWell.push(oneLine(text6));
+      if (ctx.key === "contributingFactors" && text6 !== "")
+        this.contributing.push({ text: oneLine(text6), line });
+      else if (ctx.key === "whatWentWell" && text6 !== "")
+        this.wentWell.push({ text: oneLine(text6), line });
       else if (ctx.key !== "lessonsLearned" && !this.metaLines(text6, line, ctx))
         this.sectionProse(ctx, text6, line);
       const labelled = /^action(?: point| item)?s?\s*:\s*(\S[\s\S]*)$/i.exec(text6);
@@ -77345,18 +77347,13 @@ function planItem(match, ctx) {
   const { patch, changes, notes } = contentPatch(match, ctx);
   const number4 = issue3.number;
   if (issue3.state === "open" && d.status === "done") {
-    if (tracked.marker.status === "done" && !match.adopted) {
-      return [
-        ...restoreToolLabel(match, ctx),
-        {
-          kind: "skip",
-          ...base,
-          number: number4,
-          reason: "reopened-on-github",
-          detail: `#${number4} was reopened on GitHub while the item is marked done`
-        }
-      ];
-    }
+    if (tracked.marker.status === "done" && !match.adopted)
+      return keepStateSetOnGitHub(
+        match,
+        ctx,
+        "reopened-on-github",
+        `#${number4} was reopened on GitHub while the item is marked done`
+      );
     return [
       {
         kind: "close",
@@ -77370,18 +77367,13 @@ function planItem(match, ctx) {
   }
   if (issue3.state === "closed" && d.status === "open") {
     const closedByTool = tracked.marker.status === "done" || tracked.marker.status === "removed" || tracked.marker.status === "linked";
-    if (!closedByTool && !match.adopted) {
-      return [
-        ...restoreToolLabel(match, ctx),
-        {
-          kind: "skip",
-          ...base,
-          number: number4,
-          reason: "closed-on-github",
-          detail: `#${number4} was closed on GitHub while the item is still open`
-        }
-      ];
-    }
+    if (!closedByTool && !match.adopted)
+      return keepStateSetOnGitHub(
+        match,
+        ctx,
+        "closed-on-github",
+        `#${number4} was closed on GitHub while the item is still open`
+      );
     return [
       {
         kind: "reopen",
@@ -77429,20 +77421,22 @@ function contentPatch(match, ctx) {
   }
   return { patch, changes, notes };
 }
-function restoreToolLabel(match, ctx) {
+function keepStateSetOnGitHub(match, ctx, reason, detail) {
+  const { id, path: path2 } = match.desired;
   const { issue: issue3 } = match.tracked;
-  if (hasToolLabel(issue3, ctx)) return [];
-  return [
-    {
-      kind: "update",
-      id: match.desired.id,
-      path: match.desired.path,
-      number: issue3.number,
-      patch: { labels: [...issue3.labels, ctx.config.labels.tool] },
-      changes: ["tool label restored"],
-      notes: []
-    }
-  ];
+  const skip = { kind: "skip", id, path: path2, number: issue3.number, reason, detail };
+  if (hasToolLabel(issue3, ctx)) return [skip];
+  const labels = [...issue3.labels, ctx.config.labels.tool];
+  const restore = {
+    kind: "update",
+    id,
+    path: path2,
+    number: issue3.number,
+    patch: { labels },
+    changes: ["tool label restored"],
+    notes: []
+  };
+  return [restore, skip];
 }
 function hasToolLabel(issue3, ctx) {
   const tool = ctx.config.labels.tool.toLowerCase();

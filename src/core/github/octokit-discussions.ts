@@ -1,6 +1,7 @@
 import type {
   DiscussionCategory,
   DiscussionCommentRecord,
+  DiscussionRecord,
   DiscussionsPort,
   RepositoryInfo,
 } from './discussions-port.js';
@@ -15,15 +16,6 @@ interface PageInfo {
   endCursor: string | null;
 }
 
-interface GqlDiscussion {
-  id: string;
-  number: number;
-  url: string;
-  title: string;
-  body: string;
-  createdAt: string;
-}
-
 interface GqlComment {
   id: string;
   url: string;
@@ -33,6 +25,7 @@ interface GqlComment {
   replyTo?: { id: string } | null;
 }
 
+// Selects exactly the fields of a DiscussionRecord, so a Discussion node is returned as it comes.
 const DISCUSSION_FIELDS = 'id number url title body createdAt';
 const COMMENT_FIELDS = 'id url body createdAt author { login } replyTo { id }';
 
@@ -112,7 +105,7 @@ export function createOctokitDiscussions(
       let after: string | null = null;
       do {
         const data: {
-          repository: { discussions: { nodes: GqlDiscussion[]; pageInfo: PageInfo } };
+          repository: { discussions: { nodes: DiscussionRecord[]; pageInfo: PageInfo } };
         } = await octokit.graphql(
           `query($owner: String!, $repo: String!, $categoryId: ID!, $after: String) {
             repository(owner: $owner, name: $repo) {
@@ -134,7 +127,7 @@ export function createOctokitDiscussions(
 
     async createDiscussion({ categoryId, title, body }) {
       const repositoryId = (await getRepository()).id;
-      const data = await octokit.graphql<{ createDiscussion: { discussion: GqlDiscussion } }>(
+      const data = await octokit.graphql<{ createDiscussion: { discussion: DiscussionRecord } }>(
         `mutation($repositoryId: ID!, $categoryId: ID!, $title: String!, $body: String!) {
           createDiscussion(input: { repositoryId: $repositoryId, categoryId: $categoryId, title: $title, body: $body }) {
             discussion { ${DISCUSSION_FIELDS} }
@@ -146,7 +139,7 @@ export function createOctokitDiscussions(
     },
 
     async updateDiscussion(id, patch) {
-      const data = await octokit.graphql<{ updateDiscussion: { discussion: GqlDiscussion } }>(
+      const data = await octokit.graphql<{ updateDiscussion: { discussion: DiscussionRecord } }>(
         `mutation($id: ID!, $title: String, $body: String) {
           updateDiscussion(input: { discussionId: $id, title: $title, body: $body }) { discussion { ${DISCUSSION_FIELDS} } }
         }`,

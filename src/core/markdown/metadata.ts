@@ -1,21 +1,8 @@
 import { parse as parseYaml } from 'yaml';
+import type { PostmortemField } from '../model/index.js';
 
-/** A metadata field the parser fills from front matter or `Key: value` lines. */
-export type MetaField =
-  | 'title'
-  | 'incidentDate'
-  | 'severity'
-  | 'status'
-  | 'duration'
-  | 'impact'
-  | 'services'
-  | 'tags'
-  | 'authors'
-  | 'rootCause'
-  | 'rootCauseCategory'
-  | 'publishedDate'
-  | 'start'
-  | 'end';
+/** A metadata field the parser fills from front matter or `Key: value` lines: every recorded field, plus the incident's start and end. */
+export type MetaField = PostmortemField | 'start' | 'end';
 
 const KEYS: ReadonlyArray<[MetaField, RegExp]> = [
   ['title', /^(?:title|incident title|name|incident name|titulo)$/],

@@ -2,6 +2,7 @@ import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Tabl
 import type {
   ActionItem,
   Diagnostic,
+  ListEntry,
   Postmortem,
   PostmortemField,
   Section,
@@ -50,8 +51,8 @@ class Walker {
   readonly items: RawItem[] = [];
   readonly timeline: TimelineEntry[] = [];
   readonly meta = new Map<MetaField, MetaValue>();
-  readonly contributing: string[] = [];
-  readonly wentWell: string[] = [];
+  readonly contributing: ListEntry[] = [];
+  readonly wentWell: ListEntry[] = [];
   readonly sectionText = new Map<SectionKey, MetaValue>();
   frontmatter: Record<string, unknown> = {};
   fmLines: Record<string, number> = {};
@@ -524,8 +525,10 @@ class Walker {
         else if (index === node.children.length - 1) this.leadIn = sub;
         return;
       }
-      if (ctx.key === 'contributingFactors' && text !== '') this.contributing.push(oneLine(text));
-      else if (ctx.key === 'whatWentWell' && text !== '') this.wentWell.push(oneLine(text));
+      if (ctx.key === 'contributingFactors' && text !== '')
+        this.contributing.push({ text: oneLine(text), line });
+      else if (ctx.key === 'whatWentWell' && text !== '')
+        this.wentWell.push({ text: oneLine(text), line });
       else if (ctx.key !== 'lessonsLearned' && !this.metaLines(text, line, ctx))
         // Summary, impact and root cause are often written as bullets: the first one stands for the section.
         this.sectionProse(ctx, text, line);

@@ -19,6 +19,12 @@ export interface TimelineEntry {
   kind: TimelineKind | null;
 }
 
+/** One bullet of a list section (contributing factors, what went well) and its source line. */
+export interface ListEntry {
+  text: string;
+  line: number;
+}
+
 /** A heading (or heading-like line) of the document. */
 export interface Section {
   /** Normalised key when recognised (`summary`, `impact`, `timeline`, `rootCause`, `actionItems`, `contributingFactors`, `whatWentWell`, `lessonsLearned`, `detection`, `resolution`), else null. */
@@ -65,8 +71,8 @@ export interface Postmortem {
   rootCause: string | null;
   /** A root-cause category when given in metadata (`config-change`, `capacity` …), else null. */
   rootCauseCategory: string | null;
-  contributingFactors: string[];
-  whatWentWell: string[];
+  contributingFactors: ListEntry[];
+  whatWentWell: ListEntry[];
   actionItems: ActionItem[];
   sections: Section[];
   /** Date the post-mortem itself was written/published, from front matter, when given. */

@@ -161,18 +161,13 @@ function planItem(match: IssueMatch, ctx: PlanContext): SyncOperation[] {
   const { patch, changes, notes } = contentPatch(match, ctx);
   const number = issue.number;
   if (issue.state === 'open' && d.status === 'done') {
-    if (tracked.marker.status === 'done' && !match.adopted) {
-      return [
-        ...restoreToolLabel(match, ctx),
-        {
-          kind: 'skip',
-          ...base,
-          number,
-          reason: 'reopened-on-github',
-          detail: `#${number} was reopened on GitHub while the item is marked done`,
-        },
-      ];
-    }
+    if (tracked.marker.status === 'done' && !match.adopted)
+      return keepStateSetOnGitHub(
+        match,
+        ctx,
+        'reopened-on-github',
+        `#${number} was reopened on GitHub while the item is marked done`,
+      );
     return [
       {
         kind: 'close',
@@ -189,18 +184,13 @@ function planItem(match: IssueMatch, ctx: PlanContext): SyncOperation[] {
       tracked.marker.status === 'done' ||
       tracked.marker.status === 'removed' ||
       tracked.marker.status === 'linked';
-    if (!closedByTool && !match.adopted) {
-      return [
-        ...restoreToolLabel(match, ctx),
-        {
-          kind: 'skip',
-          ...base,
-          number,
-          reason: 'closed-on-github',
-          detail: `#${number} was closed on GitHub while the item is still open`,
-        },
-      ];
-    }
+    if (!closedByTool && !match.adopted)
+      return keepStateSetOnGitHub(
+        match,
+        ctx,
+        'closed-on-github',
+        `#${number} was closed on GitHub while the item is still open`,
+      );
     return [
       {
         kind: 'reopen',
@@ -257,20 +247,28 @@ function contentPatch(
  * The label-only update that puts the tool label back on an issue found without it, where the plan
  * otherwise leaves the issue alone: later runs then find it by the label again, at no cost.
  */
-function restoreToolLabel(match: IssueMatch, ctx: PlanContext): SyncOperation[] {
+/** Someone opened or closed the issue on GitHub against the item: sync does not fight people, it only restores its label. */
+function keepStateSetOnGitHub(
+  match: IssueMatch,
+  ctx: PlanContext,
+  reason: 'closed-on-github' | 'reopened-on-github',
+  detail: string,
+): SyncOperation[] {
+  const { id, path } = match.desired;
   const { issue } = match.tracked as TrackedIssue;
-  if (hasToolLabel(issue, ctx)) return [];
-  return [
-    {
-      kind: 'update',
-      id: match.desired.id,
-      path: match.desired.path,
-      number: issue.number,
-      patch: { labels: [...issue.labels, ctx.config.labels.tool] },
-      changes: ['tool label restored'],
-      notes: [],
-    },
-  ];
+  const skip: SyncOperation = { kind: 'skip', id, path, number: issue.number, reason, detail };
+  if (hasToolLabel(issue, ctx)) return [skip];
+  const labels = [...issue.labels, ctx.config.labels.tool];
+  const restore: SyncOperation = {
+    kind: 'update',
+    id,
+    path,
+    number: issue.number,
+    patch: { labels },
+    changes: ['tool label restored'],
+    notes: [],
+  };
+  return [restore, skip];
 }
 
 function hasToolLabel(issue: IssueRecord, ctx: PlanContext): boolean {

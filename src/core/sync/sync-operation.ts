@@ -19,37 +19,22 @@ export type SkipReason =
   /** The issue's post-mortem is outside the configured paths or could not be read: not closed. */
   | 'out-of-scope';
 
+/** A change to an item's issue, applied alike for `update`, `close` and `reopen`: the fields sent and what changed, in words. */
+export interface IssueEdit {
+  id: string;
+  path: string;
+  number: number;
+  patch: IssuePatch;
+  changes: string[];
+}
+
 /** One step of a sync plan. Only `create-label`, `create`, `update`, `close`, `reopen` and `comment` write. */
 export type SyncOperation =
   | { kind: 'create-label'; label: LabelSpec }
   | { kind: 'create'; id: string; path: string; line: number; issue: IssueCreate; notes: string[] }
-  | {
-      kind: 'update';
-      id: string;
-      path: string;
-      number: number;
-      patch: IssuePatch;
-      changes: string[];
-      notes: string[];
-    }
-  | {
-      kind: 'close';
-      id: string;
-      path: string;
-      number: number;
-      reason: 'completed' | 'not_planned';
-      patch: IssuePatch;
-      changes: string[];
-    }
-  | {
-      kind: 'reopen';
-      id: string;
-      path: string;
-      number: number;
-      patch: IssuePatch;
-      changes: string[];
-      notes: string[];
-    }
+  | (IssueEdit & { kind: 'update'; notes: string[] })
+  | (IssueEdit & { kind: 'close'; reason: 'completed' | 'not_planned' })
+  | (IssueEdit & { kind: 'reopen'; notes: string[] })
   | { kind: 'comment'; id: string; path: string; number: number; body: string }
   | { kind: 'link'; id: string; path: string; number: number }
   | {

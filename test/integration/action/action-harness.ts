@@ -3,6 +3,11 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { assertContractsAfterEach } from '../../support/contract-guard.js';
+import {
+  createGitHubStandIn,
+  type GitHubStandIn,
+  type StandInOptions,
+} from '../../support/github-stand-in.js';
 
 // Every test that loads this harness ends with no new contract violation at any stand-in.
 assertContractsAfterEach();
@@ -13,6 +18,13 @@ const examples = require('@octokit/webhooks-examples/api.github.com/index.json')
 
 export const OWNER = 'acme';
 export const REPO = 'ops';
+
+/** A GitHub stand-in holding OWNER/REPO, where alice and bob can be assigned. */
+export function standInRepo(options: StandInOptions = {}): GitHubStandIn {
+  const gh = createGitHubStandIn({ warnOnViolation: false, ...options });
+  gh.addRepo({ owner: OWNER, repo: REPO, collaborators: ['alice', 'bob'] });
+  return gh;
+}
 
 /** A temp directory holding `files` (path → text), as a checked-out workspace. */
 export function makeWorkspace(files: Record<string, string>): string {

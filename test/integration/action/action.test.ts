@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { pickMode } from '../../../src/action/pick-mode.js';
 import { run } from '../../../src/action/run.js';
 import { parseMarker } from '../../../src/core/sync/marker.js';
-import { createGitHubStandIn, type GitHubStandIn } from '../../support/github-stand-in.js';
+import type { GitHubStandIn } from '../../support/github-stand-in.js';
 import {
   OWNER,
   REPO,
@@ -13,6 +13,7 @@ import {
   pushEvent,
   readOutputs,
   runnerEnv,
+  standInRepo,
   stepFiles,
 } from './action-harness.js';
 
@@ -27,12 +28,7 @@ afterEach(() => {
 });
 
 function standIn(): GitHubStandIn {
-  const gh = createGitHubStandIn({
-    warnOnViolation: false,
-    now: () => new Date('2026-03-20T12:00:00Z'),
-  });
-  gh.addRepo({ owner: OWNER, repo: REPO, collaborators: ['alice', 'bob'] });
-  return gh;
+  return standInRepo({ now: () => new Date('2026-03-20T12:00:00Z') });
 }
 
 interface Step {

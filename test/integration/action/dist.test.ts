@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMarker } from '../../../src/core/sync/marker.js';
-import { createGitHubStandIn, type GitHubStandIn } from '../../support/github-stand-in.js';
+import type { GitHubStandIn } from '../../support/github-stand-in.js';
 import {
   FAST_CONFIG,
   OWNER,
@@ -14,6 +14,7 @@ import {
   pushEvent,
   readOutputs,
   runnerEnv,
+  standInRepo,
   stepFiles,
 } from './action-harness.js';
 
@@ -59,8 +60,7 @@ describe.skipIf(!available)('the committed dist/index.js on Node 24, as the runn
   let server: { url: string; close(): Promise<void> };
 
   beforeAll(async () => {
-    gh = createGitHubStandIn({ warnOnViolation: false });
-    gh.addRepo({ owner: OWNER, repo: REPO, collaborators: ['alice', 'bob'] });
+    gh = standInRepo();
     server = await gh.listen();
   });
   afterAll(async () => {

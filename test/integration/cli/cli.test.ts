@@ -231,8 +231,8 @@ describe('postmortem-tracker parse', () => {
       authors: ['@dana', 'Lee Park'],
       rootCause:
         'The new worker build read its concurrency from an unset variable and ran one thread.',
-      contributingFactors: ['The canary checked error rates, not throughput.'],
-      whatWentWell: ['The queue-age alert fired within minutes.'],
+      contributingFactors: [{ text: 'The canary checked error rates, not throughput.', line: 30 }],
+      whatWentWell: [{ text: 'The queue-age alert fired within minutes.', line: 34 }],
       diagnostics: [],
       lines: { title: 2, incidentDate: 3, severity: 4, impact: 16, rootCause: 26 },
     });

@@ -216,6 +216,18 @@ describe('lintPostmortem on hand-built post-mortems', () => {
     ]);
   });
 
+  it('reports blame in a contributing factor at its own line when no source text is given', () => {
+    const pm = buildPostmortem({
+      actionItems: [buildItem()],
+      contributingFactors: [
+        { text: 'Alerts were noisy.', line: 12 },
+        { text: 'The on-call engineer was careless.', line: 13 },
+      ],
+    });
+    const found = lintPostmortem(pm, defaultConfig).map((d) => [d.rule, d.line]);
+    expect(found).toEqual([['blame-language', 13]]);
+  });
+
   it('applies config.rules: off drops a rule, a level overrides its severity, parser findings included', () => {
     const pm = buildPostmortem({
       severity: null,

@@ -67,6 +67,19 @@ describe('parsePostmortem metadata', () => {
     });
   });
 
+  it('records the source line of each contributing factor and what-went-well bullet', () => {
+    const pm = parsePostmortem(
+      '# Outage\n\n## Contributing factors\n\n- No expiry alert\n\n- Renewal was\n  manual\n* Nobody owned\n  the certificate\n\n## What went well\n\n1. Rollback was quick\n',
+      'pm.md',
+    );
+    expect(pm.contributingFactors).toEqual([
+      { text: 'No expiry alert', line: 5 },
+      { text: 'Renewal was manual', line: 7 },
+      { text: 'Nobody owned the certificate', line: 9 },
+    ]);
+    expect(pm.whatWentWell).toEqual([{ text: 'Rollback was quick', line: 14 }]);
+  });
+
   it('records every heading as a section with its key, depth and line, including setext headings', () => {
     const pm = parsePostmortem(
       'Outage\n======\n\nTimeline\n--------\n\n### Root Cause\n\n#### Follow-ups\n',

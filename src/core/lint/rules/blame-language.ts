@@ -159,7 +159,7 @@ export const blameLanguage: LintRule = {
             ...(pm.rootCause === null
               ? []
               : scanLine(pm.rootCause, pm.lines.rootCause ?? 1, false)),
-            ...pm.contributingFactors.flatMap((t) => scanLine(t, pm.lines.rootCause ?? 1, false)),
+            ...pm.contributingFactors.flatMap((f) => scanLine(f.text, f.line, false)),
           ];
     return [...phrases, ...personAsRootCause(ctx)];
   },
