@@ -211,6 +211,12 @@ export const configSchema = z
           .max(1)
           .default(0.3)
           .describe('TF-IDF cosine similarity above which two incidents count as the same class.'),
+        ignoreTags: z
+          .array(z.string().min(1))
+          .default(['post-mortem', 'postmortem', 'incident', 'outage'])
+          .describe(
+            'Tags that recurrence grouping ignores (matched ignoring case): generic words that would group unrelated incidents.',
+          ),
         targets: z
           .record(z.string(), responseTargets)
           .default({

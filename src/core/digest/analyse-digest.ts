@@ -63,6 +63,7 @@ export function analyseDigest(input: DigestInput): Digest {
       windowDays: d.windowDays,
       lookbackDays: d.recurrenceLookbackDays,
       similarityThreshold: d.similarityThreshold,
+      ignoreTags: d.ignoreTags,
     }),
     incidentsBySeverity: [...bySeverity]
       .map(([severity, count]) => ({ severity, count }))

@@ -15,6 +15,8 @@ export interface RecurrenceOptions {
   lookbackDays: number;
   /** Cosine similarity at or above which two incidents are the same class. */
   similarityThreshold: number;
+  /** Tags that do not group incidents (compared ignoring case); none by default. */
+  ignoreTags?: readonly string[];
 }
 
 interface Candidate {
@@ -102,10 +104,11 @@ function similarityGroups(
 }
 
 /**
- * Incidents of the same class — by shared service or tag, by root-cause category, and by TF-IDF
- * cosine of title + root cause — each at most `windowDays` after the previous one of its group,
- * for groups whose latest incident lies in the lookback; each flagged where an incident recurred
- * while action items of an earlier incident of the group were still open at the later one's date.
+ * Incidents of the same class — by shared service or tag (`ignoreTags` aside), by root-cause
+ * category, and by TF-IDF cosine of title + root cause — each at most `windowDays` after the
+ * previous one of its group, for groups whose latest incident lies in the lookback; each flagged
+ * where an incident recurred while action items of an earlier incident of the group were still
+ * open at the later one's date.
  */
 export function analyseRecurrence(
   postmortems: readonly Postmortem[],
@@ -147,7 +150,8 @@ export function analyseRecurrence(
     for (const { label, members } of index.values()) push(basis, label, members);
   };
   byValue('service', (pm) => pm.services);
-  byValue('tag', (pm) => pm.tags);
+  const ignoredTags = new Set((options.ignoreTags ?? []).map(norm));
+  byValue('tag', (pm) => pm.tags.filter((t) => !ignoredTags.has(norm(t))));
   byValue('rootCauseCategory', (pm) => (pm.rootCauseCategory ? [pm.rootCauseCategory] : []));
   for (const { members, terms } of similarityGroups(
     candidates,
@@ -205,6 +209,7 @@ export function analyseRecurrence(
               line: item.line,
               due: item.due,
               issue: item.issue,
+              tracker: item.tracker,
             }));
           if (openItems.length > 0) {
             recurredWhileOpen.push({ incident: later.ref, earlier: earlier.ref, openItems });

@@ -35,6 +35,8 @@ export interface DigestItem {
   /** Local date the item was closed (tracked issues only), else null. */
   closedOn: string | null;
   issue: { number: number; url: string } | null;
+  /** The tracker the post-mortem names for the item (`#413`, an issue URL, `JIRA-12`), or null. */
+  tracker: string | null;
   incident: IncidentRef;
   /** Post-mortem authors, for escalation. */
   authors: string[];
@@ -49,6 +51,8 @@ export interface ItemRow {
   owner: string | null;
   due: string | null;
   issue: { number: number; url: string } | null;
+  /** The tracker the post-mortem names for the item, or null. */
+  tracker: string | null;
   incident: IncidentRef;
   /** Days overdue (overdue), days until due (due soon), days late (closed late), or age in days (oldest open). */
   days: number;
@@ -119,6 +123,8 @@ export interface RecurrenceGroup {
       /** Effective due date, or null. */
       due: string | null;
       issue: { number: number; url: string } | null;
+      /** The tracker the post-mortem names for the item, or null. */
+      tracker: string | null;
     }[];
   }[];
 }

@@ -10,6 +10,7 @@ export function itemRow(item: DigestItem, days: number): ItemRow {
     owner: item.owner,
     due: item.due,
     issue: item.issue,
+    tracker: item.tracker,
     incident: item.incident,
     days,
   };

@@ -10,6 +10,7 @@ import type {
 import { renderDigestMarker } from './digest-marker.js';
 import { isGitHubHandle } from '../markdown/owners.js';
 import { encodePath } from '../text/encode-path.js';
+import { renderTracker } from './render-tracker.js';
 import { escapeText, escapeUrl } from '../text/escape-markdown.js';
 import { splitBody, type Block } from './split-body.js';
 
@@ -114,8 +115,10 @@ function itemCell(row: ItemRow, ctx: Ctx): string {
   return `[${escapeText(row.title, 120)}](${postmortemLink(row.path, row.line, ctx.options)})`;
 }
 
-function issueCell(row: ItemRow): string {
-  return row.issue ? `[#${row.issue.number}](${escapeUrl(row.issue.url)})` : '—';
+/** The tracked issue; else the tracker the post-mortem names; else `—`. */
+function issueCell(row: Pick<ItemRow, 'issue' | 'tracker'>, ctx: Ctx): string {
+  if (row.issue) return `[#${row.issue.number}](${escapeUrl(row.issue.url)})`;
+  return row.tracker ? renderTracker(row.tracker, ctx.options.repoUrl) : '—';
 }
 
 function incidentCell(row: { incident: ItemRow['incident'] }, ctx: Ctx): string {
@@ -150,7 +153,7 @@ function itemSection(
         ctx.mentions.render(r.owner),
         r.due ?? '—',
         ...(daysColumn ? [String(r.days)] : []),
-        issueCell(r),
+        issueCell(r, ctx),
         incidentCell(r, ctx),
       ]),
     ),
@@ -279,7 +282,7 @@ function recurrenceSection(digest: Digest, ctx: Ctx): Block[] {
         shown
           .map((o) => {
             const notes = [
-              ...(o.issue ? [`[#${o.issue.number}](${escapeUrl(o.issue.url)})`] : []),
+              ...(o.issue || o.tracker ? [issueCell(o, ctx)] : []),
               ...(o.due ? [`due ${o.due}`] : []),
             ];
             return `[${escapeText(o.title, 100)}](${postmortemLink(r.earlier.path, o.line, ctx.options)})${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;

@@ -79,6 +79,7 @@ export function resolveItems(
             ? localDate(new Date(issue.closedAt), tz)
             : null,
         issue: issue ? { number: issue.number, url: issue.url } : null,
+        tracker: item.tracker,
         incident,
         authors: pm.authors,
       });

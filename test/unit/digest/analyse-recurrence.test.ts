@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyseDigest } from '../../../src/core/digest/analyse-digest.js';
 import { analyseRecurrence } from '../../../src/core/digest/analyse-recurrence.js';
 import { resolveItems } from '../../../src/core/digest/resolve-items.js';
 import { cosine, normaliseWords, tfIdfVectors } from '../../../src/core/digest/tf-idf.js';
@@ -10,6 +11,7 @@ const WINDOW = {
   lookbackDays: 365,
   similarityThreshold: 0.3,
 };
+const NOW = new Date('2026-11-25T12:00:00Z');
 
 describe('TF-IDF', () => {
   it('normalises words: case, accents, stop words, numbers and plurals', () => {
@@ -152,6 +154,57 @@ describe('analyseRecurrence', () => {
     expect(bySimilarity(0.2).map((g) => g.incidents.map((i) => i.date))).toEqual([
       ['2026-06-01', '2026-10-01'],
     ]);
+  });
+
+  describe('generic tags', () => {
+    const tagged = (date: string, tags: string[]) =>
+      pm({ path: `pm/${date}.md`, title: `Incident of ${date}`, incidentDate: date, tags });
+    const unrelated = [
+      tagged('2026-06-01', ['Post-Mortem', 'database']),
+      tagged('2026-09-01', ['postmortem', 'INCIDENT', 'network']),
+      tagged('2026-10-01', ['post-mortem', 'Outage', 'incident']),
+    ];
+    const keys = (groups: ReturnType<typeof analyseRecurrence>) =>
+      groups.map((g) => `${g.basis}:${g.key}:${g.incidents.map((i) => i.date).join(',')}`);
+
+    it('does not group unrelated incidents through tags in ignoreTags, whatever their case', () => {
+      const groups = analyseRecurrence(unrelated, [], {
+        ...WINDOW,
+        ignoreTags: ['post-mortem', 'Postmortem', 'incident', 'outage'],
+      });
+      expect(groups).toEqual([]);
+    });
+
+    it('still groups incidents by the tags it does not ignore', () => {
+      const groups = analyseRecurrence(
+        [...unrelated, tagged('2026-11-01', ['network', 'incident'])],
+        [],
+        { ...WINDOW, ignoreTags: ['incident', 'post-mortem', 'postmortem', 'outage'] },
+      );
+      expect(keys(groups)).toEqual(['tag:network:2026-09-01,2026-11-01']);
+    });
+
+    it('groups by every tag when nothing is ignored', () => {
+      expect(keys(analyseRecurrence(unrelated, [], WINDOW))).toEqual([
+        'tag:INCIDENT:2026-09-01,2026-10-01',
+        'tag:Post-Mortem:2026-06-01,2026-10-01',
+      ]);
+    });
+
+    it('ignores generic tags by default through digest.ignoreTags, and follows a configured list', () => {
+      const run = (digest: Record<string, unknown>) =>
+        keys(
+          analyseDigest({ postmortems: unrelated, issues: [], config: config(digest), now: NOW })
+            .recurrence,
+        );
+      expect(config().digest.ignoreTags).toEqual(
+        expect.arrayContaining(['post-mortem', 'postmortem', 'incident', 'outage']),
+      );
+      expect(run({})).toEqual([]);
+      expect(run({ ignoreTags: ['post-mortem', 'postmortem'] })).toEqual([
+        'tag:INCIDENT:2026-09-01,2026-10-01',
+      ]);
+    });
   });
 
   describe('window between incidents and lookback', () => {

@@ -189,3 +189,63 @@ describe('renderers', () => {
     expect(body).toContain('](postmortems/2026-10-01%20checkout.md#L30)');
   });
 });
+
+describe('Issue column', () => {
+  const withTrackers = () =>
+    analyseDigest({
+      postmortems: [
+        pm({
+          path: 'pm/2026-10-01.md',
+          incidentDate: '2026-10-01',
+          services: ['checkout'],
+          actionItems: [
+            item({ title: 'Bare number', owner: '@a', due: '2026-11-01', tracker: '#413' }),
+            item({
+              title: 'Issue link',
+              owner: '@a',
+              due: '2026-11-02',
+              tracker: 'https://github.com/acme/other/issues/7',
+            }),
+            item({ title: 'Ticket', owner: '@a', due: '2026-11-03', tracker: 'OPS-12 | <x>' }),
+            item({ title: 'Tracked', owner: '@a', due: '2026-11-04', tracker: '#99' }),
+            item({ title: 'Nothing', owner: '@a', due: '2026-11-05' }),
+          ],
+        }),
+        pm({ path: 'pm/2026-11-01.md', incidentDate: '2026-11-01', services: ['checkout'] }),
+      ],
+      issues: [issue(12, 'pm/2026-10-01.md', 'tracked')],
+      config: config(),
+      now: NOW,
+    });
+  const overdueRow = (body: string, title: string) =>
+    body.split('\n').find((l) => l.startsWith(`| [${title}]`)) ?? '';
+
+  it('shows the tracker the post-mortem names when no tracked issue exists, linked against the repository', () => {
+    const [body = ''] = renderDigest(withTrackers(), LINKS);
+    expect(overdueRow(body, 'Bare number')).toContain(
+      '| [#413](https://github.com/acme/ops/issues/413) |',
+    );
+    expect(overdueRow(body, 'Issue link')).toContain(
+      '| [acme/other#7](https://github.com/acme/other/issues/7) |',
+    );
+    expect(overdueRow(body, 'Ticket')).toContain('| OPS-12 \\| &lt;x&gt; |');
+    expect(overdueRow(body, 'Tracked')).toContain(
+      '| [#12](https://github.com/acme/ops/issues/12) |',
+    );
+    expect(overdueRow(body, 'Tracked')).not.toContain('#99');
+    expect(overdueRow(body, 'Nothing')).toMatch(/\| — \| \[undated|\| — \| \[2026-10-01/);
+  });
+
+  it('writes a bare #N as inert text when the repository is unknown', () => {
+    const [body = ''] = renderDigest(withTrackers(), { repoUrl: null, defaultBranch: 'main' });
+    expect(overdueRow(body, 'Bare number')).toContain('| &#35;413 |');
+    expect(body).not.toMatch(/(?<![\w&])#413/);
+  });
+
+  it('names the tracker of an open item in a recurrence flag', () => {
+    const [body = ''] = renderDigest(withTrackers(), LINKS);
+    expect(body).toMatch(
+      /\[Bare number\]\([^)]*\) \(\[#413\]\(https:\/\/github\.com\/acme\/ops\/issues\/413\), due 2026-11-01\)/,
+    );
+  });
+});

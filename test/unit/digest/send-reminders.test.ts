@@ -14,6 +14,7 @@ function row(days: number, overrides: Partial<ItemRow> = {}): ItemRow {
     owner: '@alice',
     due: '2026-11-01',
     issue: { number: 7, url: 'https://github.com/acme/ops/issues/7' },
+    tracker: null,
     incident: {
       path: PATH,
       title: 'Checkout errors',
