@@ -1,21 +1,14 @@
-import type { Probot } from 'probot';
+import type { AppIdentity } from './app-identity.js';
 
 /**
  * The login the app opens issues as (`{slug}[bot]`), for re-finding issues that lost the tool
- * label. Asks `GET /app` with the app's JWT the first time sync needs it, then remembers it for
- * the life of the process; null (and asked again next time) when the lookup fails.
+ * label, derived from the app's (cached) identity; null while the identity cannot be looked up.
  */
-export function appLogin(app: Pick<Probot, 'auth'>): () => Promise<string | null> {
-  let login: string | null = null;
+export function appLogin(
+  identity: () => Promise<AppIdentity | null>,
+): () => Promise<string | null> {
   return async () => {
-    if (login !== null) return login;
-    try {
-      const octokit = await app.auth();
-      const { data } = await octokit.request('GET /app');
-      login = data?.slug ? `${data.slug}[bot]` : null;
-    } catch {
-      login = null;
-    }
-    return login;
+    const found = await identity();
+    return found === null ? null : `${found.slug}[bot]`;
   };
 }

@@ -1,6 +1,8 @@
 import type { ApplicationFunction } from 'probot';
 import type { AppDependencies } from './app-dependencies.js';
+import { appIdentity } from './app-identity.js';
 import { appLogin } from './app-login.js';
+import { recheckRerequested } from './handlers/check-rerequested.js';
 import { syncAddedRepositories } from './handlers/installation.js';
 import { tickBackClosedItem } from './handlers/issues-closed.js';
 import { checkPullRequest, PULL_REQUEST_ACTIONS } from './handlers/pull-request.js';
@@ -24,14 +26,20 @@ export interface CreateAppOptions extends Partial<AppDependencies> {
  */
 export function createApp(options: CreateAppOptions = {}): ApplicationFunction {
   return (app) => {
+    const identity = options.appIdentity ?? appIdentity(app);
     const deps: AppDependencies = {
       now: options.now ?? (() => new Date()),
-      appLogin: options.appLogin ?? appLogin(app),
+      appLogin: options.appLogin ?? appLogin(identity),
+      appIdentity: identity,
     };
     app.on(
       PULL_REQUEST_ACTIONS.map((action) => `pull_request.${action}` as const),
       (context) => checkPullRequest(context),
     );
+    // Delivered without a subscription: apps with `checks: write` get every check run and suite event.
+    app.on(['check_run.rerequested', 'check_suite.rerequested'], async (context) => {
+      await recheckRerequested(context, deps);
+    });
     app.on('push', (context) => syncOnPush(context, deps));
     app.on(['installation.created', 'installation_repositories.added'], (context) =>
       syncAddedRepositories(context, deps),

@@ -1,16 +1,5 @@
 import type { Context } from 'probot';
-import { loadConfig } from '../../src/core/config/load-config.js';
-import { createOctokitRepoFiles } from '../../src/core/github/octokit-repo-files.js';
-import { OctokitPort } from '../../src/core/github/octokit-port.js';
-import { checkOwnersAssignable } from '../../src/core/check/check-owners-assignable.js';
-import { lintText, sortDiagnostics } from '../../src/core/lint/index.js';
-import type { Diagnostic, Postmortem } from '../../src/core/model/index.js';
-import { checkAnnotations } from '../check-annotations.js';
-import { checkConclusion } from '../../src/core/check/check-conclusion.js';
-import { CONFIG_PATH, loadRepoConfig } from '../load-repo-config.js';
-import { postmortemPaths } from '../postmortem-paths.js';
-import { publishCheckRun } from '../publish-check-run.js';
-import { renderCheckSummary, renderCheckTitle, type CheckReport } from '../render-check-summary.js';
+import { runPullRequestCheck } from '../run-pull-request-check.js';
 
 /** Pull-request actions that (re)run the check. */
 export const PULL_REQUEST_ACTIONS = [
@@ -20,78 +9,11 @@ export const PULL_REQUEST_ACTIONS = [
   'ready_for_review',
 ] as const;
 
-/**
- * Lints the post-mortems a pull request adds or changes and reports them as the
- * `postmortem-tracker` check run on its head commit. The configuration comes from the default
- * branch (a pull request cannot loosen its own checks); a changed configuration file is
- * validated too. Pull requests that touch neither get no check run.
- */
+/** Runs the `postmortem-tracker` check (see {@link runPullRequestCheck}) on a pull request's head commit. */
 export async function checkPullRequest(context: Context<'pull_request'>): Promise<void> {
-  const repo = context.repo();
   const pr = context.payload.pull_request;
-  const loaded = await loadRepoConfig(context.octokit, repo);
-  if (loaded.status === 'not-opted-in') {
-    context.log.debug(`${repo.owner}/${repo.repo} has no ${CONFIG_PATH}: no check`);
-    return;
-  }
-  const config = loaded.config;
-  const filter = postmortemPaths(config);
-  const changed = await context.octokit.paginate(
-    'GET /repos/{owner}/{repo}/pulls/{pull_number}/files',
-    {
-      ...repo,
-      pull_number: pr.number,
-      per_page: 100,
-    },
-  );
-  const present = changed.filter((file) => file.status !== 'removed').map((file) => file.filename);
-  const postmortems = present.filter((path) => filter.matches(path)).sort();
-  const configChanged = present.includes(CONFIG_PATH);
-  if (postmortems.length === 0 && !configChanged) return;
-
-  const texts = await createOctokitRepoFiles(context.octokit, repo).readFiles(pr.head.sha, [
-    ...postmortems,
-    ...(configChanged ? [CONFIG_PATH] : []),
-  ]);
-  const diagnostics: Diagnostic[] = [...loaded.diagnostics];
-  if (configChanged) {
-    // The proposed configuration takes effect once merged; report its problems now, on its lines.
-    diagnostics.push(...loadConfig(texts.get(CONFIG_PATH) ?? null, CONFIG_PATH).diagnostics);
-  }
-  const parsed: Postmortem[] = [];
-  for (const path of postmortems) {
-    const text = texts.get(path);
-    if (text === undefined) continue;
-    const result = lintText(text, path, config);
-    diagnostics.push(...result.diagnostics);
-    parsed.push(result.postmortem);
-  }
-  const notes: string[] = [];
-  if (config.check.checkAssignees) {
-    const owners = await checkOwnersAssignable(
-      parsed,
-      new OctokitPort(context.octokit, repo),
-      `${repo.owner}/${repo.repo}`,
-    );
-    diagnostics.push(...owners.diagnostics);
-    notes.push(...owners.notes);
-  }
-  sortDiagnostics(diagnostics);
-  const report: CheckReport = {
-    conclusion: checkConclusion(diagnostics, config.check.failOn),
-    files: postmortems,
-    diagnostics,
-    notes,
-    configSource: loaded.source,
-  };
-  const run = await publishCheckRun(context.octokit, repo, {
-    headSha: pr.head.sha,
-    conclusion: report.conclusion,
-    title: renderCheckTitle(report),
-    summary: renderCheckSummary(report),
-    annotations: checkAnnotations(diagnostics),
-  });
-  context.log.info(
-    `check run ${run.id} on ${repo.owner}/${repo.repo}#${pr.number}: ${report.conclusion}, ${diagnostics.length} finding(s)`,
+  await runPullRequestCheck(
+    { octokit: context.octokit, repo: context.repo(), log: context.log },
+    { number: pr.number, headSha: pr.head.sha },
   );
 }

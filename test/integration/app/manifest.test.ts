@@ -21,7 +21,9 @@ describe('app.yml', () => {
   });
 
   it('subscribes only to the events that drive the default features', () => {
-    // installation and installation_repositories reach every app without a subscription.
+    // installation and installation_repositories reach every app without a subscription;
+    // check_run and check_suite (Re-run) reach every app with `checks: write`.
+    expect(manifest.default_permissions['checks']).toBe('write');
     expect([...manifest.default_events].sort()).toEqual(['pull_request', 'push']);
   });
 });
