@@ -54599,6 +54599,7 @@ function itemRow(item, days) {
     owner: item.owner,
     due: item.due,
     issue: item.issue,
+    tracker: item.tracker,
     incident: item.incident,
     days
   };
@@ -54762,6 +54763,7 @@ function resolveItems(postmortems, issues, config2) {
         createdOn: issue3 ? localDate(new Date(issue3.createdAt), tz) : pmCreated,
         closedOn: issue3?.state === "closed" && issue3.closedAt ? localDate(new Date(issue3.closedAt), tz) : null,
         issue: issue3 ? { number: issue3.number, url: issue3.url } : null,
+        tracker: item.tracker,
         incident,
         authors: pm2.authors
       });
@@ -54940,7 +54942,8 @@ function analyseRecurrence(postmortems, items, options) {
     for (const { label, members: members2 } of index2.values()) push2(basis, label, members2);
   };
   byValue("service", (pm2) => pm2.services);
-  byValue("tag", (pm2) => pm2.tags);
+  const ignoredTags = new Set((options.ignoreTags ?? []).map(norm));
+  byValue("tag", (pm2) => pm2.tags.filter((t) => !ignoredTags.has(norm(t))));
   byValue("rootCauseCategory", (pm2) => pm2.rootCauseCategory ? [pm2.rootCauseCategory] : []);
   for (const { members: members2, terms } of similarityGroups(
     candidates2,
@@ -54982,7 +54985,8 @@ function analyseRecurrence(postmortems, items, options) {
           title: item.title,
           line: item.line,
           due: item.due,
-          issue: item.issue
+          issue: item.issue,
+          tracker: item.tracker
         }));
         if (openItems.length > 0) {
           recurredWhileOpen.push({ incident: later.ref, earlier: earlier.ref, openItems });
@@ -55106,7 +55110,8 @@ function analyseDigest(input2) {
       today: today2,
       windowDays: d.windowDays,
       lookbackDays: d.recurrenceLookbackDays,
-      similarityThreshold: d.similarityThreshold
+      similarityThreshold: d.similarityThreshold,
+      ignoreTags: d.ignoreTags
     }),
     incidentsBySeverity: [...bySeverity].map(([severity, count]) => ({ severity, count })).sort(
       (a, b) => scaleOrder.indexOf(a.severity) - scaleOrder.indexOf(b.severity) || a.severity.localeCompare(b.severity)
@@ -55120,6 +55125,50 @@ function analyseDigest(input2) {
       ...input2.landedDates ? { landedDates: input2.landedDates } : {}
     })
   };
+}
+
+// src/core/digest/render-tracker.ts
+var MAX_TRACKER_TEXT = 40;
+function linkTarget(url2) {
+  return escapeUrl(url2).replace(/\|/g, "%7C");
+}
+function urlLabel(url2, repoUrl) {
+  const path2 = url2.pathname;
+  const numbered = /^\/(.+?)(?:\/-)?\/(?:issues|pull|merge_requests)\/(\d+)(?:\/|$)/.exec(path2);
+  if (numbered) {
+    const [, project, number4] = numbered;
+    const here = repoUrl !== null && `${url2.origin}/${project}`.toLowerCase() === repoUrl.replace(/\/+$/, "").toLowerCase();
+    return here ? `#${number4}` : `${escapeText(project, 60)}#${number4}`;
+  }
+  const key = /(?<![A-Za-z0-9])([A-Z][A-Z0-9]{1,9}-\d{1,9})(?![\w-])/.exec(
+    decodeURIComponent(`${path2}${url2.search}`)
+  );
+  return key ? key[1] : escapeText(url2.hostname, 60);
+}
+function parseHttpUrl(text6) {
+  if (!/^https?:\/\//i.test(text6)) return null;
+  try {
+    return new URL(text6);
+  } catch {
+    return null;
+  }
+}
+function renderTracker(tracker, repoUrl) {
+  const t = tracker.trim();
+  const url2 = parseHttpUrl(t);
+  if (url2) {
+    let label;
+    try {
+      label = urlLabel(url2, repoUrl);
+    } catch {
+      label = escapeText(url2.hostname, 60);
+    }
+    return `[${label}](${linkTarget(url2.href)})`;
+  }
+  const issue3 = /^#(\d{1,9})$/.exec(t);
+  if (issue3 && repoUrl)
+    return `[#${issue3[1]}](${linkTarget(`${repoUrl.replace(/\/+$/, "")}/issues/${issue3[1]}`)})`;
+  return escapeText(t, MAX_TRACKER_TEXT);
 }
 
 // src/core/digest/split-body.ts
@@ -55288,8 +55337,9 @@ var MAX_INCOMPLETE_ROWS = 25;
 function itemCell(row, ctx) {
   return `[${escapeText(row.title, 120)}](${postmortemLink(row.path, row.line, ctx.options)})`;
 }
-function issueCell(row) {
-  return row.issue ? `[#${row.issue.number}](${escapeUrl(row.issue.url)})` : "—";
+function issueCell(row, ctx) {
+  if (row.issue) return `[#${row.issue.number}](${escapeUrl(row.issue.url)})`;
+  return row.tracker ? renderTracker(row.tracker, ctx.options.repoUrl) : "—";
 }
 function incidentCell(row, ctx) {
   const inc = row.incident;
@@ -55318,7 +55368,7 @@ _${empty3}_`)];
         ctx.mentions.render(r.owner),
         r.due ?? "—",
         ...daysColumn ? [String(r.days)] : [],
-        issueCell(r),
+        issueCell(r, ctx),
         incidentCell(r, ctx)
       ])
     )
@@ -55438,7 +55488,7 @@ ${scope}`)];
       const more = r.openItems.length - shown.length;
       const open3 = shown.map((o) => {
         const notes = [
-          ...o.issue ? [`[#${o.issue.number}](${escapeUrl(o.issue.url)})`] : [],
+          ...o.issue || o.tracker ? [issueCell(o, ctx)] : [],
           ...o.due ? [`due ${o.due}`] : []
         ];
         return `[${escapeText(o.title, 100)}](${postmortemLink(r.earlier.path, o.line, ctx.options)})${notes.length > 0 ? ` (${notes.join(", ")})` : ""}`;
@@ -76625,6 +76675,9 @@ var configSchema = external_exports.object({
       "Days: a recurrence group is reported while its latest incident is at most this old."
     ),
     similarityThreshold: external_exports.number().min(0).max(1).default(0.3).describe("TF-IDF cosine similarity above which two incidents count as the same class."),
+    ignoreTags: external_exports.array(external_exports.string().min(1)).default(["post-mortem", "postmortem", "incident", "outage"]).describe(
+      "Tags that recurrence grouping ignores (matched ignoring case): generic words that would group unrelated incidents."
+    ),
     targets: external_exports.record(external_exports.string(), responseTargets).default({
       SEV1: { mttd: 5, mtta: 15, mttr: 30 },
       SEV2: { mttd: 10, mtta: 30, mttr: 120 }
