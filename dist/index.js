@@ -77592,6 +77592,11 @@ async function syncRepository(input2, port, options) {
   const labelled = await port.listIssuesByLabel(config2.labels.tool);
   reads++;
   const desired = desiredIssues(input2.postmortems, config2, input2);
+  const unparsed = new Set(
+    input2.postmortems.filter((pm2) => pm2.diagnostics.some((d) => d.rule === "parse-error")).map((pm2) => pm2.path)
+  );
+  for (const path2 of unparsed)
+    logger.warning(`${path2} could not be parsed; its issues are left as they are.`);
   const match = {
     similarity: input2.similarity ?? titleSimilarity,
     similarityThreshold: input2.similarityThreshold ?? SIMILARITY_THRESHOLD
@@ -77602,7 +77607,8 @@ async function syncRepository(input2, port, options) {
     // First pass assumes every label exists: the label listing is only needed when labels are written.
     repoLabels: [config2.labels.tool, ...desired.flatMap((d) => d.labels)],
     assignable: /* @__PURE__ */ new Map(),
-    isRemovable: input2.isRemovable
+    // A post-mortem the parser could not read has no items; that must not read as "all removed".
+    isRemovable: (path2) => !unparsed.has(path2) && input2.isRemovable(path2)
   };
   const existing = [...labelled];
   let unlabelled = [];

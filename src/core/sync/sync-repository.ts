@@ -86,6 +86,13 @@ export async function syncRepository(
   const labelled = await port.listIssuesByLabel(config.labels.tool);
   reads++;
   const desired = desiredIssues(input.postmortems, config, input);
+  const unparsed = new Set(
+    input.postmortems
+      .filter((pm) => pm.diagnostics.some((d) => d.rule === 'parse-error'))
+      .map((pm) => pm.path),
+  );
+  for (const path of unparsed)
+    logger.warning(`${path} could not be parsed; its issues are left as they are.`);
   const match = {
     similarity: input.similarity ?? titleSimilarity,
     similarityThreshold: input.similarityThreshold ?? SIMILARITY_THRESHOLD,
@@ -96,7 +103,8 @@ export async function syncRepository(
     // First pass assumes every label exists: the label listing is only needed when labels are written.
     repoLabels: [config.labels.tool, ...desired.flatMap((d) => d.labels)],
     assignable: new Map(),
-    isRemovable: input.isRemovable,
+    // A post-mortem the parser could not read has no items; that must not read as "all removed".
+    isRemovable: (path) => !unparsed.has(path) && input.isRemovable(path),
   };
 
   const existing = [...labelled];

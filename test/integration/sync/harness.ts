@@ -4,6 +4,7 @@ import { createOctokit } from '../../../src/core/github/create-octokit.js';
 import { OctokitPort } from '../../../src/core/github/octokit-port.js';
 import type { PacerClock } from '../../../src/core/github/write-pacer.js';
 import { parsePostmortem } from '../../../src/core/markdown/parse-postmortem.js';
+import type { Postmortem } from '../../../src/core/model/index.js';
 import { inScope } from '../../../src/core/sync/matches-glob.js';
 import { parseMarker } from '../../../src/core/sync/marker.js';
 import { syncRepository, type SyncReport } from '../../../src/core/sync/sync-repository.js';
@@ -64,6 +65,8 @@ export interface RunOptions {
    * out; without `pacing` the harness does not pace.
    */
   pacing?: { clock: PacerClock; intervalMs?: number };
+  /** Parses each file (default: the real parser); tests of parser failures replace it. */
+  parse?: (text: string, path: string) => Postmortem;
 }
 
 /** Runs one sync of `files` (path → markdown) against the stand-in. */
@@ -95,7 +98,8 @@ export async function runSync(
     { owner: OWNER, repo: REPO },
     options.createAttempts !== undefined ? { createAttempts: options.createAttempts } : {},
   );
-  const postmortems = Object.entries(files).map(([path, text]) => parsePostmortem(text, path));
+  const parse = options.parse ?? ((text: string, path: string) => parsePostmortem(text, path));
+  const postmortems = Object.entries(files).map(([path, text]) => parse(text, path));
   return syncRepository(
     {
       postmortems,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src/core/config/schema.js';
 import { parseMarker } from '../../../src/core/sync/marker.js';
+import { emptyPostmortem } from '../../../src/core/markdown/empty-postmortem.js';
 import {
   NOW,
   OWNER,
@@ -137,6 +138,29 @@ describe('sync through the GitHub stand-in', () => {
     const mark = gh.requests.mark();
     await runSync(gh, files(removed));
     expect(gh.requests.writes(mark)).toBe(0);
+  });
+
+  it('leaves the issues of a post-mortem the parser could not read open', async () => {
+    const gh = standIn();
+    await runSync(gh, files());
+    const unreadable = (_text: string, path: string) => ({
+      ...emptyPostmortem(path),
+      diagnostics: [
+        {
+          file: path,
+          line: 1,
+          column: 1,
+          severity: 'error' as const,
+          rule: 'parse-error',
+          message: `${path} could not be parsed`,
+        },
+      ],
+    });
+    const mark = gh.requests.mark();
+    const report = await runSync(gh, files(), { parse: unreadable });
+    expect(gh.requests.writes(mark)).toBe(0);
+    expect(issues(gh).filter((i) => i.state === 'closed')).toEqual([]);
+    expect(report.counts.closed).toBe(0);
   });
 
   it('leaves issues of post-mortems outside the configured paths open', async () => {
