@@ -29928,7 +29928,7 @@ var HttpResponseRetryCodes = [
 import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
-  function adopt(value2) {
+  function adopt2(value2) {
     return value2 instanceof P ? value2 : new P(function(resolve4) {
       resolve4(value2);
     });
@@ -29949,7 +29949,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt2(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -77261,27 +77261,45 @@ function matchIssues(desired, existing, options = {}) {
   const similarity = options.similarity;
   if (similarity && orphans.size > 0) {
     const threshold = options.similarityThreshold ?? 0.8;
-    for (const match of matches) {
-      if (match.tracked !== null || match.desired.tracker?.kind === "issue") continue;
-      let best = null;
-      let bestScore = 0;
-      for (const orphan of orphans.values()) {
-        if (orphan.marker.path !== match.desired.path) continue;
-        const score = similarity(orphan.issue.title, match.desired.title);
-        if (score >= threshold && (best === null || score > bestScore)) {
-          best = orphan;
-          bestScore = score;
-        }
-      }
-      if (best !== null) {
-        match.tracked = best;
-        match.adopted = true;
-        orphans.delete(best.issue.number);
-      }
-    }
+    adopt(
+      matches,
+      orphans,
+      similarity,
+      threshold,
+      (orphan, match) => orphan.marker.path === match.desired.path
+    );
+    const livePaths = new Set(matches.map((m) => m.desired.path));
+    adopt(
+      matches,
+      orphans,
+      similarity,
+      Math.max(threshold, MOVED_FILE_THRESHOLD),
+      (orphan) => !livePaths.has(orphan.marker.path)
+    );
   }
   return { matches, duplicateItems, duplicateIssues, orphans: [...orphans.values()] };
 }
+function adopt(matches, orphans, similarity, threshold, eligible) {
+  for (const match of matches) {
+    if (match.tracked !== null || match.desired.tracker?.kind === "issue") continue;
+    let best = null;
+    let bestScore = 0;
+    for (const orphan of orphans.values()) {
+      if (!eligible(orphan, match)) continue;
+      const score = similarity(orphan.issue.title, match.desired.title);
+      if (score >= threshold && (best === null || score > bestScore)) {
+        best = orphan;
+        bestScore = score;
+      }
+    }
+    if (best !== null) {
+      match.tracked = best;
+      match.adopted = true;
+      orphans.delete(best.issue.number);
+    }
+  }
+}
+var MOVED_FILE_THRESHOLD = 0.9;
 
 // src/core/sync/normalise-body.ts
 function normaliseBody(body) {

@@ -43,7 +43,8 @@ export function identityKey(id: string): string {
 /**
  * Pairs desired items with tool issues by the marker's item id. Issues without a marker are not
  * considered at all. When an item has no issue, an orphan issue of the same file whose title is
- * highly similar is adopted (its id changed, e.g. after a large rewording).
+ * highly similar is adopted (its id changed, e.g. after a large rewording), and then orphans of
+ * files that no longer have items are adopted by near-identical items of other files (a rename).
  */
 export function matchIssues(
   desired: readonly DesiredIssue[],
@@ -80,24 +81,55 @@ export function matchIssues(
   const similarity = options.similarity;
   if (similarity && orphans.size > 0) {
     const threshold = options.similarityThreshold ?? 0.8;
-    for (const match of matches) {
-      if (match.tracked !== null || match.desired.tracker?.kind === 'issue') continue;
-      let best: TrackedIssue | null = null;
-      let bestScore = 0;
-      for (const orphan of orphans.values()) {
-        if (orphan.marker.path !== match.desired.path) continue;
-        const score = similarity(orphan.issue.title, match.desired.title);
-        if (score >= threshold && (best === null || score > bestScore)) {
-          best = orphan;
-          bestScore = score;
-        }
-      }
-      if (best !== null) {
-        match.tracked = best;
-        match.adopted = true;
-        orphans.delete(best.issue.number);
-      }
-    }
+    adopt(
+      matches,
+      orphans,
+      similarity,
+      threshold,
+      (orphan, match) => orphan.marker.path === match.desired.path,
+    );
+    // A renamed or moved post-mortem changes every id of its items (the id carries the file stem):
+    // orphans of a file that no longer has any item go to near-identical items of another file, so
+    // a rename updates the issues instead of closing and re-creating them.
+    const livePaths = new Set(matches.map((m) => m.desired.path));
+    adopt(
+      matches,
+      orphans,
+      similarity,
+      Math.max(threshold, MOVED_FILE_THRESHOLD),
+      (orphan) => !livePaths.has(orphan.marker.path),
+    );
   }
   return { matches, duplicateItems, duplicateIssues, orphans: [...orphans.values()] };
 }
+
+/** Gives each unmatched item the most similar eligible orphan at or above `threshold`. */
+function adopt(
+  matches: IssueMatch[],
+  orphans: Map<number, TrackedIssue>,
+  similarity: (a: string, b: string) => number,
+  threshold: number,
+  eligible: (orphan: TrackedIssue, match: IssueMatch) => boolean,
+): void {
+  for (const match of matches) {
+    if (match.tracked !== null || match.desired.tracker?.kind === 'issue') continue;
+    let best: TrackedIssue | null = null;
+    let bestScore = 0;
+    for (const orphan of orphans.values()) {
+      if (!eligible(orphan, match)) continue;
+      const score = similarity(orphan.issue.title, match.desired.title);
+      if (score >= threshold && (best === null || score > bestScore)) {
+        best = orphan;
+        bestScore = score;
+      }
+    }
+    if (best !== null) {
+      match.tracked = best;
+      match.adopted = true;
+      orphans.delete(best.issue.number);
+    }
+  }
+}
+
+/** Across files only near-identical titles are taken for the same item. */
+const MOVED_FILE_THRESHOLD = 0.9;

@@ -140,6 +140,21 @@ describe('sync through the GitHub stand-in', () => {
     expect(gh.requests.writes(mark)).toBe(0);
   });
 
+  it('keeps the issues of a renamed post-mortem, updating them instead of closing and re-creating', async () => {
+    const gh = standIn();
+    await runSync(gh, files());
+    const before = snapshot(gh);
+    const renamed = 'postmortems/2026-03-02-primary-db-failover.md';
+    const report = await runSync(gh, { [renamed]: postmortemText(base) });
+    expect(report.counts).toMatchObject({ created: 0, closed: 0 });
+    expect(issues(gh)).toHaveLength(before.length);
+    const markers = issues(gh).map((i) => parseMarker(i.body));
+    expect(markers.every((m) => m?.path === renamed)).toBe(true);
+    const mark = gh.requests.mark();
+    await runSync(gh, { [renamed]: postmortemText(base) });
+    expect(gh.requests.writes(mark)).toBe(0);
+  });
+
   it('leaves the issues of a post-mortem the parser could not read open', async () => {
     const gh = standIn();
     await runSync(gh, files());
