@@ -3,9 +3,9 @@ import type { RepoRef } from '../src/core/github/port.js';
 import { loadConfig } from '../src/core/config/load-config.js';
 import { createOctokitRepoFiles } from '../src/core/github/octokit-repo-files.js';
 import { OctokitPort } from '../src/core/github/octokit-port.js';
-import { checkOwnersAssignable } from '../src/core/check/check-owners-assignable.js';
-import { lintText, sortDiagnostics } from '../src/core/lint/index.js';
-import type { Diagnostic, Postmortem } from '../src/core/model/index.js';
+import { checkPostmortems } from '../src/core/check/check-postmortems.js';
+import { sortDiagnostics } from '../src/core/lint/index.js';
+import type { Diagnostic } from '../src/core/model/index.js';
 import { checkAnnotations } from './check-annotations.js';
 import { checkConclusion } from '../src/core/check/check-conclusion.js';
 import { CONFIG_PATH, loadRepoConfig } from './load-repo-config.js';
@@ -66,24 +66,18 @@ export async function runPullRequestCheck(
     // The proposed configuration takes effect once merged; report its problems now, on its lines.
     diagnostics.push(...loadConfig(texts.get(CONFIG_PATH) ?? null, CONFIG_PATH).diagnostics);
   }
-  const parsed: Postmortem[] = [];
-  for (const path of postmortems) {
+  const readable = postmortems.flatMap((path) => {
     const text = texts.get(path);
-    if (text === undefined) continue;
-    const result = lintText(text, path, config);
-    diagnostics.push(...result.diagnostics);
-    parsed.push(result.postmortem);
-  }
-  const notes: string[] = [];
-  if (config.check.checkAssignees) {
-    const owners = await checkOwnersAssignable(
-      parsed,
-      new OctokitPort(context.octokit, repo),
-      `${repo.owner}/${repo.repo}`,
-    );
-    diagnostics.push(...owners.diagnostics);
-    notes.push(...owners.notes);
-  }
+    return text === undefined ? [] : [{ path, text }];
+  });
+  const checked = await checkPostmortems(
+    readable,
+    config,
+    new OctokitPort(context.octokit, repo),
+    `${repo.owner}/${repo.repo}`,
+  );
+  diagnostics.push(...checked.diagnostics);
+  const notes = checked.notes;
   sortDiagnostics(diagnostics);
   const report: CheckReport = {
     conclusion: checkConclusion(diagnostics, config.check.failOn),

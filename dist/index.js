@@ -2164,9 +2164,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback2) {
         if (callback2 === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve4(data);
+              return err ? reject(err) : resolve5(data);
             });
           });
         }
@@ -2204,12 +2204,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback2 === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve4(data);
+              ) : resolve5(data);
             });
           });
         }
@@ -4476,8 +4476,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise3 = new Promise((resolve4, reject) => {
-        res = resolve4;
+      const promise3 = new Promise((resolve5, reject) => {
+        res = resolve5;
         rej = reject;
       });
       return { promise: promise3, resolve: res, reject: rej };
@@ -6728,12 +6728,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert2(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve4;
+          callback2 = resolve5;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7403,12 +7403,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert2(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve4;
+          callback2 = resolve5;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7887,16 +7887,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve4;
+            this[kClosedResolve] = resolve5;
           } else {
-            resolve4(null);
+            resolve5(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7907,7 +7907,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve4(null);
+            resolve5(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback2);
@@ -7958,7 +7958,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve4, reject) => {
+        const socket = await new Promise((resolve5, reject) => {
           client[kConnector]({
             host,
             hostname: hostname3,
@@ -7970,7 +7970,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve4(socket2);
+              resolve5(socket2);
             }
           });
         });
@@ -8306,8 +8306,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve4) => {
-            this[kClosedResolve] = resolve4;
+          await new Promise((resolve5) => {
+            this[kClosedResolve] = resolve5;
           });
         }
       }
@@ -9576,7 +9576,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve4, reject) => {
+        return await new Promise((resolve5, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9589,7 +9589,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve4(null);
+              resolve5(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9608,7 +9608,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9625,7 +9625,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve4,
+              resolve: resolve5,
               reject,
               length: 0,
               body: []
@@ -9695,18 +9695,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve4, stream, length } = consume2;
+      const { type, body, resolve: resolve5, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve4(chunksDecode(body, length));
+          resolve5(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve4(JSON.parse(chunksDecode(body, length)));
+          resolve5(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve4(chunksConcat(body, length).buffer);
+          resolve5(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve4(new Blob(body, { type: stream[kContentType] }));
+          resolve5(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve4(chunksConcat(body, length));
+          resolve5(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9963,9 +9963,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10188,9 +10188,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10475,9 +10475,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10569,9 +10569,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -14434,7 +14434,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url2 = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve4, reject) => agent.dispatch(
+        return new Promise((resolve5, reject) => agent.dispatch(
           {
             path: url2.pathname + url2.search,
             origin: url2.origin,
@@ -14510,7 +14510,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve4({
+              resolve5({
                 status,
                 statusText,
                 headersList,
@@ -14553,7 +14553,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve4({
+              resolve5({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18294,8 +18294,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve4) => {
-        setTimeout(resolve4, ms).unref();
+      return new Promise((resolve5) => {
+        setTimeout(resolve5, ms).unref();
       });
     }
     module.exports = {
@@ -19606,8 +19606,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve4, reject) {
-            return setTimeout(resolve4, t);
+          return new this.Promise(function(resolve5, reject) {
+            return setTimeout(resolve5, t);
           });
         }
         computePenalty() {
@@ -19818,15 +19818,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error63, reject, resolve4, returned, task;
+          var args, cb, error63, reject, resolve5, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve4, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve5, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve4(returned);
+                  return resolve5(returned);
                 };
               } catch (error1) {
                 error63 = error1;
@@ -19841,13 +19841,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise3, reject, resolve4;
-          resolve4 = reject = null;
+          var promise3, reject, resolve5;
+          resolve5 = reject = null;
           promise3 = new this.Promise(function(_resolve, _reject) {
-            resolve4 = _resolve;
+            resolve5 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve4, reject });
+          this._queue.push({ task, args, resolve: resolve5, reject });
           this._tryToRun();
           return promise3;
         }
@@ -20248,14 +20248,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve4, reject) => {
+              return new this.Promise((resolve5, reject) => {
                 if (finished()) {
-                  return resolve4();
+                  return resolve5();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve4();
+                      return resolve5();
                     }
                   });
                 }
@@ -20348,9 +20348,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve4, reject) {
+              return new this.Promise(function(resolve5, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve4)(args3);
+                  return (args3[0] != null ? reject : resolve5)(args3);
                 });
               });
             };
@@ -29929,11 +29929,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt2(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve4) {
-      resolve4(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve5) {
+      resolve5(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -29949,7 +29949,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt2(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt2(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -34650,7 +34650,7 @@ var unpacedGroup = {
 };
 var realClock = {
   now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve4) => setTimeout(resolve4, ms))
+  sleep: (ms) => new Promise((resolve5) => setTimeout(resolve5, ms))
 };
 
 // src/core/github/create-octokit.ts
@@ -34984,425 +34984,13 @@ function checkConclusion(diagnostics, failOn) {
   return fails ? "failure" : "neutral";
 }
 
-// src/core/github/lookup-assignable.ts
-var LIST_THRESHOLD = 3;
-async function lookupAssignable(logins, port) {
-  const wanted = [...new Set([...logins].map((l) => l.toLowerCase()))].sort();
-  const assignable = /* @__PURE__ */ new Map();
-  if (wanted.length > LIST_THRESHOLD && port.listAssignees) {
-    const all2 = new Set((await port.listAssignees()).map((l) => l.toLowerCase()));
-    for (const login of wanted) assignable.set(login, all2.has(login));
-    return { assignable, reads: 1 };
-  }
-  for (const login of wanted) assignable.set(login, await port.canBeAssigned(login));
-  return { assignable, reads: wanted.length };
-}
-
-// src/core/markdown/owners.ts
-var HANDLE_RE = /^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?$/;
-var NOBODY_RE = /^(?:n\/?a|none|nobody|tbd|tbc|todo|unknown|unassigned|-+|—|–|\?+|x|\.\.\.|owner|who|name)$/i;
-function isGitHubHandle(owner) {
-  return HANDLE_RE.test(owner);
-}
-function lookupAlias(name, aliases) {
-  const key = name.toLowerCase().replace(/^@/, "");
-  for (const [alias, login] of Object.entries(aliases)) {
-    if (alias.toLowerCase().replace(/^@/, "") === key)
-      return login.startsWith("@") ? login : `@${login}`;
-  }
-  return null;
-}
-function normaliseOwner(raw, aliases = {}) {
-  let text6 = raw.slice(0, 200).trim();
-  text6 = text6.replace(/^(?:owners?|assignee|assigned to|who|responsável)\s*[:=-]\s*/i, "");
-  text6 = text6.replace(/^[\s*_`([{]+|[\s*_`)\]}.,;:]+$/g, "").replace(/\s+/g, " ").trim();
-  if (text6 === "" || NOBODY_RE.test(text6)) return null;
-  const alias = lookupAlias(text6, aliases);
-  if (alias) return alias;
-  if (text6.startsWith("@"))
-    return isGitHubHandle(text6) || /^@[A-Za-z0-9][\w.-]{0,38}[A-Za-z0-9]$/.test(text6) ? text6 : null;
-  const words = text6.split(" ");
-  if (words.length > 4 || /[.!?]$/.test(text6) || /^https?:/i.test(text6)) return null;
-  if (words.length > 1 && words.some(
-    (w) => /^(?:the|with|along|added|was|is|will|by|for|of|in|on|after|before|when)$/i.test(w)
-  ))
-    return null;
-  return text6;
-}
-
-// src/core/text/truncate.ts
-function truncate(text6, max) {
-  return text6.length <= max ? text6 : `${text6.slice(0, max - 1)}…`;
-}
-
-// src/core/text/unique-case-insensitive.ts
-function uniqueCaseInsensitive(items, nameOf = String) {
-  const seen = /* @__PURE__ */ new Set();
-  return items.filter((item) => {
-    const key = nameOf(item).toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-function sameNamesCaseInsensitive(a, b) {
-  const x = new Set(a.map((s) => s.toLowerCase()));
-  const y = new Set(b.map((s) => s.toLowerCase()));
-  return x.size === y.size && [...x].every((s) => y.has(s));
-}
-
-// src/core/text/severity-key.ts
-function severityKey(severity) {
-  if (!severity) return null;
-  return severity.replace(/[\s_-]+/g, "").toUpperCase();
-}
-
-// src/core/sync/label-specs.ts
-var SEVERITY_COLOURS = ["b60205", "d93f0b", "fbca04", "0e8a16"];
-function labelSpecs(config2) {
-  const specs = [
-    {
-      name: config2.labels.tool,
-      color: "5319e7",
-      description: "Action item from a post-mortem (postmortem-tracker)"
-    }
-  ];
-  if (config2.labels.severityPrefix !== "") {
-    config2.severityScale.forEach((severity, index2) => {
-      specs.push({
-        name: severityLabel(config2, severity),
-        color: SEVERITY_COLOURS[index2] ?? "c5def5",
-        description: `Action item of a ${severity} incident`
-      });
-    });
-  }
-  if (config2.labels.overdue !== "") {
-    specs.push({
-      name: config2.labels.overdue,
-      color: "e99695",
-      description: "Post-mortem action item past its due date"
-    });
-  }
-  for (const extra of config2.labels.extra) {
-    specs.push({ name: extra, color: "ededed", description: "Post-mortem action item" });
-  }
-  return uniqueCaseInsensitive(specs, (spec) => spec.name);
-}
-function severityLabel(config2, severity) {
-  if (severity === null || config2.labels.severityPrefix === "") return null;
-  const key = severityKey(severity);
-  const canonical = config2.severityScale.find((s) => severityKey(s) === key) ?? key;
-  return `${config2.labels.severityPrefix}${canonical}`;
-}
-function isManagedLabel(config2, name) {
-  const lower = name.toLowerCase();
-  if (lower === config2.labels.tool.toLowerCase()) return true;
-  if (config2.labels.overdue !== "" && lower === config2.labels.overdue.toLowerCase()) return true;
-  if (config2.labels.severityPrefix !== "" && lower.startsWith(config2.labels.severityPrefix.toLowerCase()))
-    return true;
-  return config2.labels.extra.some((extra) => extra.toLowerCase() === lower);
-}
-
-// src/core/text/encode-path.ts
-function encodePath(path2) {
-  return path2.split("/").map(
-    (segment) => encodeURIComponent(segment).replace(
-      /[()'!*]/g,
-      (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
-    )
-  ).join("/");
-}
-
-// src/core/sync/permalink.ts
-function permalink(serverUrl, repo, sha, path2, line) {
-  return `${serverUrl.replace(/\/+$/, "")}/${repo.owner}/${repo.repo}/blob/${sha}/${encodePath(path2)}#L${line}`;
-}
-
-// src/core/text/escape-markdown.ts
-var MAX_USER_TEXT = 200;
-function escapeMarkdown(text6, options = {}) {
-  let t = text6.replace(/\s+/g, " ").trim();
-  if (options.max !== void 0 && t.length > options.max)
-    t = `${t.slice(0, options.max - 1).trimEnd()}…`;
-  t = t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_[\]~|])/g, "\\$1");
-  if (options.inert) t = t.replace(/#(?=\d)/g, "&#35;").replace(/@/g, "@&#8203;");
-  return t.replace(/^([-+=#])(?=\s|$)/, "\\$1").replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
-}
-function escapeText(text6, max = MAX_USER_TEXT) {
-  return escapeMarkdown(text6, { max, inert: true });
-}
-function escapeUrl(url2) {
-  return url2.replace(
-    /[\s()<>]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
-  );
-}
-
-// src/core/sync/marker.ts
-var MARKER_PREFIX = "<!-- postmortem-tracker:item ";
-var MARKER_RE = /<!-- postmortem-tracker:item (\{[^\n]{0,2000}?\}) -->/;
-var STATUSES = ["open", "done", "removed", "linked"];
-function renderMarker(marker) {
-  const value2 = { v: 1, id: marker.id, path: marker.path };
-  if (marker.status !== void 0) value2["status"] = marker.status;
-  if (marker.owner !== void 0) value2["owner"] = marker.owner;
-  const json2 = JSON.stringify(value2).replace(/--/g, "\\u002d\\u002d").replace(/>/g, "\\u003e");
-  return `${MARKER_PREFIX}${json2} -->`;
-}
-function parseMarker(body) {
-  if (!body) return null;
-  const match = MARKER_RE.exec(body);
-  if (!match?.[1]) return null;
-  try {
-    const value2 = JSON.parse(match[1]);
-    if (typeof value2 !== "object" || value2 === null) return null;
-    const { id, path: path2, status, owner } = value2;
-    if (typeof id !== "string" || id === "" || typeof path2 !== "string") return null;
-    const marker = { id, path: path2 };
-    if (typeof status === "string" && STATUSES.includes(status))
-      marker.status = status;
-    if (typeof owner === "string" || owner === null) marker.owner = owner;
-    return marker;
-  } catch {
-    return null;
-  }
-}
-function replaceMarker(body, marker) {
-  const rendered = renderMarker(marker);
-  return MARKER_RE.test(body) ? body.replace(MARKER_RE, () => rendered) : `${body.trimEnd()}
-
-${rendered}`;
-}
-
-// src/core/sync/render-issue-body.ts
-function renderIssueBody(fields) {
-  const rows = [
-    ["Owner", renderOwner(fields.owner, fields.ownerKind)],
-    ["Due", renderDue(fields.due, fields.severity)],
-    ["Severity", fields.severity === null ? "_not stated_" : escapeMarkdown(fields.severity)],
-    ["Incident", renderIncident(fields.incidentTitle, fields.incidentDate)],
-    ["Source", `[${escapeMarkdown(fields.path)} line ${fields.line}](${fields.permalink})`],
-    ["Status", fields.status === "done" ? "done" : "open"]
-  ];
-  return [
-    `> ${escapeMarkdown(fields.itemText)}`,
-    "",
-    "| | |",
-    "| --- | --- |",
-    ...rows.map(([key, value2]) => `| ${key} | ${value2} |`),
-    "",
-    "<sub>Tracked by postmortem-tracker from the post-mortem above: edit the item there, not this issue.</sub>",
-    "",
-    renderMarker(fields.marker)
-  ].join("\n");
-}
-function renderRemovalComment(path2, id) {
-  return [
-    `This action item is no longer in \`${path2.replace(/`/g, "'")}\`, so the issue is closed as not planned.`,
-    "",
-    renderRemovalCommentMarker(id)
-  ].join("\n");
-}
-function renderLinkedComment(path2, id, number4) {
-  return [
-    `The action item in \`${path2.replace(/`/g, "'")}\` now links #${number4}, so this issue is closed as a duplicate of it.`,
-    "",
-    renderRemovalCommentMarker(id)
-  ].join("\n");
-}
-function renderRemovalCommentMarker(id) {
-  return `<!-- postmortem-tracker:closing ${JSON.stringify(id).replace(/--/g, "\\u002d\\u002d").replace(/>/g, "\\u003e")} -->`;
-}
-function renderOwner(owner, kind) {
-  if (owner === null || kind === "none")
-    return "_none: add an owner to the item in the post-mortem_";
-  if (kind === "team") return `${owner} (a team: mentioned, not assigned)`;
-  if (kind === "name") return `${escapeMarkdown(owner)} (not a GitHub login: not assigned)`;
-  return owner;
-}
-function renderDue(due, severity) {
-  if (due.date !== null && due.defaulted) {
-    return `${due.date} (defaulted: ${due.defaultDays ?? "?"} days after the incident for ${escapeMarkdown(severity ?? "this severity")}; no due date was written)`;
-  }
-  if (due.date !== null) return due.date;
-  if (due.vague !== null) return `${escapeMarkdown(due.vague)} (as written; not a single day)`;
-  return "_none_";
-}
-function renderIncident(title, date5) {
-  const name = title === null ? "_untitled post-mortem_" : escapeMarkdown(title);
-  return date5 === null ? name : `${name} (${date5})`;
-}
-
-// src/core/text/calendar-date.ts
-var DAY_MS = 864e5;
-var DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-function epochDay(date5) {
-  const m = DATE_RE.exec(date5);
-  if (!m) throw new Error(`Expected a date as YYYY-MM-DD, got "${date5}"`);
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
-}
-function fromEpochDay(day) {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-function addDays(date5, days) {
-  return fromEpochDay(epochDay(date5) + days);
-}
-function daysBetween(from, to) {
-  return epochDay(to) - epochDay(from);
-}
-function isCalendarDate(value2) {
-  if (!value2 || !DATE_RE.test(value2)) return false;
-  return fromEpochDay(epochDay(value2)) === value2;
-}
-
-// src/core/sync/resolve-due-date.ts
-function resolveDueDate(item, incident, defaultDueDays) {
-  if (item.due !== null)
-    return { date: item.due, defaulted: false, defaultDays: null, vague: null };
-  if (item.dueRaw !== null && item.dueRaw.trim() !== "") {
-    return { date: null, defaulted: false, defaultDays: null, vague: item.dueRaw.trim() };
-  }
-  if (incident.incidentDate === null || incident.severity === null) {
-    return { date: null, defaulted: false, defaultDays: null, vague: null };
-  }
-  const wanted = severityKey(incident.severity);
-  const entry = Object.entries(defaultDueDays).find(([key]) => severityKey(key) === wanted);
-  if (!entry) return { date: null, defaulted: false, defaultDays: null, vague: null };
+// src/core/config/parse-options-from-config.ts
+function parseOptionsFromConfig(config2) {
   return {
-    date: addDays(incident.incidentDate, entry[1]),
-    defaulted: true,
-    defaultDays: entry[1],
-    vague: null
+    dateOrder: config2.dates.order,
+    timeZone: config2.dates.timeZone,
+    ownerAliases: config2.owners.aliases
   };
-}
-
-// src/core/sync/tracker-reference.ts
-function parseTrackerReference(tracker, repo, serverUrl) {
-  if (tracker === null) return null;
-  const text6 = tracker.trim();
-  if (text6 === "") return null;
-  const local = /^(?:GH-|#)(\d+)$/i.exec(text6);
-  if (local?.[1]) return { kind: "issue", number: Number(local[1]) };
-  const qualified = /^([\w.-]+)\/([\w.-]+)#(\d+)$/.exec(text6);
-  if (qualified?.[3]) {
-    return sameRepo(qualified[1], qualified[2], repo) ? { kind: "issue", number: Number(qualified[3]) } : { kind: "external", ref: text6 };
-  }
-  const server = serverUrl.replace(/\/+$/, "").toLowerCase();
-  const url2 = /^(https?:\/\/[^/\s]+)\/([\w.-]+)\/([\w.-]+)\/issues\/(\d+)(?:[/?#].*)?$/i.exec(text6);
-  if (url2?.[4] && url2[1]?.toLowerCase() === server && sameRepo(url2[2], url2[3], repo)) {
-    return { kind: "issue", number: Number(url2[4]) };
-  }
-  return { kind: "external", ref: text6 };
-}
-function sameRepo(owner, name, repo) {
-  return owner?.toLowerCase() === repo.owner.toLowerCase() && name?.toLowerCase() === repo.repo.toLowerCase();
-}
-
-// src/core/sync/desired-issues.ts
-var MAX_TITLE = 256;
-function desiredIssues(postmortems, config2, ctx) {
-  const today2 = ctx.now.toISOString().slice(0, 10);
-  const result = [];
-  for (const pm2 of postmortems) {
-    const sevLabel = severityLabel(config2, pm2.severity);
-    for (const item of pm2.actionItems) {
-      const due = resolveDueDate(item, pm2, config2.defaultDueDays);
-      const overdue = item.status === "open" && due.date !== null && due.date < today2;
-      const ownerKind = classifyOwner(item.owner);
-      const labels = [config2.labels.tool];
-      if (sevLabel !== null) labels.push(sevLabel);
-      if (overdue && config2.labels.overdue !== "") labels.push(config2.labels.overdue);
-      labels.push(...config2.labels.extra);
-      const status = item.status === "done" ? "done" : "open";
-      result.push({
-        id: item.id,
-        path: pm2.path,
-        line: item.line,
-        title: issueTitle(item.title),
-        body: renderIssueBody({
-          itemText: item.title,
-          owner: item.owner,
-          ownerKind,
-          due,
-          severity: pm2.severity,
-          incidentTitle: pm2.title,
-          incidentDate: pm2.incidentDate,
-          path: pm2.path,
-          line: item.line,
-          permalink: permalink(ctx.serverUrl, ctx.repo, ctx.sha, pm2.path, item.line),
-          status,
-          marker: { id: item.id, path: pm2.path, status, owner: item.owner }
-        }),
-        status,
-        labels: uniqueCaseInsensitive(labels),
-        owner: item.owner,
-        ownerKind,
-        assignee: ownerKind === "user" && item.owner !== null ? item.owner.replace(/^@/, "") : null,
-        tracker: parseTrackerReference(item.tracker, ctx.repo, ctx.serverUrl),
-        due: due.date,
-        dueDefaulted: due.defaulted,
-        overdue
-      });
-    }
-  }
-  return result;
-}
-function classifyOwner(owner) {
-  if (owner === null || owner.trim() === "") return "none";
-  if (isGitHubHandle(owner)) return owner.includes("/") ? "team" : "user";
-  return "name";
-}
-function issueTitle(text6) {
-  const title = text6.replace(/\s+/g, " ").trim() || "Post-mortem action item";
-  return truncate(title, MAX_TITLE);
-}
-
-// src/core/check/check-owners-assignable.ts
-async function checkOwnersAssignable(postmortems, port, repo) {
-  const places = /* @__PURE__ */ new Map();
-  const teams = /* @__PURE__ */ new Set();
-  for (const pm2 of postmortems) {
-    for (const item of pm2.actionItems) {
-      if (item.status !== "open" || item.owner === null) continue;
-      const kind = classifyOwner(item.owner);
-      if (kind === "team") teams.add(item.owner);
-      if (kind !== "user") continue;
-      const login = item.owner.replace(/^@/, "").toLowerCase();
-      places.set(login, [...places.get(login) ?? [], { file: pm2.path, line: item.line }]);
-    }
-  }
-  const notes = [];
-  if (teams.size > 0) {
-    notes.push(
-      `Team owners were not checked (${[...teams].sort().join(", ")}): teams cannot be assigned issues, so their issues mention the team instead.`
-    );
-  }
-  if (places.size === 0) return { diagnostics: [], notes };
-  let assignable;
-  try {
-    assignable = (await lookupAssignable(places.keys(), port)).assignable;
-  } catch (error63) {
-    const status = httpStatus(error63);
-    if (status !== 403 && status !== 404) throw error63;
-    notes.push(
-      `Owners were not checked: the token may not read assignees (HTTP ${status}), as on pull requests from forks.`
-    );
-    return { diagnostics: [], notes };
-  }
-  const diagnostics = [];
-  for (const [login, at] of [...places].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
-    if (assignable.get(login) !== false) continue;
-    for (const place of at) {
-      diagnostics.push({
-        ...place,
-        column: 1,
-        severity: "warning",
-        rule: "owner-assignable",
-        message: `@${login} cannot be assigned issues in ${repo}; give them access, use an assignable owner, or expect the issue to mention them unassigned.`
-      });
-    }
-  }
-  return { diagnostics, notes };
 }
 
 // src/core/markdown/empty-postmortem.ts
@@ -35431,107 +35019,6 @@ function emptyPostmortem(path2) {
     frontmatter: {},
     diagnostics: []
   };
-}
-
-// src/core/lint/prose-lines.ts
-var FENCE = /^ {0,3}(`{3,}|~{3,})/;
-var URL2 = /\bhttps?:\/\/[^\s<>()[\]]+/g;
-function proseLines(lines) {
-  const out = [];
-  let fence3 = null;
-  let inComment = false;
-  for (const line of lines) {
-    if (fence3) {
-      const m = FENCE.exec(line);
-      if (m?.[1] && m[1][0] === fence3.char && m[1].length >= fence3.size && line.slice(m[0].length).trim() === "") {
-        fence3 = null;
-      }
-      out.push(" ".repeat(line.length));
-      continue;
-    }
-    const open3 = FENCE.exec(line);
-    if (open3?.[1] && !inComment) {
-      fence3 = { char: open3[1][0] ?? "`", size: open3[1].length };
-      out.push(" ".repeat(line.length));
-      continue;
-    }
-    let masked = line;
-    if (inComment || line.includes("`") || line.includes("<!--")) {
-      const chars = line.split("");
-      inComment = blankComments(line, chars, inComment);
-      blankCodeSpans(chars);
-      masked = chars.join("");
-    }
-    if (masked.includes("://")) masked = masked.replace(URL2, (u) => " ".repeat(u.length));
-    out.push(masked);
-  }
-  return out;
-}
-function blankComments(line, chars, startInComment) {
-  let inComment = startInComment;
-  let i = 0;
-  while (i < line.length) {
-    if (inComment) {
-      const end = line.indexOf("-->", i);
-      const stop = end === -1 ? line.length : end + 3;
-      for (let k = i; k < stop; k++) chars[k] = " ";
-      if (end === -1) return true;
-      inComment = false;
-      i = stop;
-    } else {
-      const start = line.indexOf("<!--", i);
-      if (start === -1) return false;
-      inComment = true;
-      i = start;
-    }
-  }
-  return inComment;
-}
-function blankCodeSpans(chars) {
-  const n = chars.length;
-  const absent = /* @__PURE__ */ new Set();
-  let i = 0;
-  while (i < n) {
-    if (chars[i] !== "`") {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < n && chars[j] === "`") j++;
-    const size = j - i;
-    if (absent.has(size)) {
-      i = j;
-      continue;
-    }
-    let k = j;
-    let close2 = -1;
-    while (k < n) {
-      if (chars[k] !== "`") {
-        k++;
-        continue;
-      }
-      let e = k;
-      while (e < n && chars[e] === "`") e++;
-      if (e - k === size) {
-        close2 = e;
-        break;
-      }
-      k = e;
-    }
-    if (close2 === -1) {
-      absent.add(size);
-      i = j;
-      continue;
-    }
-    for (let m = i; m < close2; m++) chars[m] = " ";
-    i = close2;
-  }
-}
-
-// src/core/lint/quote.ts
-function quote(text6, max = 60) {
-  const flat = text6.replace(/\s+/g, " ").trim();
-  return `"${truncate(flat, max)}"`;
 }
 
 // node_modules/chrono-node/dist/esm/types.js
@@ -38780,988 +38267,6 @@ function parseDurationMinutes(raw) {
   return Math.round(total);
 }
 
-// src/core/lint/rules/classify-due.ts
-function classifyDue(item, pm2, config2) {
-  if (item.due !== null) return { kind: "date", date: item.due };
-  if (item.dueRaw === null) return null;
-  const opts = pm2.incidentDate === null ? { order: config2.dates.order } : { order: config2.dates.order, reference: pm2.incidentDate };
-  return parseDate(item.dueRaw, opts);
-}
-
-// src/core/lint/rules/action-item-due-ambiguous.ts
-var actionItemDueAmbiguous = {
-  id: "action-item-due-ambiguous",
-  defaultSeverity: "error",
-  description: "A numeric due date is not ambiguous between day-first and month-first (unless `dates.order` settles it); the parser's `date-ambiguous` finding on a due date is reported under this id.",
-  check({ pm: pm2, config: config2 }) {
-    const reported = new Set(
-      pm2.diagnostics.filter((d) => d.rule === "date-ambiguous").map((d) => d.line)
-    );
-    return pm2.actionItems.flatMap((item) => {
-      if (reported.has(item.line)) return [];
-      const parsed = classifyDue(item, pm2, config2);
-      if (parsed?.kind !== "ambiguous") return [];
-      const options = parsed.candidates.map((c) => `"${c}"`).join(" or ");
-      return [
-        {
-          line: item.line,
-          message: `Due date ${quote(item.dueRaw ?? "", 30)} of ${quote(item.title, 40)} is ambiguous (${options}); write it as YYYY-MM-DD, or set dates.order to DMY or MDY in the config.`
-        }
-      ];
-    });
-  }
-};
-
-// src/core/lint/rules/action-item-due-before-incident.ts
-var actionItemDueBeforeIncident = {
-  id: "action-item-due-before-incident",
-  defaultSeverity: "error",
-  description: "A due date falls on or after the incident date (an earlier one is usually a typo in the year or month).",
-  check({ pm: pm2, config: config2 }) {
-    const incident = pm2.incidentDate;
-    if (incident === null) return [];
-    return pm2.actionItems.flatMap((item) => {
-      const parsed = classifyDue(item, pm2, config2);
-      if (parsed?.kind !== "date" || parsed.date >= incident) return [];
-      return [
-        {
-          line: item.line,
-          message: `Due date ${parsed.date} of ${quote(item.title, 40)} is before the incident (${incident}); check the year and month, and write a date after ${incident}.`
-        }
-      ];
-    });
-  }
-};
-
-// src/core/lint/rules/action-item-due-invalid.ts
-var actionItemDueInvalid = {
-  id: "action-item-due-invalid",
-  defaultSeverity: "error",
-  description: "A due date that is written reads as a date.",
-  check({ pm: pm2, config: config2 }) {
-    return pm2.actionItems.flatMap((item) => {
-      const parsed = classifyDue(item, pm2, config2);
-      if (parsed?.kind !== "invalid") return [];
-      return [
-        {
-          line: item.line,
-          message: `Due date ${quote(item.dueRaw ?? "", 30)} of ${quote(item.title, 40)} is not a date; write it as YYYY-MM-DD, e.g. "due 2026-12-10".`
-        }
-      ];
-    });
-  }
-};
-
-// src/core/lint/rules/action-item-due-vague.ts
-var actionItemDueVague = {
-  id: "action-item-due-vague",
-  defaultSeverity: "warning",
-  description: 'A due date names a day rather than a period ("Q2 2024", "next sprint").',
-  check({ pm: pm2, config: config2 }) {
-    return pm2.actionItems.flatMap((item) => {
-      if (item.status === "done") return [];
-      const parsed = classifyDue(item, pm2, config2);
-      if (parsed?.kind !== "vague") return [];
-      const undecided = /^(?:tbd|tbc|tba|asap|soon|later|n\/?a|unknown|\?+)$/i.test(
-        (item.dueRaw ?? "").trim()
-      );
-      const what = undecided ? "is not decided yet" : "is a period, not a day";
-      return [
-        {
-          line: item.line,
-          message: `Due ${quote(item.dueRaw ?? "", 30)} of ${quote(item.title, 40)} ${what}; write the last day you commit to as YYYY-MM-DD so it can be tracked.`
-        }
-      ];
-    });
-  }
-};
-
-// src/core/lint/normalise-severity.ts
-function normaliseSeverity(severity) {
-  return severity.toUpperCase().replace(/[\s_-]+/g, "");
-}
-
-// src/core/lint/rules/action-item-due.ts
-var actionItemDue = {
-  id: "action-item-due",
-  defaultSeverity: "error",
-  description: "Every open action item has a due date.",
-  check({ pm: pm2, config: config2 }) {
-    const severity = pm2.severity === null ? null : normaliseSeverity(pm2.severity);
-    const fallback = Object.entries(config2.defaultDueDays).find(
-      ([s]) => severity !== null && normaliseSeverity(s) === severity
-    );
-    const note = fallback ? ` (until then sync assumes ${fallback[1]} days after the incident)` : "";
-    return pm2.actionItems.filter((item) => item.status === "open" && item.due === null && item.dueRaw === null).map((item) => ({
-      line: item.line,
-      message: `Action item ${quote(item.title)} has no due date; add one as YYYY-MM-DD, e.g. "due 2026-12-10" or a Due column${note}.`
-    }));
-  }
-};
-
-// src/core/lint/rules/action-item-duplicate.ts
-function titleKey(title) {
-  return title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
-}
-var actionItemDuplicate = {
-  id: "action-item-duplicate",
-  defaultSeverity: "error",
-  description: "No action item is listed twice (same text ignoring case and punctuation); duplicates would become duplicate issues.",
-  check({ pm: pm2 }) {
-    const seen = /* @__PURE__ */ new Map();
-    const findings = [];
-    for (const item of pm2.actionItems) {
-      const key = titleKey(item.title);
-      if (key === "") continue;
-      const first = seen.get(key);
-      if (first === void 0) {
-        seen.set(key, item.line);
-        continue;
-      }
-      findings.push({
-        line: item.line,
-        message: `Action item ${quote(item.title)} repeats the item on line ${first}; remove one, or reword them if they are different work.`
-      });
-    }
-    return findings;
-  }
-};
-
-// src/core/lint/rules/action-item-owner-handle.ts
-var actionItemOwnerHandle = {
-  id: "action-item-owner-handle",
-  defaultSeverity: "error",
-  description: "Every owner is a GitHub handle (`@login`, `@org/team`) or a name mapped in `owners.aliases`.",
-  check({ pm: pm2, config: config2 }) {
-    const aliases = config2.owners.aliases;
-    const known = /* @__PURE__ */ new Set();
-    for (const [name, login] of Object.entries(aliases)) {
-      known.add(name.toLowerCase());
-      known.add(login.toLowerCase());
-    }
-    return pm2.actionItems.filter(
-      (item) => item.owner !== null && !isGitHubHandle(item.owner) && !known.has(item.owner.toLowerCase())
-    ).map((item) => {
-      const owner = item.owner ?? "";
-      return {
-        line: item.line,
-        message: `Owner ${quote(owner, 40)} of ${quote(item.title, 40)} is not a GitHub handle; write "@login" or "@org/team", or map it in the config: owners.aliases: { ${JSON.stringify(owner)}: "@login" }.`
-      };
-    });
-  }
-};
-
-// src/core/lint/rules/action-item-owner.ts
-var actionItemOwner = {
-  id: "action-item-owner",
-  defaultSeverity: "error",
-  description: "Every open action item names an owner.",
-  check({ pm: pm2 }) {
-    return pm2.actionItems.filter((item) => item.status === "open" && item.owner === null).map((item) => ({
-      line: item.line,
-      message: `Action item ${quote(item.title)} has no owner; add a GitHub handle, e.g. "@alice" or "(owner: @org/team)", or fill the Owner column.`
-    }));
-  }
-};
-
-// src/core/lint/section-range.ts
-function sectionRange(pm2, key, lineCount) {
-  const index2 = pm2.sections.findIndex((s) => s.key === key);
-  const section = pm2.sections[index2];
-  if (!section) return null;
-  let end = lineCount;
-  for (const next of pm2.sections.slice(index2 + 1)) {
-    if (next.depth <= section.depth && next.line > section.line) {
-      end = next.line - 1;
-      break;
-    }
-  }
-  return { start: section.line, end };
-}
-
-// src/core/lint/rules/blame-language.ts
-var PHRASES = [
-  {
-    pattern: /\bhuman[ -]errors?\b/gi,
-    advice: 'describe what let the mistake through instead, e.g. "the deploy script accepted production without a confirmation step"'
-  },
-  {
-    // The possessor's word is read backwards from the match (see withPossessor): a leading
-    // `\w+` here would be retried at every position of a long word.
-    pattern: /['’]s fault\b|\b(?:was|were|is|are) at fault\b|\bfault of\b/gi,
-    advice: 'describe the gap in the system or process that allowed it, e.g. "the change reached production without review because …"'
-  },
-  {
-    pattern: /\bcareless(?:ly|ness)?\b|\bnegligen(?:t|ce)\b|\bincompeten(?:t|ce)\b|\bsloppy\b/gi,
-    advice: 'describe the missing safeguard instead, e.g. "no check caught the wrong value before it shipped"'
-  },
-  {
-    pattern: /\bshould(?: have|['’]ve) (?:known|noticed|caught|realized|realised|been more careful)\b/gi,
-    advice: "that is hindsight; describe what information was missing or hard to see at the time"
-  },
-  {
-    pattern: /\b(?:to blame|blamed)\b|\bblame (?:on|for)\b/gi,
-    advice: "describe the contributing conditions rather than who is responsible"
-  }
-];
-var NOT_BLAME = /^(?:nobody|no one|no-one|noone|anybody|anyone|nobody else)['’]s fault$/i;
-var HANDLE = /(?<![\w@/])@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\b(?!\/)/g;
-function peopleNames(pm2, aliases) {
-  const names = /* @__PURE__ */ new Set();
-  const candidates2 = [
-    ...pm2.authors,
-    ...pm2.actionItems.map((i) => i.owner ?? ""),
-    ...Object.keys(aliases)
-  ];
-  for (const raw of candidates2) {
-    const name = raw.replace(/^@/, "").trim();
-    if (name.length < 3 || name.length > 60 || !new RegExp("\\p{Ll}", "u").test(name) || /\bteam\b|\//i.test(name))
-      continue;
-    names.add(name);
-    const first = name.split(/\s+/)[0] ?? "";
-    if (first !== name && first.length >= 3 && new RegExp("^\\p{Lu}", "u").test(first)) names.add(first);
-  }
-  return [...names];
-}
-function personAsRootCause(ctx) {
-  const { pm: pm2, prose } = ctx;
-  let scan;
-  if (prose !== null) {
-    const range = sectionRange(pm2, "rootCause", prose.length) ?? (pm2.lines.rootCause === void 0 ? null : { start: pm2.lines.rootCause, end: pm2.lines.rootCause });
-    if (range === null) return [];
-    scan = [];
-    for (let l = range.start; l <= range.end; l++)
-      scan.push({ text: prose[l - 1] ?? "", line: l, exact: true });
-  } else {
-    if (pm2.rootCause === null) return [];
-    scan = [{ text: pm2.rootCause, line: pm2.lines.rootCause ?? 1, exact: false }];
-  }
-  const joined = scan.map((s) => s.text).join("\n");
-  const names = peopleNames(pm2, ctx.config.owners.aliases).filter((n) => joined.includes(n));
-  const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  const named = escaped.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}_])(?:${escaped.join("|")})(?![\\p{L}\\p{N}_])`, "gu");
-  if (named === null && !joined.includes("@")) return [];
-  const findings = [];
-  for (const { text: text6, line, exact } of scan) {
-    const hits = [...text6.matchAll(HANDLE), ...named ? text6.matchAll(named) : []];
-    const hit = hits.sort((a, b) => a.index - b.index)[0];
-    if (!hit) continue;
-    findings.push({
-      line,
-      ...exact ? { column: hit.index + 1, endLine: line, endColumn: hit.index + hit[0].length + 1 } : {},
-      message: `The root cause names a person ("${hit[0]}"); a blameless root cause describes the system, e.g. "a config change reached production without validation", and leaves names to the timeline.`
-    });
-  }
-  return findings;
-}
-function withPossessor(text6, index2, found) {
-  if (found[0] !== "'" && found[0] !== "’") return { start: index2, phrase: found };
-  let start = index2;
-  while (start > 0 && index2 - start < 60 && /[\p{L}\p{N}_-]/u.test(text6[start - 1] ?? "")) start--;
-  if (start >= 3 && /^no[ -]$/i.test(text6.slice(start - 3, start))) start -= 3;
-  return { start, phrase: text6.slice(start, index2 + found.length) };
-}
-function scanLine(text6, line, exact, phrases = PHRASES) {
-  const findings = [];
-  for (const { pattern, advice } of phrases) {
-    for (const m of text6.matchAll(pattern)) {
-      const { start, phrase } = withPossessor(text6, m.index, m[0]);
-      if (NOT_BLAME.test(phrase)) continue;
-      findings.push({
-        line,
-        ...exact ? { column: start + 1, endLine: line, endColumn: m.index + m[0].length + 1 } : {},
-        message: `Blame language "${phrase}": ${advice}.`
-      });
-    }
-  }
-  return findings;
-}
-var blameLanguage = {
-  id: "blame-language",
-  defaultSeverity: "warning",
-  description: `The text is blameless: no "human error", "X's fault", "careless", "should have known", and no person named as the root cause.`,
-  check(ctx) {
-    const { pm: pm2, prose, proseText } = ctx;
-    const present = proseText === null ? PHRASES : PHRASES.filter((p) => proseText.search(p.pattern) !== -1);
-    const phrases = prose !== null ? present.length === 0 ? [] : prose.flatMap((text6, i) => scanLine(text6, i + 1, true, present)) : [
-      ...pm2.impact === null ? [] : scanLine(pm2.impact, pm2.lines.impact ?? 1, false),
-      ...pm2.rootCause === null ? [] : scanLine(pm2.rootCause, pm2.lines.rootCause ?? 1, false),
-      ...pm2.contributingFactors.flatMap((f) => scanLine(f.text, f.line, false))
-    ];
-    return [...phrases, ...personAsRootCause(ctx)];
-  }
-};
-
-// node_modules/date-fns/constants.js
-var daysInYear = 365.2425;
-var maxTime = Math.pow(10, 8) * 24 * 60 * 60 * 1e3;
-var minTime = -maxTime;
-var millisecondsInDay = 864e5;
-var millisecondsInMinute = 6e4;
-var millisecondsInHour = 36e5;
-var secondsInHour = 3600;
-var secondsInDay = secondsInHour * 24;
-var secondsInWeek = secondsInDay * 7;
-var secondsInYear = secondsInDay * daysInYear;
-var secondsInMonth = secondsInYear / 12;
-var secondsInQuarter = secondsInMonth * 3;
-var constructFromSymbol = /* @__PURE__ */ Symbol.for("constructDateFrom");
-
-// node_modules/date-fns/constructFrom.js
-function constructFrom(date5, value2) {
-  if (typeof date5 === "function") return date5(value2);
-  if (date5 && typeof date5 === "object" && constructFromSymbol in date5)
-    return date5[constructFromSymbol](value2);
-  if (date5 instanceof Date) return new date5.constructor(value2);
-  return new Date(value2);
-}
-
-// node_modules/date-fns/toDate.js
-function toDate(argument, context) {
-  return constructFrom(context || argument, argument);
-}
-
-// node_modules/date-fns/addDays.js
-function addDays2(date5, amount, options) {
-  const _date2 = toDate(date5, options?.in);
-  if (isNaN(amount)) return constructFrom(options?.in || date5, NaN);
-  if (!amount) return _date2;
-  _date2.setDate(_date2.getDate() + amount);
-  return _date2;
-}
-
-// node_modules/date-fns/isWeekend.js
-function isWeekend(date5, options) {
-  const day = toDate(date5, options?.in).getDay();
-  return day === 0 || day === 6;
-}
-
-// node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
-function getTimezoneOffsetInMilliseconds(date5) {
-  const _date2 = toDate(date5);
-  const utcDate = new Date(
-    Date.UTC(
-      _date2.getFullYear(),
-      _date2.getMonth(),
-      _date2.getDate(),
-      _date2.getHours(),
-      _date2.getMinutes(),
-      _date2.getSeconds(),
-      _date2.getMilliseconds()
-    )
-  );
-  utcDate.setUTCFullYear(_date2.getFullYear());
-  return +date5 - +utcDate;
-}
-
-// node_modules/date-fns/_lib/normalizeDates.js
-function normalizeDates(context, ...dates) {
-  const normalize2 = constructFrom.bind(
-    null,
-    context || dates.find((date5) => typeof date5 === "object")
-  );
-  return dates.map(normalize2);
-}
-
-// node_modules/date-fns/startOfDay.js
-function startOfDay(date5, options) {
-  const _date2 = toDate(date5, options?.in);
-  _date2.setHours(0, 0, 0, 0);
-  return _date2;
-}
-
-// node_modules/date-fns/differenceInCalendarDays.js
-function differenceInCalendarDays(laterDate, earlierDate, options) {
-  const [laterDate_, earlierDate_] = normalizeDates(
-    options?.in,
-    laterDate,
-    earlierDate
-  );
-  const laterStartOfDay = startOfDay(laterDate_);
-  const earlierStartOfDay = startOfDay(earlierDate_);
-  const laterTimestamp = +laterStartOfDay - getTimezoneOffsetInMilliseconds(laterStartOfDay);
-  const earlierTimestamp = +earlierStartOfDay - getTimezoneOffsetInMilliseconds(earlierStartOfDay);
-  return Math.round((laterTimestamp - earlierTimestamp) / millisecondsInDay);
-}
-
-// node_modules/date-fns/isSameDay.js
-function isSameDay(laterDate, earlierDate, options) {
-  const [dateLeft_, dateRight_] = normalizeDates(
-    options?.in,
-    laterDate,
-    earlierDate
-  );
-  return +startOfDay(dateLeft_) === +startOfDay(dateRight_);
-}
-
-// node_modules/date-fns/isDate.js
-function isDate(value2) {
-  return value2 instanceof Date || typeof value2 === "object" && Object.prototype.toString.call(value2) === "[object Date]";
-}
-
-// node_modules/date-fns/isValid.js
-function isValid(date5) {
-  return !(!isDate(date5) && typeof date5 !== "number" || isNaN(+toDate(date5)));
-}
-
-// node_modules/date-fns/differenceInBusinessDays.js
-function differenceInBusinessDays(laterDate, earlierDate, options) {
-  const [laterDate_, earlierDate_] = normalizeDates(
-    options?.in,
-    laterDate,
-    earlierDate
-  );
-  if (!isValid(laterDate_) || !isValid(earlierDate_)) return NaN;
-  const diff = differenceInCalendarDays(laterDate_, earlierDate_);
-  const sign = diff < 0 ? -1 : 1;
-  const weeks = Math.trunc(diff / 7);
-  let result = weeks * 5;
-  let movingDate = addDays2(earlierDate_, weeks * 7);
-  while (!isSameDay(laterDate_, movingDate)) {
-    result += isWeekend(movingDate, options) ? 0 : sign;
-    movingDate = addDays2(movingDate, sign);
-  }
-  return result === 0 ? 0 : result;
-}
-
-// node_modules/date-fns/parseISO.js
-function parseISO(argument, options) {
-  const invalidDate = () => constructFrom(options?.in, NaN);
-  const additionalDigits = options?.additionalDigits ?? 2;
-  const dateStrings = splitDateString(argument);
-  let date5;
-  if (dateStrings.date) {
-    const parseYearResult = parseYear2(dateStrings.date, additionalDigits);
-    date5 = parseDate2(parseYearResult.restDateString, parseYearResult.year);
-  }
-  if (!date5 || isNaN(+date5)) return invalidDate();
-  const timestamp = +date5;
-  let time3 = 0;
-  let offset;
-  if (dateStrings.time) {
-    time3 = parseTime(dateStrings.time);
-    if (isNaN(time3)) return invalidDate();
-  }
-  if (dateStrings.timezone) {
-    offset = parseTimezone(dateStrings.timezone);
-    if (isNaN(offset)) return invalidDate();
-  } else {
-    const tmpDate = new Date(timestamp + time3);
-    const result = toDate(0, options?.in);
-    result.setFullYear(
-      tmpDate.getUTCFullYear(),
-      tmpDate.getUTCMonth(),
-      tmpDate.getUTCDate()
-    );
-    result.setHours(
-      tmpDate.getUTCHours(),
-      tmpDate.getUTCMinutes(),
-      tmpDate.getUTCSeconds(),
-      tmpDate.getUTCMilliseconds()
-    );
-    return result;
-  }
-  return toDate(timestamp + time3 + offset, options?.in);
-}
-var patterns = {
-  dateTimeDelimiter: /[T ]/,
-  timeZoneDelimiter: /[Z ]/i,
-  timezone: /([Z+-].*)$/
-};
-var dateRegex = /^-?(?:(\d{3})|(\d{2})(?:-?(\d{2}))?|W(\d{2})(?:-?(\d{1}))?|)$/;
-var timeRegex = /^(\d{2}(?:[.,]\d*)?)(?::?(\d{2}(?:[.,]\d*)?))?(?::?(\d{2}(?:[.,]\d*)?))?$/;
-var timezoneRegex = /^([+-])(\d{2})(?::?(\d{2}))?$/;
-function splitDateString(dateString) {
-  const dateStrings = {};
-  const array2 = dateString.split(patterns.dateTimeDelimiter);
-  let timeString;
-  if (array2.length > 2) {
-    return dateStrings;
-  }
-  if (/:/.test(array2[0])) {
-    timeString = array2[0];
-  } else {
-    dateStrings.date = array2[0];
-    timeString = array2[1];
-    if (patterns.timeZoneDelimiter.test(dateStrings.date)) {
-      dateStrings.date = dateString.split(patterns.timeZoneDelimiter)[0];
-      timeString = dateString.substr(
-        dateStrings.date.length,
-        dateString.length
-      );
-    }
-  }
-  if (timeString) {
-    const token = patterns.timezone.exec(timeString);
-    if (token) {
-      dateStrings.time = timeString.replace(token[1], "");
-      dateStrings.timezone = token[1];
-    } else {
-      dateStrings.time = timeString;
-    }
-  }
-  return dateStrings;
-}
-function parseYear2(dateString, additionalDigits) {
-  const regex2 = new RegExp(
-    "^(?:(\\d{4}|[+-]\\d{" + (4 + additionalDigits) + "})|(\\d{2}|[+-]\\d{" + (2 + additionalDigits) + "})$)"
-  );
-  const captures = dateString.match(regex2);
-  if (!captures) return { year: NaN, restDateString: "" };
-  const year = captures[1] ? parseInt(captures[1]) : null;
-  const century = captures[2] ? parseInt(captures[2]) : null;
-  return {
-    year: century === null ? year : century * 100,
-    restDateString: dateString.slice((captures[1] || captures[2]).length)
-  };
-}
-function parseDate2(dateString, year) {
-  if (year === null) return /* @__PURE__ */ new Date(NaN);
-  const captures = dateString.match(dateRegex);
-  if (!captures) return /* @__PURE__ */ new Date(NaN);
-  const isWeekDate = !!captures[4];
-  const dayOfYear = parseDateUnit(captures[1]);
-  const month = parseDateUnit(captures[2]) - 1;
-  const day = parseDateUnit(captures[3]);
-  const week = parseDateUnit(captures[4]);
-  const dayOfWeek = parseDateUnit(captures[5]) - 1;
-  if (isWeekDate) {
-    if (!validateWeekDate(year, week, dayOfWeek)) {
-      return /* @__PURE__ */ new Date(NaN);
-    }
-    return dayOfISOWeekYear(year, week, dayOfWeek);
-  } else {
-    const date5 = /* @__PURE__ */ new Date(0);
-    if (!validateDate(year, month, day) || !validateDayOfYearDate(year, dayOfYear)) {
-      return /* @__PURE__ */ new Date(NaN);
-    }
-    date5.setUTCFullYear(year, month, Math.max(dayOfYear, day));
-    return date5;
-  }
-}
-function parseDateUnit(value2) {
-  return value2 ? parseInt(value2) : 1;
-}
-function parseTime(timeString) {
-  const captures = timeString.match(timeRegex);
-  if (!captures) return NaN;
-  const hours = parseTimeUnit(captures[1]);
-  const minutes = parseTimeUnit(captures[2]);
-  const seconds = parseTimeUnit(captures[3]);
-  if (!validateTime(hours, minutes, seconds)) {
-    return NaN;
-  }
-  return hours * millisecondsInHour + minutes * millisecondsInMinute + seconds * 1e3;
-}
-function parseTimeUnit(value2) {
-  return value2 && parseFloat(value2.replace(",", ".")) || 0;
-}
-function parseTimezone(timezoneString) {
-  if (timezoneString === "Z") return 0;
-  const captures = timezoneString.match(timezoneRegex);
-  if (!captures) return 0;
-  const sign = captures[1] === "+" ? -1 : 1;
-  const hours = parseInt(captures[2]);
-  const minutes = captures[3] && parseInt(captures[3]) || 0;
-  if (!validateTimezone(hours, minutes)) {
-    return NaN;
-  }
-  return sign * (hours * millisecondsInHour + minutes * millisecondsInMinute);
-}
-function dayOfISOWeekYear(isoWeekYear, week, day) {
-  const date5 = /* @__PURE__ */ new Date(0);
-  date5.setUTCFullYear(isoWeekYear, 0, 4);
-  const fourthOfJanuaryDay = date5.getUTCDay() || 7;
-  const diff = (week - 1) * 7 + day + 1 - fourthOfJanuaryDay;
-  date5.setUTCDate(date5.getUTCDate() + diff);
-  return date5;
-}
-var daysInMonths = [31, null, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-function isLeapYearIndex(year) {
-  return year % 400 === 0 || year % 4 === 0 && year % 100 !== 0;
-}
-function validateDate(year, month, date5) {
-  return month >= 0 && month <= 11 && date5 >= 1 && date5 <= (daysInMonths[month] || (isLeapYearIndex(year) ? 29 : 28));
-}
-function validateDayOfYearDate(year, dayOfYear) {
-  return dayOfYear >= 1 && dayOfYear <= (isLeapYearIndex(year) ? 366 : 365);
-}
-function validateWeekDate(_year, week, day) {
-  return week >= 1 && week <= 53 && day >= 0 && day <= 6;
-}
-function validateTime(hours, minutes, seconds) {
-  if (hours === 24) {
-    return minutes === 0 && seconds === 0;
-  }
-  return seconds >= 0 && seconds < 60 && minutes >= 0 && minutes < 60 && hours >= 0 && hours < 25;
-}
-function validateTimezone(_hours, minutes) {
-  return minutes >= 0 && minutes <= 59;
-}
-
-// src/core/lint/rules/late-postmortem.ts
-var LIMIT = 5;
-var latePostmortem = {
-  id: "late-postmortem",
-  defaultSeverity: "warning",
-  description: `A post-mortem of the two most severe levels (SEV1/SEV2 by default) is published within ${LIMIT} business days of the incident (checked when the front matter gives a \`published:\` date).`,
-  check({ pm: pm2, config: config2 }) {
-    const { severity, incidentDate, publishedDate } = pm2;
-    if (severity === null || incidentDate === null || publishedDate === null) return [];
-    const top = config2.severityScale.slice(0, 2).map(normaliseSeverity);
-    if (!top.includes(normaliseSeverity(severity))) return [];
-    const days = differenceInBusinessDays(parseISO(publishedDate), parseISO(incidentDate));
-    if (!(days > LIMIT)) return [];
-    return [
-      {
-        line: pm2.lines.publishedDate ?? pm2.lines.incidentDate ?? 1,
-        message: `This ${severity} post-mortem was published ${days} business days after the incident (${incidentDate} → ${publishedDate}); aim for ${LIMIT} or fewer while memories are fresh, and say in the summary why it took longer.`
-      }
-    ];
-  }
-};
-
-// src/core/lint/rules/placeholder.ts
-var ANGLE = /<([A-Za-z][^<>\n]{0,200})>/g;
-var MUSTACHE = /\{\{[^{}\n]{0,200}\}\}/g;
-var WORD = /\b(?:TODO|TBD|TBC|FIXME|XXX)\b/g;
-var BRACKET = /\[(?:insert|describe|enter|fill in|link to|add link|your|name of)\b[^[\]\n]{0,200}\](?![([:])/gi;
-var TEMPLATE_HEADING = /^ {0,3}#{1,6}[ \t]+(ISSUE NAME|INCIDENT (?:NAME|TITLE)|POST-?MORTEM TITLE|TITLE)[ \t#]*$/;
-var HTML_ELEMENTS = new Set(
-  "a abbr address article aside b bdi bdo blockquote br caption center cite code col colgroup dd del details dfn div dl dt em figcaption figure font footer h1 h2 h3 h4 h5 h6 header hr i img ins kbd li link main mark meta nav ol p picture pre q s samp section small source span strike strong sub summary sup table tbody td tfoot th thead time tr tt u ul var video wbr".split(" ")
-);
-var BOOLEAN_ATTRIBUTES = /* @__PURE__ */ new Set([
-  "open",
-  "hidden",
-  "disabled",
-  "checked",
-  "controls",
-  "autoplay",
-  "muted",
-  "loop",
-  "selected"
-]);
-var LITERAL = /^(?:none|nil|null|empty|unknown|redacted|snip|snipped|omitted|truncated)$/i;
-var AUTOLINK = /^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*$/;
-var EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
-var TAG = /^([A-Za-z][A-Za-z0-9]*)([\s/][^]*)?$/;
-function isMarkupNotPlaceholder(content3) {
-  if (LITERAL.test(content3) || AUTOLINK.test(content3) || EMAIL.test(content3)) return true;
-  const m = TAG.exec(content3);
-  if (!m?.[1] || !HTML_ELEMENTS.has(m[1].toLowerCase())) return false;
-  const rest = (m[2] ?? "").replace(/\/\s*$/, "").trim();
-  if (rest === "" || rest.includes("=")) return true;
-  return rest.split(/\s+/).every((w) => BOOLEAN_ATTRIBUTES.has(w.toLowerCase()));
-}
-function isStatusMarker(line, index2, word) {
-  if (word !== "TODO") return false;
-  const before = line.slice(Math.max(0, index2 - 2), index2);
-  const after = line.slice(index2 + word.length, index2 + word.length + 2);
-  if (/[*_[(]$/.test(before) && /^[*_\])]/.test(after)) return true;
-  const cellStart = line.lastIndexOf("|", index2);
-  if (cellStart !== -1) {
-    const cellEnd = line.indexOf("|", index2);
-    const cell = line.slice(cellStart + 1, cellEnd === -1 ? line.length : cellEnd);
-    if (/^[\s*_]*TODO[\s*_]*$/.test(cell) || /\*\*TODO\*\*\s*$/.test(cell)) return true;
-  }
-  return /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]?\]\s+)?$/.test(line.slice(0, index2)) && /^\s*:/.test(line.slice(index2 + word.length));
-}
-function scanLine2(text6, line, item) {
-  const findings = [];
-  const add = (index2, found, message) => {
-    findings.push({
-      line,
-      column: index2 + 1,
-      endLine: line,
-      endColumn: index2 + found.length + 1,
-      message
-    });
-  };
-  const heading2 = TEMPLATE_HEADING.exec(text6);
-  if (heading2?.[1]) {
-    add(
-      text6.indexOf(heading2[1]),
-      heading2[1],
-      `Heading "${heading2[1]}" is the template's placeholder; write the incident's title, e.g. "# Checkout errors after a config push".`
-    );
-  }
-  for (const m of text6.matchAll(ANGLE)) {
-    if (isMarkupNotPlaceholder(m[1] ?? "")) continue;
-    add(
-      m.index,
-      m[0],
-      `Template placeholder ${quote(m[0], 50)} left in; replace it with the real content (an HTML comment "<!-- … -->" is fine for guidance).`
-    );
-  }
-  for (const m of text6.matchAll(MUSTACHE)) {
-    add(
-      m.index,
-      m[0],
-      `Template placeholder ${quote(m[0], 50)} left in; replace it with the real value.`
-    );
-  }
-  for (const m of text6.matchAll(BRACKET)) {
-    add(
-      m.index,
-      m[0],
-      `Template placeholder ${quote(m[0], 50)} left in; replace it with the real content.`
-    );
-  }
-  for (const m of text6.matchAll(WORD)) {
-    if (item && isStatusMarker(text6, m.index, m[0])) continue;
-    if (item?.dueRaw && item.dueRaw.toUpperCase() === m[0]) continue;
-    add(
-      m.index,
-      m[0],
-      `"${m[0]}" left in; write the missing content now, or turn it into an action item with an owner and a due date.`
-    );
-  }
-  return findings;
-}
-function scanModel({ pm: pm2 }) {
-  const fields = [
-    [pm2.title === null ? null : `# ${pm2.title}`, pm2.lines.title],
-    [pm2.impact, pm2.lines.impact],
-    [pm2.rootCause, pm2.lines.rootCause]
-  ];
-  const findings = fields.flatMap(
-    ([text6, line]) => text6 === null ? [] : scanLine2(text6, line ?? 1, void 0)
-  );
-  for (const item of pm2.actionItems) findings.push(...scanLine2(item.title, item.line, item));
-  return findings.map(({ line, message }) => ({ line, message }));
-}
-var placeholder = {
-  id: "placeholder",
-  defaultSeverity: "error",
-  description: "No template placeholders are left in: `<…>` (not HTML tags or autolinks), `{{ … }}`, `[Insert …]`, `TODO`, `TBD`, `# ISSUE NAME`. HTML comments, code and an item's `**TODO**` status marker are fine.",
-  check(ctx) {
-    if (ctx.prose === null) return scanModel(ctx);
-    const text6 = ctx.proseText ?? "";
-    if ([ANGLE, MUSTACHE, WORD, BRACKET].every((re) => text6.search(re) === -1) && !/^ {0,3}#{1,6}[ \t]+[A-Z ]+$/m.test(text6))
-      return [];
-    const items = new Map(ctx.pm.actionItems.map((item) => [item.line, item]));
-    return ctx.prose.flatMap((line, i) => scanLine2(line, i + 1, items.get(i + 1)));
-  }
-};
-
-// src/core/lint/rules/required-sections.ts
-var HOW = {
-  summary: {
-    heading: "Summary",
-    hint: "two or three sentences on what happened and who was affected"
-  },
-  impact: { heading: "Impact", hint: "who was affected, for how long, and how badly" },
-  timeline: {
-    heading: "Timeline",
-    hint: 'timestamped entries such as "- 14:02 UTC — alert fired"'
-  },
-  rootCause: { heading: "Root cause", hint: "the conditions that made the failure possible" },
-  actionItems: {
-    heading: "Action items",
-    hint: 'items such as "- [ ] Add a canary stage @alice due 2026-12-10"'
-  },
-  contributingFactors: {
-    heading: "Contributing factors",
-    hint: "what made the impact worse or the recovery slower"
-  },
-  whatWentWell: { heading: "What went well", hint: "what helped detection and recovery" },
-  lessonsLearned: { heading: "Lessons learned", hint: "what the team now knows" }
-};
-function hasSection(pm2, key) {
-  if (pm2.sections.some((s) => s.key === key)) return true;
-  switch (key) {
-    case "summary":
-      return pm2.sections.some((s) => s.key === "impact") || pm2.impact !== null;
-    case "impact":
-      return pm2.impact !== null;
-    case "timeline":
-      return pm2.timeline.length > 0;
-    case "rootCause":
-      return pm2.rootCause !== null;
-    case "actionItems":
-      return pm2.actionItems.length > 0;
-    case "contributingFactors":
-      return pm2.contributingFactors.length > 0;
-    case "whatWentWell":
-      return pm2.whatWentWell.length > 0;
-    default:
-      return false;
-  }
-}
-var requiredSections = {
-  id: "required-sections",
-  defaultSeverity: "error",
-  description: "Every section in `requiredSections` is present (`summary` is also satisfied by an impact section).",
-  check({ pm: pm2, config: config2 }) {
-    const line = pm2.lines.title ?? 1;
-    const findings = [];
-    for (const key of config2.requiredSections) {
-      if (hasSection(pm2, key)) continue;
-      const how = HOW[key] ?? { heading: key, hint: "its content" };
-      findings.push({
-        line,
-        message: `Missing a "## ${how.heading}" section; add one with ${how.hint}.`
-      });
-    }
-    return findings;
-  }
-};
-
-// src/core/lint/rules/severity-missing.ts
-var severityMissing = {
-  id: "severity-missing",
-  defaultSeverity: "error",
-  description: "The post-mortem states its severity (front matter `severity:` or a `**Severity:**` line).",
-  check({ pm: pm2, config: config2 }) {
-    if (pm2.severity !== null) return [];
-    const example = config2.severityScale[Math.min(1, config2.severityScale.length - 1)] ?? "SEV2";
-    return [
-      {
-        line: pm2.lines.title ?? 1,
-        message: `No severity found; add "**Severity:** ${example}" near the top (or "severity: ${example}" in front matter), one of ${config2.severityScale.join(", ")}.`
-      }
-    ];
-  }
-};
-
-// src/core/lint/rules/severity-scale.ts
-var severityScale = {
-  id: "severity-scale",
-  defaultSeverity: "error",
-  description: "The severity is one of `severityScale` (ignoring case, spaces and dashes).",
-  check({ pm: pm2, config: config2 }) {
-    if (pm2.severity === null) return [];
-    const wanted = normaliseSeverity(pm2.severity);
-    if (config2.severityScale.some((s) => normaliseSeverity(s) === wanted)) return [];
-    return [
-      {
-        line: pm2.lines.severity ?? pm2.lines.title ?? 1,
-        message: `Severity "${pm2.severity}" is not on the scale; write one of ${config2.severityScale.join(", ")} (or add it to severityScale in the config).`
-      }
-    ];
-  }
-};
-
-// src/core/lint/rules/timeline-order.ts
-var HOUR = 36e5;
-var MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}";
-var HAS_DATE = new RegExp(
-  `\\d{4}|\\b\\d{1,2}[-/.]\\d{1,2}\\b(?!:)|\\b${MONTH}\\.? ?\\d{1,2}\\b|\\b\\d{1,2}(?:st|nd|rd|th)? ?${MONTH}\\b`,
-  "i"
-);
-var timelineOrder = {
-  id: "timeline-order",
-  defaultSeverity: "error",
-  description: "Timeline entries are in chronological order (a time-only entry more than 12 hours before the previous one counts as the next day).",
-  check({ pm: pm2 }) {
-    const findings = [];
-    let previous3 = null;
-    let dayOffset = 0;
-    for (const entry of pm2.timeline) {
-      if (entry.at === null) continue;
-      const timeOnly = !HAS_DATE.test(entry.time.slice(0, 80));
-      let t = Date.parse(entry.at) + (timeOnly ? dayOffset : 0);
-      if (Number.isNaN(t)) continue;
-      if (previous3 !== null && t < previous3.t) {
-        if (timeOnly && previous3.t - t > 12 * HOUR && previous3.t - t < 24 * HOUR) {
-          dayOffset += 24 * HOUR;
-          t += 24 * HOUR;
-        } else {
-          findings.push({
-            line: entry.line,
-            message: `Timeline entry "${entry.time}" is earlier than "${previous3.time}" on line ${previous3.line}; put entries in time order (check both for a typo), and write the date when the incident spans days.`
-          });
-        }
-      }
-      previous3 = { t, line: entry.line, time: entry.time };
-    }
-    return findings;
-  }
-};
-
-// src/core/lint/registry.ts
-var lintRules = [
-  requiredSections,
-  severityMissing,
-  severityScale,
-  actionItemOwner,
-  actionItemOwnerHandle,
-  actionItemDue,
-  actionItemDueInvalid,
-  actionItemDueAmbiguous,
-  actionItemDueVague,
-  actionItemDueBeforeIncident,
-  actionItemDuplicate,
-  timelineOrder,
-  latePostmortem,
-  placeholder,
-  blameLanguage
-];
-var externalRulePrefixes = ["parse-", "date-", "config-", "lint-"];
-
-// src/core/lint/sort-diagnostics.ts
-function sortDiagnostics(diagnostics) {
-  return diagnostics.sort(
-    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
-  );
-}
-
-// src/core/lint/lint-postmortem.ts
-function lintPostmortem(pm2, config2, ctx = {}) {
-  const lines = ctx.text === void 0 ? null : ctx.text.split(/\r\n|\r|\n/);
-  const prose = lines === null ? null : proseLines(lines);
-  const ruleCtx = {
-    pm: pm2,
-    config: config2,
-    lines,
-    prose,
-    proseText: prose === null ? null : prose.join("\n")
-  };
-  const out = [];
-  const unreadDue = new Set(
-    pm2.actionItems.filter((i) => i.due === null && i.dueRaw !== null).map((i) => i.line)
-  );
-  for (const d of pm2.diagnostics) {
-    const rule = d.rule === "date-ambiguous" && unreadDue.has(d.line) ? actionItemDueAmbiguous.id : d.rule;
-    const level = config2.rules[rule] ?? config2.rules[d.rule] ?? d.severity;
-    if (level !== "off") out.push({ ...d, rule, severity: level });
-  }
-  for (const rule of lintRules) {
-    const level = config2.rules[rule.id] ?? rule.defaultSeverity;
-    if (level === "off") continue;
-    for (const f of rule.check(ruleCtx)) {
-      const column = f.column ?? firstColumn(lines, f.line);
-      const d = {
-        file: pm2.path,
-        line: f.line,
-        column,
-        severity: level,
-        rule: rule.id,
-        message: f.message
-      };
-      if (f.endLine !== void 0) d.endLine = f.endLine;
-      if (f.endColumn !== void 0) d.endColumn = f.endColumn;
-      out.push(d);
-    }
-  }
-  return sortDiagnostics(out);
-}
-function firstColumn(lines, line) {
-  const text6 = lines?.[line - 1];
-  if (text6 === void 0) return 1;
-  const i = text6.search(/\S/);
-  return i === -1 ? 1 : i + 1;
-}
-
-// src/core/config/parse-options-from-config.ts
-function parseOptionsFromConfig(config2) {
-  return {
-    dateOrder: config2.dates.order,
-    timeZone: config2.dates.timeZone,
-    ownerAliases: config2.owners.aliases
-  };
-}
-
 // src/core/markdown/inline-text.ts
 var HARD_REF_RE = /^(?:#\d{1,9}|[A-Z][A-Z0-9]{1,9}-\d{1,9}|(?:issue|pr|pull request|bug|ticket)s?\s+#?\d{1,9}|pr\s*#\d{1,9}|jira(?: link| ticket)?|fixed|done|https?:\/\/\S+)$/i;
 var REF_TEXT_RE = /^(?:#\d{1,9}|[A-Z][A-Z0-9]{1,9}-\d{1,9}|(?:jira|issue|ticket|tracking issue|github issue|gh issue|bug|card|trello|basecamp|pr|pull request|pull|link|here|issue here|fixed|done|commit|see|details|discussion)(?:\s*#?\d{1,9})?|(?:issue|pr|pull request|bug|ticket)s?\s+#?\d{1,9}|https?:\/\/\S+)$/i;
@@ -39923,22 +38428,54 @@ function titleSimilarity(a, b) {
 }
 var SIMILARITY_THRESHOLD = 0.75;
 
+// src/core/markdown/owners.ts
+var HANDLE_RE = /^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?$/;
+var NOBODY_RE = /^(?:n\/?a|none|nobody|tbd|tbc|todo|unknown|unassigned|-+|—|–|\?+|x|\.\.\.|owner|who|name)$/i;
+function isGitHubHandle(owner) {
+  return HANDLE_RE.test(owner);
+}
+function lookupAlias(name, aliases) {
+  const key = name.toLowerCase().replace(/^@/, "");
+  for (const [alias, login] of Object.entries(aliases)) {
+    if (alias.toLowerCase().replace(/^@/, "") === key)
+      return login.startsWith("@") ? login : `@${login}`;
+  }
+  return null;
+}
+function normaliseOwner(raw, aliases = {}) {
+  let text6 = raw.slice(0, 200).trim();
+  text6 = text6.replace(/^(?:owners?|assignee|assigned to|who|responsável)\s*[:=-]\s*/i, "");
+  text6 = text6.replace(/^[\s*_`([{]+|[\s*_`)\]}.,;:]+$/g, "").replace(/\s+/g, " ").trim();
+  if (text6 === "" || NOBODY_RE.test(text6)) return null;
+  const alias = lookupAlias(text6, aliases);
+  if (alias) return alias;
+  if (text6.startsWith("@"))
+    return isGitHubHandle(text6) || /^@[A-Za-z0-9][\w.-]{0,38}[A-Za-z0-9]$/.test(text6) ? text6 : null;
+  const words = text6.split(" ");
+  if (words.length > 4 || /[.!?]$/.test(text6) || /^https?:/i.test(text6)) return null;
+  if (words.length > 1 && words.some(
+    (w) => /^(?:the|with|along|added|was|is|will|by|for|of|in|on|after|before|when)$/i.test(w)
+  ))
+    return null;
+  return text6;
+}
+
 // src/core/markdown/item-text.ts
 var MAX_TEXT = 2e3;
-var HANDLE2 = "@[A-Za-z0-9](?:[A-Za-z0-9_-]|\\.(?=[A-Za-z0-9])){0,38}(?:\\/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?";
+var HANDLE = "@[A-Za-z0-9](?:[A-Za-z0-9_-]|\\.(?=[A-Za-z0-9])){0,38}(?:\\/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?";
 var OWNER_LABEL_RE = new RegExp(
-  `[([,;]?\\s*\\b(?:owner|owners|assignee|assigned to|responsible|dri)\\s*[:=]\\s*(${HANDLE2}|[A-Z][\\w.'-]{0,30}(?: [A-Z][\\w.'-]{0,30}){0,2})\\s*[)\\],;]?`,
+  `[([,;]?\\s*\\b(?:owner|owners|assignee|assigned to|responsible|dri)\\s*[:=]\\s*(${HANDLE}|[A-Z][\\w.'-]{0,30}(?: [A-Z][\\w.'-]{0,30}){0,2})\\s*[)\\],;]?`,
   "i"
 );
-var HANDLE_RE2 = new RegExp(`(?<![\\w.@/])(${HANDLE2})(?![\\w@])`);
-var MONTH2 = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+var HANDLE_RE2 = new RegExp(`(?<![\\w.@/])(${HANDLE})(?![\\w@])`);
+var MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
 var DAY = "\\d{1,2}(?:st|nd|rd|th)?";
 var DUE_VALUE = [
   "\\d{4}-\\d{1,2}-\\d{1,2}",
   "\\d{1,2}[/.-]\\d{1,2}(?:[/.-]\\d{2,4})?",
-  `(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6},?\\s+)?${DAY}\\s+(?:of\\s+)?${MONTH2}(?:,?\\s+\\d{4})?`,
-  `(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6},?\\s+)?${MONTH2}\\s+${DAY}(?:,?\\s+\\d{4})?`,
-  `${MONTH2}\\s+\\d{4}`,
+  `(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6},?\\s+)?${DAY}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+\\d{4})?`,
+  `(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6},?\\s+)?${MONTH}\\s+${DAY}(?:,?\\s+\\d{4})?`,
+  `${MONTH}\\s+\\d{4}`,
   "q[1-4](?:\\s*\\/?\\s*\\d{4})?(?:\\s*[-–]\\s*q[1-4](?:\\s*\\d{4})?)?",
   "h[12]\\s*\\d{4}",
   "end of (?:the )?(?:day|week|month|quarter|year|sprint)",
@@ -45816,10 +44353,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve4 = constructs2[index2].resolveAll;
-    if (resolve4 && !called.includes(resolve4)) {
-      events = resolve4(events, context);
-      called.push(resolve4);
+    const resolve5 = constructs2[index2].resolveAll;
+    if (resolve5 && !called.includes(resolve5)) {
+      events = resolve5(events, context);
+      called.push(resolve5);
     }
   }
   return events;
@@ -52518,7 +51055,7 @@ var Processor = class _Processor extends CallableInstance {
     assertParser("process", this.parser || this.Parser);
     assertCompiler("process", this.compiler || this.Compiler);
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve4, reject) {
+    function executor(resolve5, reject) {
       const realFile = vfile(file2);
       const parseTree = (
         /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -52549,8 +51086,8 @@ var Processor = class _Processor extends CallableInstance {
       function realDone(error63, file3) {
         if (error63 || !file3) {
           reject(error63);
-        } else if (resolve4) {
-          resolve4(file3);
+        } else if (resolve5) {
+          resolve5(file3);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, file3);
@@ -52652,7 +51189,7 @@ var Processor = class _Processor extends CallableInstance {
       file2 = void 0;
     }
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve4, reject) {
+    function executor(resolve5, reject) {
       ok(
         typeof file2 !== "function",
         "`file` can’t be a `done` anymore, we checked"
@@ -52666,8 +51203,8 @@ var Processor = class _Processor extends CallableInstance {
         );
         if (error63) {
           reject(error63);
-        } else if (resolve4) {
-          resolve4(resultingTree);
+        } else if (resolve5) {
+          resolve5(resultingTree);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, resultingTree, file3);
@@ -53048,15 +51585,15 @@ function classifyTimelineText(text6) {
 }
 
 // src/core/markdown/timeline-lead.ts
-var MONTH3 = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+var MONTH2 = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
 var WEEKDAY = "(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\\.?,?\\s+)?";
 var DATE_LEAD = [
   "\\d{4}-\\d{1,2}-\\d{1,2}",
-  `\\d{4}-${MONTH3}-\\d{1,2}`,
+  `\\d{4}-${MONTH2}-\\d{1,2}`,
   "\\d{1,2}[-/.]\\d{1,2}(?:[-/.]\\d{2,4})?(?=[\\s,T\\]:)]|$)",
-  `\\d{1,2}[-/ ]${MONTH3}(?:[-/ ,]+\\d{4})?`,
-  `${WEEKDAY}\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH3}(?:,?\\s+\\d{4})?`,
-  `${WEEKDAY}${MONTH3}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?`
+  `\\d{1,2}[-/ ]${MONTH2}(?:[-/ ,]+\\d{4})?`,
+  `${WEEKDAY}\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH2}(?:,?\\s+\\d{4})?`,
+  `${WEEKDAY}${MONTH2}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?`
 ].join("|");
 var ZONE = "(?:\\(?(?:UTC|GMT)(?:\\s?[+-]\\s?\\d{1,2}(?::?\\d{2})?)?\\)?|Z|\\(?(?:[PMCE][SD]T|[PMCE]T|AKST|AKDT|HST|JST|KST|SGT|MSK|CEST|NZST|NZDT|AEST|AEDT|IST|BST|CET|EEST|EET|WEST|WET)\\)?)";
 var TIME_LEAD = `(?:\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?\\s?(?:[ap]\\.?m\\.?)?|\\d{1,2}\\s?[ap]\\.?m\\.?|\\d{4}(?=\\s*(?:[-–—:|]|\\s(?:UTC|GMT|[PMCE][SD]?T|[A-Z]{2,3}ST|[A-Z]{2,3}DT)\\b|$))|--:--|X(?=\\s*[:-]))(?:\\s?${ZONE}(?![A-Za-z]))?`;
@@ -53944,7 +52481,7 @@ var FIELD_ORDER = [
   "rootCauseCategory",
   "publishedDate"
 ];
-function normaliseSeverity2(raw) {
+function normaliseSeverity(raw) {
   const t = raw.trim().split(/[\s,;(]/)[0] ?? raw;
   const m = /^(sev|p|s)[\s_-]?(\d)$/i.exec(raw.trim().slice(0, 12)) ?? /^(sev|p|s)[\s_-]?(\d)\b/i.exec(raw.trim());
   if (m) return `${m[1].toUpperCase()}${m[2]}`;
@@ -54052,7 +52589,7 @@ function build(text6, path2, options) {
   }
   const severity = pick4("severity");
   if (severity) {
-    pm2.severity = normaliseSeverity2(severity.value);
+    pm2.severity = normaliseSeverity(severity.value);
     set2("severity", severity.line);
   }
   const status = pick4("status");
@@ -54128,6 +52665,1085 @@ function parsePostmortem(text6, path2, options = {}) {
   }
 }
 
+// src/core/lint/prose-lines.ts
+var FENCE = /^ {0,3}(`{3,}|~{3,})/;
+var URL2 = /\bhttps?:\/\/[^\s<>()[\]]+/g;
+function proseLines(lines) {
+  const out = [];
+  let fence3 = null;
+  let inComment = false;
+  for (const line of lines) {
+    if (fence3) {
+      const m = FENCE.exec(line);
+      if (m?.[1] && m[1][0] === fence3.char && m[1].length >= fence3.size && line.slice(m[0].length).trim() === "") {
+        fence3 = null;
+      }
+      out.push(" ".repeat(line.length));
+      continue;
+    }
+    const open3 = FENCE.exec(line);
+    if (open3?.[1] && !inComment) {
+      fence3 = { char: open3[1][0] ?? "`", size: open3[1].length };
+      out.push(" ".repeat(line.length));
+      continue;
+    }
+    let masked = line;
+    if (inComment || line.includes("`") || line.includes("<!--")) {
+      const chars = line.split("");
+      inComment = blankComments(line, chars, inComment);
+      blankCodeSpans(chars);
+      masked = chars.join("");
+    }
+    if (masked.includes("://")) masked = masked.replace(URL2, (u) => " ".repeat(u.length));
+    out.push(masked);
+  }
+  return out;
+}
+function blankComments(line, chars, startInComment) {
+  let inComment = startInComment;
+  let i = 0;
+  while (i < line.length) {
+    if (inComment) {
+      const end = line.indexOf("-->", i);
+      const stop = end === -1 ? line.length : end + 3;
+      for (let k = i; k < stop; k++) chars[k] = " ";
+      if (end === -1) return true;
+      inComment = false;
+      i = stop;
+    } else {
+      const start = line.indexOf("<!--", i);
+      if (start === -1) return false;
+      inComment = true;
+      i = start;
+    }
+  }
+  return inComment;
+}
+function blankCodeSpans(chars) {
+  const n = chars.length;
+  const absent = /* @__PURE__ */ new Set();
+  let i = 0;
+  while (i < n) {
+    if (chars[i] !== "`") {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < n && chars[j] === "`") j++;
+    const size = j - i;
+    if (absent.has(size)) {
+      i = j;
+      continue;
+    }
+    let k = j;
+    let close2 = -1;
+    while (k < n) {
+      if (chars[k] !== "`") {
+        k++;
+        continue;
+      }
+      let e = k;
+      while (e < n && chars[e] === "`") e++;
+      if (e - k === size) {
+        close2 = e;
+        break;
+      }
+      k = e;
+    }
+    if (close2 === -1) {
+      absent.add(size);
+      i = j;
+      continue;
+    }
+    for (let m = i; m < close2; m++) chars[m] = " ";
+    i = close2;
+  }
+}
+
+// src/core/text/truncate.ts
+function truncate(text6, max) {
+  return text6.length <= max ? text6 : `${text6.slice(0, max - 1)}…`;
+}
+
+// src/core/lint/quote.ts
+function quote(text6, max = 60) {
+  const flat = text6.replace(/\s+/g, " ").trim();
+  return `"${truncate(flat, max)}"`;
+}
+
+// src/core/lint/rules/classify-due.ts
+function classifyDue(item, pm2, config2) {
+  if (item.due !== null) return { kind: "date", date: item.due };
+  if (item.dueRaw === null) return null;
+  const opts = pm2.incidentDate === null ? { order: config2.dates.order } : { order: config2.dates.order, reference: pm2.incidentDate };
+  return parseDate(item.dueRaw, opts);
+}
+
+// src/core/lint/rules/action-item-due-ambiguous.ts
+var actionItemDueAmbiguous = {
+  id: "action-item-due-ambiguous",
+  defaultSeverity: "error",
+  description: "A numeric due date is not ambiguous between day-first and month-first (unless `dates.order` settles it); the parser's `date-ambiguous` finding on a due date is reported under this id.",
+  check({ pm: pm2, config: config2 }) {
+    const reported = new Set(
+      pm2.diagnostics.filter((d) => d.rule === "date-ambiguous").map((d) => d.line)
+    );
+    return pm2.actionItems.flatMap((item) => {
+      if (reported.has(item.line)) return [];
+      const parsed = classifyDue(item, pm2, config2);
+      if (parsed?.kind !== "ambiguous") return [];
+      const options = parsed.candidates.map((c) => `"${c}"`).join(" or ");
+      return [
+        {
+          line: item.line,
+          message: `Due date ${quote(item.dueRaw ?? "", 30)} of ${quote(item.title, 40)} is ambiguous (${options}); write it as YYYY-MM-DD, or set dates.order to DMY or MDY in the config.`
+        }
+      ];
+    });
+  }
+};
+
+// src/core/lint/rules/action-item-due-before-incident.ts
+var actionItemDueBeforeIncident = {
+  id: "action-item-due-before-incident",
+  defaultSeverity: "error",
+  description: "A due date falls on or after the incident date (an earlier one is usually a typo in the year or month).",
+  check({ pm: pm2, config: config2 }) {
+    const incident = pm2.incidentDate;
+    if (incident === null) return [];
+    return pm2.actionItems.flatMap((item) => {
+      const parsed = classifyDue(item, pm2, config2);
+      if (parsed?.kind !== "date" || parsed.date >= incident) return [];
+      return [
+        {
+          line: item.line,
+          message: `Due date ${parsed.date} of ${quote(item.title, 40)} is before the incident (${incident}); check the year and month, and write a date after ${incident}.`
+        }
+      ];
+    });
+  }
+};
+
+// src/core/lint/rules/action-item-due-invalid.ts
+var actionItemDueInvalid = {
+  id: "action-item-due-invalid",
+  defaultSeverity: "error",
+  description: "A due date that is written reads as a date.",
+  check({ pm: pm2, config: config2 }) {
+    return pm2.actionItems.flatMap((item) => {
+      const parsed = classifyDue(item, pm2, config2);
+      if (parsed?.kind !== "invalid") return [];
+      return [
+        {
+          line: item.line,
+          message: `Due date ${quote(item.dueRaw ?? "", 30)} of ${quote(item.title, 40)} is not a date; write it as YYYY-MM-DD, e.g. "due 2026-12-10".`
+        }
+      ];
+    });
+  }
+};
+
+// src/core/lint/rules/action-item-due-vague.ts
+var actionItemDueVague = {
+  id: "action-item-due-vague",
+  defaultSeverity: "warning",
+  description: 'A due date names a day rather than a period ("Q2 2024", "next sprint").',
+  check({ pm: pm2, config: config2 }) {
+    return pm2.actionItems.flatMap((item) => {
+      if (item.status === "done") return [];
+      const parsed = classifyDue(item, pm2, config2);
+      if (parsed?.kind !== "vague") return [];
+      const undecided = /^(?:tbd|tbc|tba|asap|soon|later|n\/?a|unknown|\?+)$/i.test(
+        (item.dueRaw ?? "").trim()
+      );
+      const what = undecided ? "is not decided yet" : "is a period, not a day";
+      return [
+        {
+          line: item.line,
+          message: `Due ${quote(item.dueRaw ?? "", 30)} of ${quote(item.title, 40)} ${what}; write the last day you commit to as YYYY-MM-DD so it can be tracked.`
+        }
+      ];
+    });
+  }
+};
+
+// src/core/lint/normalise-severity.ts
+function normaliseSeverity2(severity) {
+  return severity.toUpperCase().replace(/[\s_-]+/g, "");
+}
+
+// src/core/lint/rules/action-item-due.ts
+var actionItemDue = {
+  id: "action-item-due",
+  defaultSeverity: "error",
+  description: "Every open action item has a due date.",
+  check({ pm: pm2, config: config2 }) {
+    const severity = pm2.severity === null ? null : normaliseSeverity2(pm2.severity);
+    const fallback = Object.entries(config2.defaultDueDays).find(
+      ([s]) => severity !== null && normaliseSeverity2(s) === severity
+    );
+    const note = fallback ? ` (until then sync assumes ${fallback[1]} days after the incident)` : "";
+    return pm2.actionItems.filter((item) => item.status === "open" && item.due === null && item.dueRaw === null).map((item) => ({
+      line: item.line,
+      message: `Action item ${quote(item.title)} has no due date; add one as YYYY-MM-DD, e.g. "due 2026-12-10" or a Due column${note}.`
+    }));
+  }
+};
+
+// src/core/lint/rules/action-item-duplicate.ts
+function titleKey(title) {
+  return title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+var actionItemDuplicate = {
+  id: "action-item-duplicate",
+  defaultSeverity: "error",
+  description: "No action item is listed twice (same text ignoring case and punctuation); duplicates would become duplicate issues.",
+  check({ pm: pm2 }) {
+    const seen = /* @__PURE__ */ new Map();
+    const findings = [];
+    for (const item of pm2.actionItems) {
+      const key = titleKey(item.title);
+      if (key === "") continue;
+      const first = seen.get(key);
+      if (first === void 0) {
+        seen.set(key, item.line);
+        continue;
+      }
+      findings.push({
+        line: item.line,
+        message: `Action item ${quote(item.title)} repeats the item on line ${first}; remove one, or reword them if they are different work.`
+      });
+    }
+    return findings;
+  }
+};
+
+// src/core/lint/rules/action-item-owner-handle.ts
+var actionItemOwnerHandle = {
+  id: "action-item-owner-handle",
+  defaultSeverity: "error",
+  description: "Every owner is a GitHub handle (`@login`, `@org/team`) or a name mapped in `owners.aliases`.",
+  check({ pm: pm2, config: config2 }) {
+    const aliases = config2.owners.aliases;
+    const known = /* @__PURE__ */ new Set();
+    for (const [name, login] of Object.entries(aliases)) {
+      known.add(name.toLowerCase());
+      known.add(login.toLowerCase());
+    }
+    return pm2.actionItems.filter(
+      (item) => item.owner !== null && !isGitHubHandle(item.owner) && !known.has(item.owner.toLowerCase())
+    ).map((item) => {
+      const owner = item.owner ?? "";
+      return {
+        line: item.line,
+        message: `Owner ${quote(owner, 40)} of ${quote(item.title, 40)} is not a GitHub handle; write "@login" or "@org/team", or map it in the config: owners.aliases: { ${JSON.stringify(owner)}: "@login" }.`
+      };
+    });
+  }
+};
+
+// src/core/lint/rules/action-item-owner.ts
+var actionItemOwner = {
+  id: "action-item-owner",
+  defaultSeverity: "error",
+  description: "Every open action item names an owner.",
+  check({ pm: pm2 }) {
+    return pm2.actionItems.filter((item) => item.status === "open" && item.owner === null).map((item) => ({
+      line: item.line,
+      message: `Action item ${quote(item.title)} has no owner; add a GitHub handle, e.g. "@alice" or "(owner: @org/team)", or fill the Owner column.`
+    }));
+  }
+};
+
+// src/core/lint/section-range.ts
+function sectionRange(pm2, key, lineCount) {
+  const index2 = pm2.sections.findIndex((s) => s.key === key);
+  const section = pm2.sections[index2];
+  if (!section) return null;
+  let end = lineCount;
+  for (const next of pm2.sections.slice(index2 + 1)) {
+    if (next.depth <= section.depth && next.line > section.line) {
+      end = next.line - 1;
+      break;
+    }
+  }
+  return { start: section.line, end };
+}
+
+// src/core/lint/rules/blame-language.ts
+var PHRASES = [
+  {
+    pattern: /\bhuman[ -]errors?\b/gi,
+    advice: 'describe what let the mistake through instead, e.g. "the deploy script accepted production without a confirmation step"'
+  },
+  {
+    // The possessor's word is read backwards from the match (see withPossessor): a leading
+    // `\w+` here would be retried at every position of a long word.
+    pattern: /['’]s fault\b|\b(?:was|were|is|are) at fault\b|\bfault of\b/gi,
+    advice: 'describe the gap in the system or process that allowed it, e.g. "the change reached production without review because …"'
+  },
+  {
+    pattern: /\bcareless(?:ly|ness)?\b|\bnegligen(?:t|ce)\b|\bincompeten(?:t|ce)\b|\bsloppy\b/gi,
+    advice: 'describe the missing safeguard instead, e.g. "no check caught the wrong value before it shipped"'
+  },
+  {
+    pattern: /\bshould(?: have|['’]ve) (?:known|noticed|caught|realized|realised|been more careful)\b/gi,
+    advice: "that is hindsight; describe what information was missing or hard to see at the time"
+  },
+  {
+    pattern: /\b(?:to blame|blamed)\b|\bblame (?:on|for)\b/gi,
+    advice: "describe the contributing conditions rather than who is responsible"
+  }
+];
+var NOT_BLAME = /^(?:nobody|no one|no-one|noone|anybody|anyone|nobody else)['’]s fault$/i;
+var HANDLE2 = /(?<![\w@/])@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\b(?!\/)/g;
+function peopleNames(pm2, aliases) {
+  const names = /* @__PURE__ */ new Set();
+  const candidates2 = [
+    ...pm2.authors,
+    ...pm2.actionItems.map((i) => i.owner ?? ""),
+    ...Object.keys(aliases)
+  ];
+  for (const raw of candidates2) {
+    const name = raw.replace(/^@/, "").trim();
+    if (name.length < 3 || name.length > 60 || !new RegExp("\\p{Ll}", "u").test(name) || /\bteam\b|\//i.test(name))
+      continue;
+    names.add(name);
+    const first = name.split(/\s+/)[0] ?? "";
+    if (first !== name && first.length >= 3 && new RegExp("^\\p{Lu}", "u").test(first)) names.add(first);
+  }
+  return [...names];
+}
+function personAsRootCause(ctx) {
+  const { pm: pm2, prose } = ctx;
+  let scan;
+  if (prose !== null) {
+    const range = sectionRange(pm2, "rootCause", prose.length) ?? (pm2.lines.rootCause === void 0 ? null : { start: pm2.lines.rootCause, end: pm2.lines.rootCause });
+    if (range === null) return [];
+    scan = [];
+    for (let l = range.start; l <= range.end; l++)
+      scan.push({ text: prose[l - 1] ?? "", line: l, exact: true });
+  } else {
+    if (pm2.rootCause === null) return [];
+    scan = [{ text: pm2.rootCause, line: pm2.lines.rootCause ?? 1, exact: false }];
+  }
+  const joined = scan.map((s) => s.text).join("\n");
+  const names = peopleNames(pm2, ctx.config.owners.aliases).filter((n) => joined.includes(n));
+  const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const named = escaped.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}_])(?:${escaped.join("|")})(?![\\p{L}\\p{N}_])`, "gu");
+  if (named === null && !joined.includes("@")) return [];
+  const findings = [];
+  for (const { text: text6, line, exact } of scan) {
+    const hits = [...text6.matchAll(HANDLE2), ...named ? text6.matchAll(named) : []];
+    const hit = hits.sort((a, b) => a.index - b.index)[0];
+    if (!hit) continue;
+    findings.push({
+      line,
+      ...exact ? { column: hit.index + 1, endLine: line, endColumn: hit.index + hit[0].length + 1 } : {},
+      message: `The root cause names a person ("${hit[0]}"); a blameless root cause describes the system, e.g. "a config change reached production without validation", and leaves names to the timeline.`
+    });
+  }
+  return findings;
+}
+function withPossessor(text6, index2, found) {
+  if (found[0] !== "'" && found[0] !== "’") return { start: index2, phrase: found };
+  let start = index2;
+  while (start > 0 && index2 - start < 60 && /[\p{L}\p{N}_-]/u.test(text6[start - 1] ?? "")) start--;
+  if (start >= 3 && /^no[ -]$/i.test(text6.slice(start - 3, start))) start -= 3;
+  return { start, phrase: text6.slice(start, index2 + found.length) };
+}
+function scanLine(text6, line, exact, phrases = PHRASES) {
+  const findings = [];
+  for (const { pattern, advice } of phrases) {
+    for (const m of text6.matchAll(pattern)) {
+      const { start, phrase } = withPossessor(text6, m.index, m[0]);
+      if (NOT_BLAME.test(phrase)) continue;
+      findings.push({
+        line,
+        ...exact ? { column: start + 1, endLine: line, endColumn: m.index + m[0].length + 1 } : {},
+        message: `Blame language "${phrase}": ${advice}.`
+      });
+    }
+  }
+  return findings;
+}
+var blameLanguage = {
+  id: "blame-language",
+  defaultSeverity: "warning",
+  description: `The text is blameless: no "human error", "X's fault", "careless", "should have known", and no person named as the root cause.`,
+  check(ctx) {
+    const { pm: pm2, prose, proseText } = ctx;
+    const present = proseText === null ? PHRASES : PHRASES.filter((p) => proseText.search(p.pattern) !== -1);
+    const phrases = prose !== null ? present.length === 0 ? [] : prose.flatMap((text6, i) => scanLine(text6, i + 1, true, present)) : [
+      ...pm2.impact === null ? [] : scanLine(pm2.impact, pm2.lines.impact ?? 1, false),
+      ...pm2.rootCause === null ? [] : scanLine(pm2.rootCause, pm2.lines.rootCause ?? 1, false),
+      ...pm2.contributingFactors.flatMap((f) => scanLine(f.text, f.line, false))
+    ];
+    return [...phrases, ...personAsRootCause(ctx)];
+  }
+};
+
+// node_modules/date-fns/constants.js
+var daysInYear = 365.2425;
+var maxTime = Math.pow(10, 8) * 24 * 60 * 60 * 1e3;
+var minTime = -maxTime;
+var millisecondsInDay = 864e5;
+var millisecondsInMinute = 6e4;
+var millisecondsInHour = 36e5;
+var secondsInHour = 3600;
+var secondsInDay = secondsInHour * 24;
+var secondsInWeek = secondsInDay * 7;
+var secondsInYear = secondsInDay * daysInYear;
+var secondsInMonth = secondsInYear / 12;
+var secondsInQuarter = secondsInMonth * 3;
+var constructFromSymbol = /* @__PURE__ */ Symbol.for("constructDateFrom");
+
+// node_modules/date-fns/constructFrom.js
+function constructFrom(date5, value2) {
+  if (typeof date5 === "function") return date5(value2);
+  if (date5 && typeof date5 === "object" && constructFromSymbol in date5)
+    return date5[constructFromSymbol](value2);
+  if (date5 instanceof Date) return new date5.constructor(value2);
+  return new Date(value2);
+}
+
+// node_modules/date-fns/toDate.js
+function toDate(argument, context) {
+  return constructFrom(context || argument, argument);
+}
+
+// node_modules/date-fns/addDays.js
+function addDays(date5, amount, options) {
+  const _date2 = toDate(date5, options?.in);
+  if (isNaN(amount)) return constructFrom(options?.in || date5, NaN);
+  if (!amount) return _date2;
+  _date2.setDate(_date2.getDate() + amount);
+  return _date2;
+}
+
+// node_modules/date-fns/isWeekend.js
+function isWeekend(date5, options) {
+  const day = toDate(date5, options?.in).getDay();
+  return day === 0 || day === 6;
+}
+
+// node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
+function getTimezoneOffsetInMilliseconds(date5) {
+  const _date2 = toDate(date5);
+  const utcDate = new Date(
+    Date.UTC(
+      _date2.getFullYear(),
+      _date2.getMonth(),
+      _date2.getDate(),
+      _date2.getHours(),
+      _date2.getMinutes(),
+      _date2.getSeconds(),
+      _date2.getMilliseconds()
+    )
+  );
+  utcDate.setUTCFullYear(_date2.getFullYear());
+  return +date5 - +utcDate;
+}
+
+// node_modules/date-fns/_lib/normalizeDates.js
+function normalizeDates(context, ...dates) {
+  const normalize2 = constructFrom.bind(
+    null,
+    context || dates.find((date5) => typeof date5 === "object")
+  );
+  return dates.map(normalize2);
+}
+
+// node_modules/date-fns/startOfDay.js
+function startOfDay(date5, options) {
+  const _date2 = toDate(date5, options?.in);
+  _date2.setHours(0, 0, 0, 0);
+  return _date2;
+}
+
+// node_modules/date-fns/differenceInCalendarDays.js
+function differenceInCalendarDays(laterDate, earlierDate, options) {
+  const [laterDate_, earlierDate_] = normalizeDates(
+    options?.in,
+    laterDate,
+    earlierDate
+  );
+  const laterStartOfDay = startOfDay(laterDate_);
+  const earlierStartOfDay = startOfDay(earlierDate_);
+  const laterTimestamp = +laterStartOfDay - getTimezoneOffsetInMilliseconds(laterStartOfDay);
+  const earlierTimestamp = +earlierStartOfDay - getTimezoneOffsetInMilliseconds(earlierStartOfDay);
+  return Math.round((laterTimestamp - earlierTimestamp) / millisecondsInDay);
+}
+
+// node_modules/date-fns/isSameDay.js
+function isSameDay(laterDate, earlierDate, options) {
+  const [dateLeft_, dateRight_] = normalizeDates(
+    options?.in,
+    laterDate,
+    earlierDate
+  );
+  return +startOfDay(dateLeft_) === +startOfDay(dateRight_);
+}
+
+// node_modules/date-fns/isDate.js
+function isDate(value2) {
+  return value2 instanceof Date || typeof value2 === "object" && Object.prototype.toString.call(value2) === "[object Date]";
+}
+
+// node_modules/date-fns/isValid.js
+function isValid(date5) {
+  return !(!isDate(date5) && typeof date5 !== "number" || isNaN(+toDate(date5)));
+}
+
+// node_modules/date-fns/differenceInBusinessDays.js
+function differenceInBusinessDays(laterDate, earlierDate, options) {
+  const [laterDate_, earlierDate_] = normalizeDates(
+    options?.in,
+    laterDate,
+    earlierDate
+  );
+  if (!isValid(laterDate_) || !isValid(earlierDate_)) return NaN;
+  const diff = differenceInCalendarDays(laterDate_, earlierDate_);
+  const sign = diff < 0 ? -1 : 1;
+  const weeks = Math.trunc(diff / 7);
+  let result = weeks * 5;
+  let movingDate = addDays(earlierDate_, weeks * 7);
+  while (!isSameDay(laterDate_, movingDate)) {
+    result += isWeekend(movingDate, options) ? 0 : sign;
+    movingDate = addDays(movingDate, sign);
+  }
+  return result === 0 ? 0 : result;
+}
+
+// node_modules/date-fns/parseISO.js
+function parseISO(argument, options) {
+  const invalidDate = () => constructFrom(options?.in, NaN);
+  const additionalDigits = options?.additionalDigits ?? 2;
+  const dateStrings = splitDateString(argument);
+  let date5;
+  if (dateStrings.date) {
+    const parseYearResult = parseYear2(dateStrings.date, additionalDigits);
+    date5 = parseDate2(parseYearResult.restDateString, parseYearResult.year);
+  }
+  if (!date5 || isNaN(+date5)) return invalidDate();
+  const timestamp = +date5;
+  let time3 = 0;
+  let offset;
+  if (dateStrings.time) {
+    time3 = parseTime(dateStrings.time);
+    if (isNaN(time3)) return invalidDate();
+  }
+  if (dateStrings.timezone) {
+    offset = parseTimezone(dateStrings.timezone);
+    if (isNaN(offset)) return invalidDate();
+  } else {
+    const tmpDate = new Date(timestamp + time3);
+    const result = toDate(0, options?.in);
+    result.setFullYear(
+      tmpDate.getUTCFullYear(),
+      tmpDate.getUTCMonth(),
+      tmpDate.getUTCDate()
+    );
+    result.setHours(
+      tmpDate.getUTCHours(),
+      tmpDate.getUTCMinutes(),
+      tmpDate.getUTCSeconds(),
+      tmpDate.getUTCMilliseconds()
+    );
+    return result;
+  }
+  return toDate(timestamp + time3 + offset, options?.in);
+}
+var patterns = {
+  dateTimeDelimiter: /[T ]/,
+  timeZoneDelimiter: /[Z ]/i,
+  timezone: /([Z+-].*)$/
+};
+var dateRegex = /^-?(?:(\d{3})|(\d{2})(?:-?(\d{2}))?|W(\d{2})(?:-?(\d{1}))?|)$/;
+var timeRegex = /^(\d{2}(?:[.,]\d*)?)(?::?(\d{2}(?:[.,]\d*)?))?(?::?(\d{2}(?:[.,]\d*)?))?$/;
+var timezoneRegex = /^([+-])(\d{2})(?::?(\d{2}))?$/;
+function splitDateString(dateString) {
+  const dateStrings = {};
+  const array2 = dateString.split(patterns.dateTimeDelimiter);
+  let timeString;
+  if (array2.length > 2) {
+    return dateStrings;
+  }
+  if (/:/.test(array2[0])) {
+    timeString = array2[0];
+  } else {
+    dateStrings.date = array2[0];
+    timeString = array2[1];
+    if (patterns.timeZoneDelimiter.test(dateStrings.date)) {
+      dateStrings.date = dateString.split(patterns.timeZoneDelimiter)[0];
+      timeString = dateString.substr(
+        dateStrings.date.length,
+        dateString.length
+      );
+    }
+  }
+  if (timeString) {
+    const token = patterns.timezone.exec(timeString);
+    if (token) {
+      dateStrings.time = timeString.replace(token[1], "");
+      dateStrings.timezone = token[1];
+    } else {
+      dateStrings.time = timeString;
+    }
+  }
+  return dateStrings;
+}
+function parseYear2(dateString, additionalDigits) {
+  const regex2 = new RegExp(
+    "^(?:(\\d{4}|[+-]\\d{" + (4 + additionalDigits) + "})|(\\d{2}|[+-]\\d{" + (2 + additionalDigits) + "})$)"
+  );
+  const captures = dateString.match(regex2);
+  if (!captures) return { year: NaN, restDateString: "" };
+  const year = captures[1] ? parseInt(captures[1]) : null;
+  const century = captures[2] ? parseInt(captures[2]) : null;
+  return {
+    year: century === null ? year : century * 100,
+    restDateString: dateString.slice((captures[1] || captures[2]).length)
+  };
+}
+function parseDate2(dateString, year) {
+  if (year === null) return /* @__PURE__ */ new Date(NaN);
+  const captures = dateString.match(dateRegex);
+  if (!captures) return /* @__PURE__ */ new Date(NaN);
+  const isWeekDate = !!captures[4];
+  const dayOfYear = parseDateUnit(captures[1]);
+  const month = parseDateUnit(captures[2]) - 1;
+  const day = parseDateUnit(captures[3]);
+  const week = parseDateUnit(captures[4]);
+  const dayOfWeek = parseDateUnit(captures[5]) - 1;
+  if (isWeekDate) {
+    if (!validateWeekDate(year, week, dayOfWeek)) {
+      return /* @__PURE__ */ new Date(NaN);
+    }
+    return dayOfISOWeekYear(year, week, dayOfWeek);
+  } else {
+    const date5 = /* @__PURE__ */ new Date(0);
+    if (!validateDate(year, month, day) || !validateDayOfYearDate(year, dayOfYear)) {
+      return /* @__PURE__ */ new Date(NaN);
+    }
+    date5.setUTCFullYear(year, month, Math.max(dayOfYear, day));
+    return date5;
+  }
+}
+function parseDateUnit(value2) {
+  return value2 ? parseInt(value2) : 1;
+}
+function parseTime(timeString) {
+  const captures = timeString.match(timeRegex);
+  if (!captures) return NaN;
+  const hours = parseTimeUnit(captures[1]);
+  const minutes = parseTimeUnit(captures[2]);
+  const seconds = parseTimeUnit(captures[3]);
+  if (!validateTime(hours, minutes, seconds)) {
+    return NaN;
+  }
+  return hours * millisecondsInHour + minutes * millisecondsInMinute + seconds * 1e3;
+}
+function parseTimeUnit(value2) {
+  return value2 && parseFloat(value2.replace(",", ".")) || 0;
+}
+function parseTimezone(timezoneString) {
+  if (timezoneString === "Z") return 0;
+  const captures = timezoneString.match(timezoneRegex);
+  if (!captures) return 0;
+  const sign = captures[1] === "+" ? -1 : 1;
+  const hours = parseInt(captures[2]);
+  const minutes = captures[3] && parseInt(captures[3]) || 0;
+  if (!validateTimezone(hours, minutes)) {
+    return NaN;
+  }
+  return sign * (hours * millisecondsInHour + minutes * millisecondsInMinute);
+}
+function dayOfISOWeekYear(isoWeekYear, week, day) {
+  const date5 = /* @__PURE__ */ new Date(0);
+  date5.setUTCFullYear(isoWeekYear, 0, 4);
+  const fourthOfJanuaryDay = date5.getUTCDay() || 7;
+  const diff = (week - 1) * 7 + day + 1 - fourthOfJanuaryDay;
+  date5.setUTCDate(date5.getUTCDate() + diff);
+  return date5;
+}
+var daysInMonths = [31, null, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function isLeapYearIndex(year) {
+  return year % 400 === 0 || year % 4 === 0 && year % 100 !== 0;
+}
+function validateDate(year, month, date5) {
+  return month >= 0 && month <= 11 && date5 >= 1 && date5 <= (daysInMonths[month] || (isLeapYearIndex(year) ? 29 : 28));
+}
+function validateDayOfYearDate(year, dayOfYear) {
+  return dayOfYear >= 1 && dayOfYear <= (isLeapYearIndex(year) ? 366 : 365);
+}
+function validateWeekDate(_year, week, day) {
+  return week >= 1 && week <= 53 && day >= 0 && day <= 6;
+}
+function validateTime(hours, minutes, seconds) {
+  if (hours === 24) {
+    return minutes === 0 && seconds === 0;
+  }
+  return seconds >= 0 && seconds < 60 && minutes >= 0 && minutes < 60 && hours >= 0 && hours < 25;
+}
+function validateTimezone(_hours, minutes) {
+  return minutes >= 0 && minutes <= 59;
+}
+
+// src/core/lint/rules/late-postmortem.ts
+var LIMIT = 5;
+var latePostmortem = {
+  id: "late-postmortem",
+  defaultSeverity: "warning",
+  description: `A post-mortem of the two most severe levels (SEV1/SEV2 by default) is published within ${LIMIT} business days of the incident (checked when the front matter gives a \`published:\` date).`,
+  check({ pm: pm2, config: config2 }) {
+    const { severity, incidentDate, publishedDate } = pm2;
+    if (severity === null || incidentDate === null || publishedDate === null) return [];
+    const top = config2.severityScale.slice(0, 2).map(normaliseSeverity2);
+    if (!top.includes(normaliseSeverity2(severity))) return [];
+    const days = differenceInBusinessDays(parseISO(publishedDate), parseISO(incidentDate));
+    if (!(days > LIMIT)) return [];
+    return [
+      {
+        line: pm2.lines.publishedDate ?? pm2.lines.incidentDate ?? 1,
+        message: `This ${severity} post-mortem was published ${days} business days after the incident (${incidentDate} → ${publishedDate}); aim for ${LIMIT} or fewer while memories are fresh, and say in the summary why it took longer.`
+      }
+    ];
+  }
+};
+
+// src/core/lint/rules/placeholder.ts
+var ANGLE = /<([A-Za-z][^<>\n]{0,200})>/g;
+var MUSTACHE = /\{\{[^{}\n]{0,200}\}\}/g;
+var WORD = /\b(?:TODO|TBD|TBC|FIXME|XXX)\b/g;
+var BRACKET = /\[(?:insert|describe|enter|fill in|link to|add link|your|name of)\b[^[\]\n]{0,200}\](?![([:])/gi;
+var TEMPLATE_HEADING = /^ {0,3}#{1,6}[ \t]+(ISSUE NAME|INCIDENT (?:NAME|TITLE)|POST-?MORTEM TITLE|TITLE)[ \t#]*$/;
+var HTML_ELEMENTS = new Set(
+  "a abbr address article aside b bdi bdo blockquote br caption center cite code col colgroup dd del details dfn div dl dt em figcaption figure font footer h1 h2 h3 h4 h5 h6 header hr i img ins kbd li link main mark meta nav ol p picture pre q s samp section small source span strike strong sub summary sup table tbody td tfoot th thead time tr tt u ul var video wbr".split(" ")
+);
+var BOOLEAN_ATTRIBUTES = /* @__PURE__ */ new Set([
+  "open",
+  "hidden",
+  "disabled",
+  "checked",
+  "controls",
+  "autoplay",
+  "muted",
+  "loop",
+  "selected"
+]);
+var LITERAL = /^(?:none|nil|null|empty|unknown|redacted|snip|snipped|omitted|truncated)$/i;
+var AUTOLINK = /^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*$/;
+var EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+var TAG = /^([A-Za-z][A-Za-z0-9]*)([\s/][^]*)?$/;
+function isMarkupNotPlaceholder(content3) {
+  if (LITERAL.test(content3) || AUTOLINK.test(content3) || EMAIL.test(content3)) return true;
+  const m = TAG.exec(content3);
+  if (!m?.[1] || !HTML_ELEMENTS.has(m[1].toLowerCase())) return false;
+  const rest = (m[2] ?? "").replace(/\/\s*$/, "").trim();
+  if (rest === "" || rest.includes("=")) return true;
+  return rest.split(/\s+/).every((w) => BOOLEAN_ATTRIBUTES.has(w.toLowerCase()));
+}
+function isStatusMarker(line, index2, word) {
+  if (word !== "TODO") return false;
+  const before = line.slice(Math.max(0, index2 - 2), index2);
+  const after = line.slice(index2 + word.length, index2 + word.length + 2);
+  if (/[*_[(]$/.test(before) && /^[*_\])]/.test(after)) return true;
+  const cellStart = line.lastIndexOf("|", index2);
+  if (cellStart !== -1) {
+    const cellEnd = line.indexOf("|", index2);
+    const cell = line.slice(cellStart + 1, cellEnd === -1 ? line.length : cellEnd);
+    if (/^[\s*_]*TODO[\s*_]*$/.test(cell) || /\*\*TODO\*\*\s*$/.test(cell)) return true;
+  }
+  return /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]?\]\s+)?$/.test(line.slice(0, index2)) && /^\s*:/.test(line.slice(index2 + word.length));
+}
+function scanLine2(text6, line, item) {
+  const findings = [];
+  const add = (index2, found, message) => {
+    findings.push({
+      line,
+      column: index2 + 1,
+      endLine: line,
+      endColumn: index2 + found.length + 1,
+      message
+    });
+  };
+  const heading2 = TEMPLATE_HEADING.exec(text6);
+  if (heading2?.[1]) {
+    add(
+      text6.indexOf(heading2[1]),
+      heading2[1],
+      `Heading "${heading2[1]}" is the template's placeholder; write the incident's title, e.g. "# Checkout errors after a config push".`
+    );
+  }
+  for (const m of text6.matchAll(ANGLE)) {
+    if (isMarkupNotPlaceholder(m[1] ?? "")) continue;
+    add(
+      m.index,
+      m[0],
+      `Template placeholder ${quote(m[0], 50)} left in; replace it with the real content (an HTML comment "<!-- … -->" is fine for guidance).`
+    );
+  }
+  for (const m of text6.matchAll(MUSTACHE)) {
+    add(
+      m.index,
+      m[0],
+      `Template placeholder ${quote(m[0], 50)} left in; replace it with the real value.`
+    );
+  }
+  for (const m of text6.matchAll(BRACKET)) {
+    add(
+      m.index,
+      m[0],
+      `Template placeholder ${quote(m[0], 50)} left in; replace it with the real content.`
+    );
+  }
+  for (const m of text6.matchAll(WORD)) {
+    if (item && isStatusMarker(text6, m.index, m[0])) continue;
+    if (item?.dueRaw && item.dueRaw.toUpperCase() === m[0]) continue;
+    add(
+      m.index,
+      m[0],
+      `"${m[0]}" left in; write the missing content now, or turn it into an action item with an owner and a due date.`
+    );
+  }
+  return findings;
+}
+function scanModel({ pm: pm2 }) {
+  const fields = [
+    [pm2.title === null ? null : `# ${pm2.title}`, pm2.lines.title],
+    [pm2.impact, pm2.lines.impact],
+    [pm2.rootCause, pm2.lines.rootCause]
+  ];
+  const findings = fields.flatMap(
+    ([text6, line]) => text6 === null ? [] : scanLine2(text6, line ?? 1, void 0)
+  );
+  for (const item of pm2.actionItems) findings.push(...scanLine2(item.title, item.line, item));
+  return findings.map(({ line, message }) => ({ line, message }));
+}
+var placeholder = {
+  id: "placeholder",
+  defaultSeverity: "error",
+  description: "No template placeholders are left in: `<…>` (not HTML tags or autolinks), `{{ … }}`, `[Insert …]`, `TODO`, `TBD`, `# ISSUE NAME`. HTML comments, code and an item's `**TODO**` status marker are fine.",
+  check(ctx) {
+    if (ctx.prose === null) return scanModel(ctx);
+    const text6 = ctx.proseText ?? "";
+    if ([ANGLE, MUSTACHE, WORD, BRACKET].every((re) => text6.search(re) === -1) && !/^ {0,3}#{1,6}[ \t]+[A-Z ]+$/m.test(text6))
+      return [];
+    const items = new Map(ctx.pm.actionItems.map((item) => [item.line, item]));
+    return ctx.prose.flatMap((line, i) => scanLine2(line, i + 1, items.get(i + 1)));
+  }
+};
+
+// src/core/lint/rules/required-sections.ts
+var HOW = {
+  summary: {
+    heading: "Summary",
+    hint: "two or three sentences on what happened and who was affected"
+  },
+  impact: { heading: "Impact", hint: "who was affected, for how long, and how badly" },
+  timeline: {
+    heading: "Timeline",
+    hint: 'timestamped entries such as "- 14:02 UTC — alert fired"'
+  },
+  rootCause: { heading: "Root cause", hint: "the conditions that made the failure possible" },
+  actionItems: {
+    heading: "Action items",
+    hint: 'items such as "- [ ] Add a canary stage @alice due 2026-12-10"'
+  },
+  contributingFactors: {
+    heading: "Contributing factors",
+    hint: "what made the impact worse or the recovery slower"
+  },
+  whatWentWell: { heading: "What went well", hint: "what helped detection and recovery" },
+  lessonsLearned: { heading: "Lessons learned", hint: "what the team now knows" }
+};
+function hasSection(pm2, key) {
+  if (pm2.sections.some((s) => s.key === key)) return true;
+  switch (key) {
+    case "summary":
+      return pm2.sections.some((s) => s.key === "impact") || pm2.impact !== null;
+    case "impact":
+      return pm2.impact !== null;
+    case "timeline":
+      return pm2.timeline.length > 0;
+    case "rootCause":
+      return pm2.rootCause !== null;
+    case "actionItems":
+      return pm2.actionItems.length > 0;
+    case "contributingFactors":
+      return pm2.contributingFactors.length > 0;
+    case "whatWentWell":
+      return pm2.whatWentWell.length > 0;
+    default:
+      return false;
+  }
+}
+var requiredSections = {
+  id: "required-sections",
+  defaultSeverity: "error",
+  description: "Every section in `requiredSections` is present (`summary` is also satisfied by an impact section).",
+  check({ pm: pm2, config: config2 }) {
+    const line = pm2.lines.title ?? 1;
+    const findings = [];
+    for (const key of config2.requiredSections) {
+      if (hasSection(pm2, key)) continue;
+      const how = HOW[key] ?? { heading: key, hint: "its content" };
+      findings.push({
+        line,
+        message: `Missing a "## ${how.heading}" section; add one with ${how.hint}.`
+      });
+    }
+    return findings;
+  }
+};
+
+// src/core/lint/rules/severity-missing.ts
+var severityMissing = {
+  id: "severity-missing",
+  defaultSeverity: "error",
+  description: "The post-mortem states its severity (front matter `severity:` or a `**Severity:**` line).",
+  check({ pm: pm2, config: config2 }) {
+    if (pm2.severity !== null) return [];
+    const example = config2.severityScale[Math.min(1, config2.severityScale.length - 1)] ?? "SEV2";
+    return [
+      {
+        line: pm2.lines.title ?? 1,
+        message: `No severity found; add "**Severity:** ${example}" near the top (or "severity: ${example}" in front matter), one of ${config2.severityScale.join(", ")}.`
+      }
+    ];
+  }
+};
+
+// src/core/lint/rules/severity-scale.ts
+var severityScale = {
+  id: "severity-scale",
+  defaultSeverity: "error",
+  description: "The severity is one of `severityScale` (ignoring case, spaces and dashes).",
+  check({ pm: pm2, config: config2 }) {
+    if (pm2.severity === null) return [];
+    const wanted = normaliseSeverity2(pm2.severity);
+    if (config2.severityScale.some((s) => normaliseSeverity2(s) === wanted)) return [];
+    return [
+      {
+        line: pm2.lines.severity ?? pm2.lines.title ?? 1,
+        message: `Severity "${pm2.severity}" is not on the scale; write one of ${config2.severityScale.join(", ")} (or add it to severityScale in the config).`
+      }
+    ];
+  }
+};
+
+// src/core/lint/rules/timeline-order.ts
+var HOUR = 36e5;
+var MONTH3 = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}";
+var HAS_DATE = new RegExp(
+  `\\d{4}|\\b\\d{1,2}[-/.]\\d{1,2}\\b(?!:)|\\b${MONTH3}\\.? ?\\d{1,2}\\b|\\b\\d{1,2}(?:st|nd|rd|th)? ?${MONTH3}\\b`,
+  "i"
+);
+var timelineOrder = {
+  id: "timeline-order",
+  defaultSeverity: "error",
+  description: "Timeline entries are in chronological order (a time-only entry more than 12 hours before the previous one counts as the next day).",
+  check({ pm: pm2 }) {
+    const findings = [];
+    let previous3 = null;
+    let dayOffset = 0;
+    for (const entry of pm2.timeline) {
+      if (entry.at === null) continue;
+      const timeOnly = !HAS_DATE.test(entry.time.slice(0, 80));
+      let t = Date.parse(entry.at) + (timeOnly ? dayOffset : 0);
+      if (Number.isNaN(t)) continue;
+      if (previous3 !== null && t < previous3.t) {
+        if (timeOnly && previous3.t - t > 12 * HOUR && previous3.t - t < 24 * HOUR) {
+          dayOffset += 24 * HOUR;
+          t += 24 * HOUR;
+        } else {
+          findings.push({
+            line: entry.line,
+            message: `Timeline entry "${entry.time}" is earlier than "${previous3.time}" on line ${previous3.line}; put entries in time order (check both for a typo), and write the date when the incident spans days.`
+          });
+        }
+      }
+      previous3 = { t, line: entry.line, time: entry.time };
+    }
+    return findings;
+  }
+};
+
+// src/core/lint/registry.ts
+var lintRules = [
+  requiredSections,
+  severityMissing,
+  severityScale,
+  actionItemOwner,
+  actionItemOwnerHandle,
+  actionItemDue,
+  actionItemDueInvalid,
+  actionItemDueAmbiguous,
+  actionItemDueVague,
+  actionItemDueBeforeIncident,
+  actionItemDuplicate,
+  timelineOrder,
+  latePostmortem,
+  placeholder,
+  blameLanguage
+];
+var externalRulePrefixes = ["parse-", "date-", "config-", "lint-"];
+
+// src/core/lint/sort-diagnostics.ts
+function sortDiagnostics(diagnostics) {
+  return diagnostics.sort(
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
+  );
+}
+
+// src/core/lint/lint-postmortem.ts
+function lintPostmortem(pm2, config2, ctx = {}) {
+  const lines = ctx.text === void 0 ? null : ctx.text.split(/\r\n|\r|\n/);
+  const prose = lines === null ? null : proseLines(lines);
+  const ruleCtx = {
+    pm: pm2,
+    config: config2,
+    lines,
+    prose,
+    proseText: prose === null ? null : prose.join("\n")
+  };
+  const out = [];
+  const unreadDue = new Set(
+    pm2.actionItems.filter((i) => i.due === null && i.dueRaw !== null).map((i) => i.line)
+  );
+  for (const d of pm2.diagnostics) {
+    const rule = d.rule === "date-ambiguous" && unreadDue.has(d.line) ? actionItemDueAmbiguous.id : d.rule;
+    const level = config2.rules[rule] ?? config2.rules[d.rule] ?? d.severity;
+    if (level !== "off") out.push({ ...d, rule, severity: level });
+  }
+  for (const rule of lintRules) {
+    const level = config2.rules[rule.id] ?? rule.defaultSeverity;
+    if (level === "off") continue;
+    for (const f of rule.check(ruleCtx)) {
+      const column = f.column ?? firstColumn(lines, f.line);
+      const d = {
+        file: pm2.path,
+        line: f.line,
+        column,
+        severity: level,
+        rule: rule.id,
+        message: f.message
+      };
+      if (f.endLine !== void 0) d.endLine = f.endLine;
+      if (f.endColumn !== void 0) d.endColumn = f.endColumn;
+      out.push(d);
+    }
+  }
+  return sortDiagnostics(out);
+}
+function firstColumn(lines, line) {
+  const text6 = lines?.[line - 1];
+  if (text6 === void 0) return 1;
+  const i = text6.search(/\S/);
+  return i === -1 ? 1 : i + 1;
+}
+
 // src/core/lint/lint-text.ts
 function lintText(text6, path2, config2) {
   let postmortem;
@@ -54155,6 +53771,407 @@ function failure(file2, rule, what, error63) {
     rule,
     message: `This file ${what} (${cause}); check that it is a UTF-8 markdown file, and report the problem with this file attached if it is.`
   };
+}
+
+// src/core/github/lookup-assignable.ts
+var LIST_THRESHOLD = 3;
+async function lookupAssignable(logins, port) {
+  const wanted = [...new Set([...logins].map((l) => l.toLowerCase()))].sort();
+  const assignable = /* @__PURE__ */ new Map();
+  if (wanted.length > LIST_THRESHOLD && port.listAssignees) {
+    const all2 = new Set((await port.listAssignees()).map((l) => l.toLowerCase()));
+    for (const login of wanted) assignable.set(login, all2.has(login));
+    return { assignable, reads: 1 };
+  }
+  for (const login of wanted) assignable.set(login, await port.canBeAssigned(login));
+  return { assignable, reads: wanted.length };
+}
+
+// src/core/text/unique-case-insensitive.ts
+function uniqueCaseInsensitive(items, nameOf = String) {
+  const seen = /* @__PURE__ */ new Set();
+  return items.filter((item) => {
+    const key = nameOf(item).toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+function sameNamesCaseInsensitive(a, b) {
+  const x = new Set(a.map((s) => s.toLowerCase()));
+  const y = new Set(b.map((s) => s.toLowerCase()));
+  return x.size === y.size && [...x].every((s) => y.has(s));
+}
+
+// src/core/text/severity-key.ts
+function severityKey(severity) {
+  if (!severity) return null;
+  return severity.replace(/[\s_-]+/g, "").toUpperCase();
+}
+
+// src/core/sync/label-specs.ts
+var SEVERITY_COLOURS = ["b60205", "d93f0b", "fbca04", "0e8a16"];
+function labelSpecs(config2) {
+  const specs = [
+    {
+      name: config2.labels.tool,
+      color: "5319e7",
+      description: "Action item from a post-mortem (postmortem-tracker)"
+    }
+  ];
+  if (config2.labels.severityPrefix !== "") {
+    config2.severityScale.forEach((severity, index2) => {
+      specs.push({
+        name: severityLabel(config2, severity),
+        color: SEVERITY_COLOURS[index2] ?? "c5def5",
+        description: `Action item of a ${severity} incident`
+      });
+    });
+  }
+  if (config2.labels.overdue !== "") {
+    specs.push({
+      name: config2.labels.overdue,
+      color: "e99695",
+      description: "Post-mortem action item past its due date"
+    });
+  }
+  for (const extra of config2.labels.extra) {
+    specs.push({ name: extra, color: "ededed", description: "Post-mortem action item" });
+  }
+  return uniqueCaseInsensitive(specs, (spec) => spec.name);
+}
+function severityLabel(config2, severity) {
+  if (severity === null || config2.labels.severityPrefix === "") return null;
+  const key = severityKey(severity);
+  const canonical = config2.severityScale.find((s) => severityKey(s) === key) ?? key;
+  return `${config2.labels.severityPrefix}${canonical}`;
+}
+function isManagedLabel(config2, name) {
+  const lower = name.toLowerCase();
+  if (lower === config2.labels.tool.toLowerCase()) return true;
+  if (config2.labels.overdue !== "" && lower === config2.labels.overdue.toLowerCase()) return true;
+  if (config2.labels.severityPrefix !== "" && lower.startsWith(config2.labels.severityPrefix.toLowerCase()))
+    return true;
+  return config2.labels.extra.some((extra) => extra.toLowerCase() === lower);
+}
+
+// src/core/text/encode-path.ts
+function encodePath(path2) {
+  return path2.split("/").map(
+    (segment) => encodeURIComponent(segment).replace(
+      /[()'!*]/g,
+      (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
+    )
+  ).join("/");
+}
+
+// src/core/sync/permalink.ts
+function permalink(serverUrl, repo, sha, path2, line) {
+  return `${serverUrl.replace(/\/+$/, "")}/${repo.owner}/${repo.repo}/blob/${sha}/${encodePath(path2)}#L${line}`;
+}
+
+// src/core/text/escape-markdown.ts
+var MAX_USER_TEXT = 200;
+function escapeMarkdown(text6, options = {}) {
+  let t = text6.replace(/\s+/g, " ").trim();
+  if (options.max !== void 0 && t.length > options.max)
+    t = `${t.slice(0, options.max - 1).trimEnd()}…`;
+  t = t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_[\]~|])/g, "\\$1");
+  if (options.inert) t = t.replace(/#(?=\d)/g, "&#35;").replace(/@/g, "@&#8203;");
+  return t.replace(/^([-+=#])(?=\s|$)/, "\\$1").replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
+}
+function escapeText(text6, max = MAX_USER_TEXT) {
+  return escapeMarkdown(text6, { max, inert: true });
+}
+function escapeUrl(url2) {
+  return url2.replace(
+    /[\s()<>]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
+  );
+}
+
+// src/core/sync/marker.ts
+var MARKER_PREFIX = "<!-- postmortem-tracker:item ";
+var MARKER_RE = /<!-- postmortem-tracker:item (\{[^\n]{0,2000}?\}) -->/;
+var STATUSES = ["open", "done", "removed", "linked"];
+function renderMarker(marker) {
+  const value2 = { v: 1, id: marker.id, path: marker.path };
+  if (marker.status !== void 0) value2["status"] = marker.status;
+  if (marker.owner !== void 0) value2["owner"] = marker.owner;
+  const json2 = JSON.stringify(value2).replace(/--/g, "\\u002d\\u002d").replace(/>/g, "\\u003e");
+  return `${MARKER_PREFIX}${json2} -->`;
+}
+function parseMarker(body) {
+  if (!body) return null;
+  const match = MARKER_RE.exec(body);
+  if (!match?.[1]) return null;
+  try {
+    const value2 = JSON.parse(match[1]);
+    if (typeof value2 !== "object" || value2 === null) return null;
+    const { id, path: path2, status, owner } = value2;
+    if (typeof id !== "string" || id === "" || typeof path2 !== "string") return null;
+    const marker = { id, path: path2 };
+    if (typeof status === "string" && STATUSES.includes(status))
+      marker.status = status;
+    if (typeof owner === "string" || owner === null) marker.owner = owner;
+    return marker;
+  } catch {
+    return null;
+  }
+}
+function replaceMarker(body, marker) {
+  const rendered = renderMarker(marker);
+  return MARKER_RE.test(body) ? body.replace(MARKER_RE, () => rendered) : `${body.trimEnd()}
+
+${rendered}`;
+}
+
+// src/core/sync/render-issue-body.ts
+function renderIssueBody(fields) {
+  const rows = [
+    ["Owner", renderOwner(fields.owner, fields.ownerKind)],
+    ["Due", renderDue(fields.due, fields.severity)],
+    ["Severity", fields.severity === null ? "_not stated_" : escapeMarkdown(fields.severity)],
+    ["Incident", renderIncident(fields.incidentTitle, fields.incidentDate)],
+    ["Source", `[${escapeMarkdown(fields.path)} line ${fields.line}](${fields.permalink})`],
+    ["Status", fields.status === "done" ? "done" : "open"]
+  ];
+  return [
+    `> ${escapeMarkdown(fields.itemText)}`,
+    "",
+    "| | |",
+    "| --- | --- |",
+    ...rows.map(([key, value2]) => `| ${key} | ${value2} |`),
+    "",
+    "<sub>Tracked by postmortem-tracker from the post-mortem above: edit the item there, not this issue.</sub>",
+    "",
+    renderMarker(fields.marker)
+  ].join("\n");
+}
+function renderRemovalComment(path2, id) {
+  return [
+    `This action item is no longer in \`${path2.replace(/`/g, "'")}\`, so the issue is closed as not planned.`,
+    "",
+    renderRemovalCommentMarker(id)
+  ].join("\n");
+}
+function renderLinkedComment(path2, id, number4) {
+  return [
+    `The action item in \`${path2.replace(/`/g, "'")}\` now links #${number4}, so this issue is closed as a duplicate of it.`,
+    "",
+    renderRemovalCommentMarker(id)
+  ].join("\n");
+}
+function renderRemovalCommentMarker(id) {
+  return `<!-- postmortem-tracker:closing ${JSON.stringify(id).replace(/--/g, "\\u002d\\u002d").replace(/>/g, "\\u003e")} -->`;
+}
+function renderOwner(owner, kind) {
+  if (owner === null || kind === "none")
+    return "_none: add an owner to the item in the post-mortem_";
+  if (kind === "team") return `${owner} (a team: mentioned, not assigned)`;
+  if (kind === "name") return `${escapeMarkdown(owner)} (not a GitHub login: not assigned)`;
+  return owner;
+}
+function renderDue(due, severity) {
+  if (due.date !== null && due.defaulted) {
+    return `${due.date} (defaulted: ${due.defaultDays ?? "?"} days after the incident for ${escapeMarkdown(severity ?? "this severity")}; no due date was written)`;
+  }
+  if (due.date !== null) return due.date;
+  if (due.vague !== null) return `${escapeMarkdown(due.vague)} (as written; not a single day)`;
+  return "_none_";
+}
+function renderIncident(title, date5) {
+  const name = title === null ? "_untitled post-mortem_" : escapeMarkdown(title);
+  return date5 === null ? name : `${name} (${date5})`;
+}
+
+// src/core/text/calendar-date.ts
+var DAY_MS = 864e5;
+var DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+function epochDay(date5) {
+  const m = DATE_RE.exec(date5);
+  if (!m) throw new Error(`Expected a date as YYYY-MM-DD, got "${date5}"`);
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
+}
+function fromEpochDay(day) {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+function addDays2(date5, days) {
+  return fromEpochDay(epochDay(date5) + days);
+}
+function daysBetween(from, to) {
+  return epochDay(to) - epochDay(from);
+}
+function isCalendarDate(value2) {
+  if (!value2 || !DATE_RE.test(value2)) return false;
+  return fromEpochDay(epochDay(value2)) === value2;
+}
+
+// src/core/sync/resolve-due-date.ts
+function resolveDueDate(item, incident, defaultDueDays) {
+  if (item.due !== null)
+    return { date: item.due, defaulted: false, defaultDays: null, vague: null };
+  if (item.dueRaw !== null && item.dueRaw.trim() !== "") {
+    return { date: null, defaulted: false, defaultDays: null, vague: item.dueRaw.trim() };
+  }
+  if (incident.incidentDate === null || incident.severity === null) {
+    return { date: null, defaulted: false, defaultDays: null, vague: null };
+  }
+  const wanted = severityKey(incident.severity);
+  const entry = Object.entries(defaultDueDays).find(([key]) => severityKey(key) === wanted);
+  if (!entry) return { date: null, defaulted: false, defaultDays: null, vague: null };
+  return {
+    date: addDays2(incident.incidentDate, entry[1]),
+    defaulted: true,
+    defaultDays: entry[1],
+    vague: null
+  };
+}
+
+// src/core/sync/tracker-reference.ts
+function parseTrackerReference(tracker, repo, serverUrl) {
+  if (tracker === null) return null;
+  const text6 = tracker.trim();
+  if (text6 === "") return null;
+  const local = /^(?:GH-|#)(\d+)$/i.exec(text6);
+  if (local?.[1]) return { kind: "issue", number: Number(local[1]) };
+  const qualified = /^([\w.-]+)\/([\w.-]+)#(\d+)$/.exec(text6);
+  if (qualified?.[3]) {
+    return sameRepo(qualified[1], qualified[2], repo) ? { kind: "issue", number: Number(qualified[3]) } : { kind: "external", ref: text6 };
+  }
+  const server = serverUrl.replace(/\/+$/, "").toLowerCase();
+  const url2 = /^(https?:\/\/[^/\s]+)\/([\w.-]+)\/([\w.-]+)\/issues\/(\d+)(?:[/?#].*)?$/i.exec(text6);
+  if (url2?.[4] && url2[1]?.toLowerCase() === server && sameRepo(url2[2], url2[3], repo)) {
+    return { kind: "issue", number: Number(url2[4]) };
+  }
+  return { kind: "external", ref: text6 };
+}
+function sameRepo(owner, name, repo) {
+  return owner?.toLowerCase() === repo.owner.toLowerCase() && name?.toLowerCase() === repo.repo.toLowerCase();
+}
+
+// src/core/sync/desired-issues.ts
+var MAX_TITLE = 256;
+function desiredIssues(postmortems, config2, ctx) {
+  const today2 = ctx.now.toISOString().slice(0, 10);
+  const result = [];
+  for (const pm2 of postmortems) {
+    const sevLabel = severityLabel(config2, pm2.severity);
+    for (const item of pm2.actionItems) {
+      const due = resolveDueDate(item, pm2, config2.defaultDueDays);
+      const overdue = item.status === "open" && due.date !== null && due.date < today2;
+      const ownerKind = classifyOwner(item.owner);
+      const labels = [config2.labels.tool];
+      if (sevLabel !== null) labels.push(sevLabel);
+      if (overdue && config2.labels.overdue !== "") labels.push(config2.labels.overdue);
+      labels.push(...config2.labels.extra);
+      const status = item.status === "done" ? "done" : "open";
+      result.push({
+        id: item.id,
+        path: pm2.path,
+        line: item.line,
+        title: issueTitle(item.title),
+        body: renderIssueBody({
+          itemText: item.title,
+          owner: item.owner,
+          ownerKind,
+          due,
+          severity: pm2.severity,
+          incidentTitle: pm2.title,
+          incidentDate: pm2.incidentDate,
+          path: pm2.path,
+          line: item.line,
+          permalink: permalink(ctx.serverUrl, ctx.repo, ctx.sha, pm2.path, item.line),
+          status,
+          marker: { id: item.id, path: pm2.path, status, owner: item.owner }
+        }),
+        status,
+        labels: uniqueCaseInsensitive(labels),
+        owner: item.owner,
+        ownerKind,
+        assignee: ownerKind === "user" && item.owner !== null ? item.owner.replace(/^@/, "") : null,
+        tracker: parseTrackerReference(item.tracker, ctx.repo, ctx.serverUrl),
+        due: due.date,
+        dueDefaulted: due.defaulted,
+        overdue
+      });
+    }
+  }
+  return result;
+}
+function classifyOwner(owner) {
+  if (owner === null || owner.trim() === "") return "none";
+  if (isGitHubHandle(owner)) return owner.includes("/") ? "team" : "user";
+  return "name";
+}
+function issueTitle(text6) {
+  const title = text6.replace(/\s+/g, " ").trim() || "Post-mortem action item";
+  return truncate(title, MAX_TITLE);
+}
+
+// src/core/check/check-owners-assignable.ts
+async function checkOwnersAssignable(postmortems, port, repo) {
+  const places = /* @__PURE__ */ new Map();
+  const teams = /* @__PURE__ */ new Set();
+  for (const pm2 of postmortems) {
+    for (const item of pm2.actionItems) {
+      if (item.status !== "open" || item.owner === null) continue;
+      const kind = classifyOwner(item.owner);
+      if (kind === "team") teams.add(item.owner);
+      if (kind !== "user") continue;
+      const login = item.owner.replace(/^@/, "").toLowerCase();
+      places.set(login, [...places.get(login) ?? [], { file: pm2.path, line: item.line }]);
+    }
+  }
+  const notes = [];
+  if (teams.size > 0) {
+    notes.push(
+      `Team owners were not checked (${[...teams].sort().join(", ")}): teams cannot be assigned issues, so their issues mention the team instead.`
+    );
+  }
+  if (places.size === 0) return { diagnostics: [], notes };
+  let assignable;
+  try {
+    assignable = (await lookupAssignable(places.keys(), port)).assignable;
+  } catch (error63) {
+    const status = httpStatus(error63);
+    if (status !== 403 && status !== 404) throw error63;
+    notes.push(
+      `Owners were not checked: the token may not read assignees (HTTP ${status}), as on pull requests from forks.`
+    );
+    return { diagnostics: [], notes };
+  }
+  const diagnostics = [];
+  for (const [login, at] of [...places].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
+    if (assignable.get(login) !== false) continue;
+    for (const place of at) {
+      diagnostics.push({
+        ...place,
+        column: 1,
+        severity: "warning",
+        rule: "owner-assignable",
+        message: `@${login} cannot be assigned issues in ${repo}; give them access, use an assignable owner, or expect the issue to mention them unassigned.`
+      });
+    }
+  }
+  return { diagnostics, notes };
+}
+
+// src/core/check/check-postmortems.ts
+async function checkPostmortems(files, config2, port, repo) {
+  const diagnostics = [];
+  const postmortems = files.map(({ path: path2, text: text6 }) => {
+    const result = lintText(text6, path2, config2);
+    diagnostics.push(...result.diagnostics);
+    return result.postmortem;
+  });
+  const notes = [];
+  if (config2.check.checkAssignees) {
+    const owners = await checkOwnersAssignable(postmortems, port, repo);
+    diagnostics.push(...owners.diagnostics);
+    notes.push(...owners.notes);
+  }
+  return { diagnostics: sortDiagnostics(diagnostics), notes };
 }
 
 // src/core/sync/matches-glob.ts
@@ -54251,12 +54268,10 @@ async function runCheckMode(ctx, configDiagnostics) {
     `${files.length} post-mortem(s) changed by #${pull}${files.length ? `: ${files.join(", ")}` : ""}`
   );
   const diagnostics = [...configDiagnostics];
-  const notes = [];
-  const postmortems = [];
+  const texts = [];
   for (const file2 of files) {
-    let text6;
     try {
-      text6 = await readFile2(join(ctx.env.workspace, file2), "utf8");
+      texts.push({ path: file2, text: await readFile2(join(ctx.env.workspace, file2), "utf8") });
     } catch {
       diagnostics.push({
         file: file2,
@@ -54266,22 +54281,17 @@ async function runCheckMode(ctx, configDiagnostics) {
         rule: "file-unreadable",
         message: `${file2} is in the pull request but not in the workspace; run actions/checkout before this Action.`
       });
-      continue;
     }
-    const result = lintText(text6, file2, ctx.config);
-    diagnostics.push(...result.diagnostics);
-    postmortems.push(result.postmortem);
   }
-  if (ctx.config.check.checkAssignees) {
-    const owners = await checkOwnersAssignable(
-      postmortems,
-      ctx.port,
-      `${ctx.env.owner}/${ctx.env.repo}`
-    );
-    diagnostics.push(...owners.diagnostics);
-    for (const note of owners.notes) notice(note);
-    notes.push(...owners.notes);
-  }
+  const checked = await checkPostmortems(
+    texts,
+    ctx.config,
+    ctx.port,
+    `${ctx.env.owner}/${ctx.env.repo}`
+  );
+  diagnostics.push(...checked.diagnostics);
+  const notes = checked.notes;
+  for (const note of notes) notice(note);
   sortDiagnostics(diagnostics);
   for (const d of diagnostics) annotate(d);
   await summary.addRaw(renderCheckSummary(files, diagnostics, notes)).write();
@@ -54585,7 +54595,7 @@ function digestWeek(now2, timeZone) {
     ...w,
     today: today2,
     start: startOfLocalDay(w.monday, timeZone),
-    end: startOfLocalDay(addDays(w.monday, 7), timeZone)
+    end: startOfLocalDay(addDays2(w.monday, 7), timeZone)
   };
 }
 
@@ -54650,7 +54660,7 @@ function rate(current, previous3, of, unknown2 = 0) {
 function weeklyOpenOverdue(items, today2, weeks) {
   const points = [];
   for (let back = weeks - 1; back >= 0; back--) {
-    const w = isoWeek(addDays(today2, -7 * back));
+    const w = isoWeek(addDays2(today2, -7 * back));
     const date5 = back === 0 ? today2 : w.sunday;
     let open3 = 0;
     let overdue = 0;
@@ -54668,16 +54678,16 @@ function analyseActionItems(items, options) {
   const windowDays = options.rateWindowDays ?? 90;
   const open3 = items.filter((i) => i.status === "open");
   const overdue = open3.filter((i) => i.due !== null && i.due < today2).map((i) => itemRow(i, daysBetween(i.due, today2))).sort((a, b) => b.days - a.days || a.key.localeCompare(b.key));
-  const soonLimit = addDays(today2, dueSoonDays);
+  const soonLimit = addDays2(today2, dueSoonDays);
   const dueSoon = open3.filter((i) => i.due !== null && i.due >= today2 && i.due <= soonLimit).map((i) => itemRow(i, daysBetween(today2, i.due))).sort((a, b) => a.days - b.days || a.key.localeCompare(b.key));
-  const weekAgo = addDays(today2, -7);
+  const weekAgo = addDays2(today2, -7);
   const closedThisWeek = items.filter((i) => i.closedOn !== null && i.closedOn > weekAgo && i.closedOn <= today2).map((i) => itemRow(i, i.due !== null ? daysBetween(i.due, i.closedOn) : 0)).sort((a, b) => a.key.localeCompare(b.key));
-  const windowStart = addDays(today2, -windowDays);
+  const windowStart = addDays2(today2, -windowDays);
   const closedLate = items.filter(
     (i) => i.closedOn !== null && i.due !== null && i.closedOn > i.due && i.closedOn > windowStart && i.closedOn <= today2
   ).map((i) => itemRow(i, daysBetween(i.due, i.closedOn))).sort((a, b) => b.days - a.days || a.key.localeCompare(b.key));
   const cur = rates(items, windowStart, today2);
-  const prev = rates(items, addDays(windowStart, -windowDays), windowStart);
+  const prev = rates(items, addDays2(windowStart, -windowDays), windowStart);
   const owners = /* @__PURE__ */ new Map();
   for (const r of overdue) owners.set(r.owner, (owners.get(r.owner) ?? 0) + 1);
   const overdueByOwner = [...owners].map(([owner, count]) => ({ owner, count })).sort((a, b) => b.count - a.count || (a.owner ?? "~").localeCompare(b.owner ?? "~"));
@@ -54919,7 +54929,7 @@ function analyseRecurrence(postmortems, items, options) {
   candidates2.sort(
     (a, b) => a.ref.date.localeCompare(b.ref.date) || a.ref.path.localeCompare(b.ref.path)
   );
-  const lookbackFrom = addDays(options.today, -options.lookbackDays);
+  const lookbackFrom = addDays2(options.today, -options.lookbackDays);
   const raw = [];
   const push2 = (basis, key, members2) => {
     for (const run2 of recurrenceRuns(members2, candidates2, options.windowDays))
@@ -55078,7 +55088,7 @@ function analyseDigest(input2) {
   const week = digestWeek(now2, d.timeZone);
   const today2 = week.today;
   const items = resolveItems(input2.postmortems, input2.issues, config2);
-  const windowFrom = addDays(today2, -d.windowDays);
+  const windowFrom = addDays2(today2, -d.windowDays);
   const bySeverity = /* @__PURE__ */ new Map();
   for (const pm2 of input2.postmortems) {
     const ref = incidentRef(pm2);
@@ -55089,7 +55099,7 @@ function analyseDigest(input2) {
   const response = analyseResponse(input2.postmortems, {
     from: windowFrom,
     to: today2,
-    previousFrom: addDays(windowFrom, -d.windowDays),
+    previousFrom: addDays2(windowFrom, -d.windowDays),
     targets: d.targets,
     severityScale: config2.severityScale
   });
@@ -55917,10 +55927,6 @@ function createOctokitDiscussions(octokit, repository) {
     }
   };
 }
-
-// src/action/read-workspace-postmortems.ts
-import { readFile as readFile3 } from "node:fs/promises";
-import { join as join2 } from "node:path";
 
 // src/io/find-postmortem-files.ts
 import { stat as stat3 } from "node:fs/promises";
@@ -56752,25 +56758,67 @@ async function findPostmortemFiles(targets, { cwd, config: config2 }) {
   return { files: [...found].sort(), missing };
 }
 
+// src/io/io-error.ts
+var IoError = class extends Error {
+  name = "IoError";
+};
+
+// src/io/read-postmortem-file.ts
+import { readFile as readFile3 } from "node:fs/promises";
+import { resolve as resolve4 } from "node:path";
+
+// src/io/describe-fs-error.ts
+function describeFsError(error63) {
+  const code3 = error63?.code;
+  switch (code3) {
+    case "ENOENT":
+      return "no such file or directory";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "is a directory, expected a file";
+    case "ENOTDIR":
+      return "a parent of the path is not a directory";
+    case "EEXIST":
+      return "file already exists";
+    default:
+      return errorMessage(error63);
+  }
+}
+
+// src/io/read-postmortem-file.ts
+async function readPostmortemFile(cwd, file2) {
+  try {
+    const text6 = await readFile3(resolve4(cwd, file2), "utf8");
+    return text6.charCodeAt(0) === 65279 ? text6.slice(1) : text6;
+  } catch (error63) {
+    throw new IoError(`cannot read ${file2}: ${describeFsError(error63)}`);
+  }
+}
+
+// src/io/parse-postmortem-files.ts
+async function parsePostmortemFiles(cwd, files, options) {
+  const postmortems = [];
+  const unreadable = [];
+  for (const file2 of files) {
+    try {
+      postmortems.push(parsePostmortem(await readPostmortemFile(cwd, file2), file2, options));
+    } catch (error63) {
+      if (!(error63 instanceof IoError)) throw error63;
+      unreadable.push({ path: file2, message: error63.message });
+    }
+  }
+  return { postmortems, unreadable };
+}
+
 // src/action/read-workspace-postmortems.ts
 async function readWorkspacePostmortems(workspace, paths, config2) {
   const { files } = await findPostmortemFiles([], {
     cwd: workspace,
     config: { paths: [...paths], exclude: config2.exclude }
   });
-  const options = parseOptionsFromConfig(config2);
-  const postmortems = [];
-  const unreadable = [];
-  for (const path2 of files) {
-    try {
-      postmortems.push(
-        parsePostmortem(await readFile3(join2(workspace, path2), "utf8"), path2, options)
-      );
-    } catch (error63) {
-      unreadable.push({ path: path2, reason: errorMessage(error63) });
-    }
-  }
-  return { postmortems, unreadable };
+  return parsePostmortemFiles(workspace, files, parseOptionsFromConfig(config2));
 }
 
 // src/action/digest-mode.ts
@@ -56798,7 +56846,7 @@ async function runDigestMode(ctx) {
     config2
   );
   for (const u of unreadable)
-    warning(`${u.path} could not be read (${u.reason}); it is left out of the digest.`, {
+    warning(`${u.message}; it is left out of the digest.`, {
       file: u.path
     });
   const discussions = createOctokitDiscussions(ctx.octokit, { owner: env.owner, repo: env.repo });
@@ -56870,7 +56918,7 @@ function booleanInput(name, fallback) {
 
 // src/action/load-action-config.ts
 import { readFile as readFile4 } from "node:fs/promises";
-import { join as join3 } from "node:path";
+import { join as join2 } from "node:path";
 
 // src/core/config/load-config.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -61942,7 +61990,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive2(inst, stack, resolve4) {
+function isRecursive2(inst, stack, resolve5) {
   const cached3 = recursive.get(inst);
   if (cached3 !== void 0)
     return cached3 ? PROVEN : NONE;
@@ -61952,7 +62000,7 @@ function isRecursive2(inst, stack, resolve4) {
   let result = NONE;
   const check3 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive2(child, stack, resolve4);
+      const answer = isRecursive2(child, stack, resolve5);
       if (answer > result)
         result = answer;
     }
@@ -61963,7 +62011,7 @@ function isRecursive2(inst, stack, resolve4) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive2(desc.value, stack, resolve4) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive2(desc.value, stack, resolve5) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -62027,7 +62075,7 @@ function isRecursive2(inst, stack, resolve4) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve4 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve5 ? inst._zod.innerType : void 0);
       merge3(inner ? isRecursive2(inner, stack, false) : ASSUMED);
       break;
     }
@@ -76994,7 +77042,7 @@ function editDistance(a, b) {
 async function loadActionConfig(workspace, file2) {
   let text6;
   try {
-    text6 = await readFile4(join3(workspace, file2), "utf8");
+    text6 = await readFile4(join2(workspace, file2), "utf8");
   } catch (error63) {
     const code3 = error63.code;
     if (code3 !== "ENOENT")
@@ -77783,7 +77831,7 @@ ${why}.
     ctx.config
   );
   for (const u of unreadable)
-    warning(`${u.path} could not be read (${u.reason}); its issues are left as they are.`, {
+    warning(`${u.message}; its issues are left as they are.`, {
       file: u.path
     });
   const skip = new Set(unreadable.map((u) => u.path));

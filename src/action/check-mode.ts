@@ -2,9 +2,9 @@ import * as core from '@actions/core';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkConclusion } from '../core/check/check-conclusion.js';
-import { checkOwnersAssignable } from '../core/check/check-owners-assignable.js';
-import { lintText, sortDiagnostics } from '../core/lint/index.js';
-import type { Diagnostic, Postmortem } from '../core/model/index.js';
+import { checkPostmortems } from '../core/check/check-postmortems.js';
+import { sortDiagnostics } from '../core/lint/index.js';
+import type { Diagnostic } from '../core/model/index.js';
 import { inScope } from '../core/sync/matches-glob.js';
 import { annotate } from './annotate.js';
 import type { ModeContext, ModeOutcome } from './mode-context.js';
@@ -34,12 +34,10 @@ export async function runCheckMode(
   );
 
   const diagnostics: Diagnostic[] = [...configDiagnostics];
-  const notes: string[] = [];
-  const postmortems: Postmortem[] = [];
+  const texts: Array<{ path: string; text: string }> = [];
   for (const file of files) {
-    let text: string;
     try {
-      text = await readFile(join(ctx.env.workspace, file), 'utf8');
+      texts.push({ path: file, text: await readFile(join(ctx.env.workspace, file), 'utf8') });
     } catch {
       diagnostics.push({
         file,
@@ -49,23 +47,17 @@ export async function runCheckMode(
         rule: 'file-unreadable',
         message: `${file} is in the pull request but not in the workspace; run actions/checkout before this Action.`,
       });
-      continue;
     }
-    const result = lintText(text, file, ctx.config);
-    diagnostics.push(...result.diagnostics);
-    postmortems.push(result.postmortem);
   }
-
-  if (ctx.config.check.checkAssignees) {
-    const owners = await checkOwnersAssignable(
-      postmortems,
-      ctx.port,
-      `${ctx.env.owner}/${ctx.env.repo}`,
-    );
-    diagnostics.push(...owners.diagnostics);
-    for (const note of owners.notes) core.notice(note);
-    notes.push(...owners.notes);
-  }
+  const checked = await checkPostmortems(
+    texts,
+    ctx.config,
+    ctx.port,
+    `${ctx.env.owner}/${ctx.env.repo}`,
+  );
+  diagnostics.push(...checked.diagnostics);
+  const notes = checked.notes;
+  for (const note of notes) core.notice(note);
 
   sortDiagnostics(diagnostics);
   for (const d of diagnostics) annotate(d);

@@ -31,7 +31,7 @@ export async function runDigestMode(ctx: ModeContext): Promise<ModeOutcome> {
     config,
   );
   for (const u of unreadable)
-    core.warning(`${u.path} could not be read (${u.reason}); it is left out of the digest.`, {
+    core.warning(`${u.message}; it is left out of the digest.`, {
       file: u.path,
     });
   const discussions = createOctokitDiscussions(ctx.octokit, { owner: env.owner, repo: env.repo });

@@ -36,7 +36,7 @@ export async function runSyncMode(ctx: ModeContext): Promise<ModeOutcome | null>
     ctx.config,
   );
   for (const u of unreadable)
-    core.warning(`${u.path} could not be read (${u.reason}); its issues are left as they are.`, {
+    core.warning(`${u.message}; its issues are left as they are.`, {
       file: u.path,
     });
   const skip = new Set(unreadable.map((u) => u.path));

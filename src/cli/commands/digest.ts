@@ -2,12 +2,9 @@ import { parseOptionsFromConfig } from '../../core/config/parse-options-from-con
 import { isCalendarDate } from '../../core/text/calendar-date.js';
 import { runDigest } from '../../core/digest/run-digest.js';
 import { isValidTimeZone, startOfLocalDay } from '../../core/digest/zoned-time.js';
-import { parsePostmortem } from '../../core/markdown/parse-postmortem.js';
-import type { Postmortem } from '../../core/model/index.js';
 import { findPostmortemFiles } from '../../io/find-postmortem-files.js';
-import { IoError } from '../../io/io-error.js';
 import { loadConfigFile } from '../../io/load-config-file.js';
-import { readPostmortemFile } from '../../io/read-postmortem-file.js';
+import { parsePostmortemFiles } from '../../io/parse-postmortem-files.js';
 import type { CliIo } from '../io.js';
 import { parseCliArgs } from '../parse-cli-args.js';
 import { UsageError } from '../usage-error.js';
@@ -83,18 +80,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       `postmortem-tracker digest: no post-mortems match ${positionals.length > 0 ? positionals.join(', ') : config.paths.join(', ')}; name files or directories, or set "paths" in the config.\n`,
     );
   }
-  const options = parseOptionsFromConfig(config);
-  const postmortems: Postmortem[] = [];
-  let ioFailed = false;
-  for (const file of files) {
-    try {
-      postmortems.push(parsePostmortem(await readPostmortemFile(io.cwd, file), file, options));
-    } catch (error) {
-      if (!(error instanceof IoError)) throw error;
-      io.stderr.write(`postmortem-tracker digest: ${error.message}\n`);
-      ioFailed = true;
-    }
-  }
+  const { postmortems, unreadable } = await parsePostmortemFiles(
+    io.cwd,
+    files,
+    parseOptionsFromConfig(config),
+  );
+  for (const u of unreadable) io.stderr.write(`postmortem-tracker digest: ${u.message}\n`);
+  const ioFailed = unreadable.length > 0;
 
   const result = await runDigest({
     config,

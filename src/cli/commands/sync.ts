@@ -2,14 +2,13 @@ import { execFile } from 'node:child_process';
 import { parseOptionsFromConfig } from '../../core/config/parse-options-from-config.js';
 import { createOctokit } from '../../core/github/create-octokit.js';
 import { OctokitPort } from '../../core/github/octokit-port.js';
-import { parsePostmortem } from '../../core/markdown/parse-postmortem.js';
-import type { Postmortem } from '../../core/model/index.js';
 import { describeOperation } from '../../core/sync/describe-operation.js';
 import { inScope } from '../../core/sync/matches-glob.js';
 import { syncRepository } from '../../core/sync/sync-repository.js';
 import { findPostmortemFiles } from '../../io/find-postmortem-files.js';
+import { IoError } from '../../io/io-error.js';
 import { loadConfigFile } from '../../io/load-config-file.js';
-import { readPostmortemFile } from '../../io/read-postmortem-file.js';
+import { parsePostmortemFiles } from '../../io/parse-postmortem-files.js';
 import type { CliIo } from '../io.js';
 import { parseCliArgs } from '../parse-cli-args.js';
 import { UsageError } from '../usage-error.js';
@@ -95,10 +94,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const sha = values.sha ?? (await gitHead(io.cwd));
   if (!sha) throw new UsageError('cannot tell the commit: pass --sha (permalinks point at it)');
 
-  const options = parseOptionsFromConfig(config);
-  const postmortems: Postmortem[] = [];
-  for (const file of files)
-    postmortems.push(parsePostmortem(await readPostmortemFile(io.cwd, file), file, options));
+  const { postmortems, unreadable } = await parsePostmortemFiles(
+    io.cwd,
+    files,
+    parseOptionsFromConfig(config),
+  );
+  // Unlike the Action, a terminal run stops on an unreadable file: nothing is planned around it.
+  if (unreadable[0]) throw new IoError(unreadable[0].message);
   const named = new Set(files);
 
   const octokit = createOctokit({
