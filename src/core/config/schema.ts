@@ -142,6 +142,14 @@ export const configSchema = z
           .boolean()
           .default(true)
           .describe('Assign issues to their owners when assignable.'),
+        maxOpenIssues: z
+          .number()
+          .int()
+          .nonnegative()
+          .default(500)
+          .describe(
+            'Most open tracked issues per repository: a sync that would exceed it creates none beyond it and reports the items left untracked.',
+          ),
       })
       .prefault({})
       .describe('Issue sync.'),
