@@ -2,17 +2,25 @@ import type { Context } from 'probot';
 import { httpStatus } from '../../src/core/github/http-status.js';
 import { parseOptionsFromConfig } from '../../src/core/config/parse-options-from-config.js';
 import { parsePostmortem } from '../../src/core/markdown/parse-postmortem.js';
+import { OctokitPort } from '../../src/core/github/octokit-port.js';
+import { isToolAuthor } from '../../src/core/github/is-tool-author.js';
+import { identityKey } from '../../src/core/sync/match-issues.js';
 import { parseMarker } from '../../src/core/sync/marker.js';
 import { truncate } from '../../src/core/text/truncate.js';
 import { defaultBranchHead } from '../default-branch-head.js';
+import type { AppDependencies } from '../app-dependencies.js';
 import { loadRepoConfig } from '../load-repo-config.js';
+import { postmortemPaths } from '../postmortem-paths.js';
 import { tickCheckbox } from '../tick-checkbox.js';
 
 /** What the tick-back did, for logs and tests. */
 export type TickBackOutcome =
   | 'not-tracked'
+  | 'not-ours'
   | 'not-completed'
   | 'disabled'
+  | 'out-of-scope'
+  | 'not-the-tracked-issue'
   | 'item-gone'
   | 'already-done'
   | 'not-a-checkbox'
@@ -24,9 +32,14 @@ export type TickBackOutcome =
  * small pull request that ticks the item's checkbox in its post-mortem, so the document tells the
  * truth. Needs `contents: write` and `pull_requests: write` (an opt-in permission set). Safe to
  * repeat: an item already ticked, or a tick-back pull request already open, is left alone.
+ *
+ * Item ids are computable from a file name and a title, so a marker proves nothing on its own:
+ * the issue must be one the app opened, still carry the tool label, point into the configured
+ * post-mortem paths, and be the item's tracked issue (the oldest the app opened with that id).
  */
 export async function tickBackClosedItem(
   context: Context<'issues.closed'>,
+  deps: Pick<AppDependencies, 'appLogin'>,
 ): Promise<TickBackOutcome> {
   const { issue } = context.payload;
   const marker = parseMarker(issue.body);
@@ -37,9 +50,21 @@ export async function tickBackClosedItem(
     issue.state_reason !== 'completed'
   )
     return 'not-completed';
+  const login = await deps.appLogin();
+  if (login === null || !isToolAuthor(issue.user?.login, login)) return 'not-ours';
   const repo = context.repo();
   const loaded = await loadRepoConfig(context.octokit, repo);
   if (loaded.status !== 'ok' || !loaded.config.tickBack) return 'disabled';
+  const tool = loaded.config.labels.tool.toLowerCase();
+  if (!issue.labels?.some((l) => l.name.toLowerCase() === tool)) return 'not-ours';
+  if (!postmortemPaths(loaded.config).matches(marker.path)) return 'out-of-scope';
+  const tracked = await trackedIssueNumber(
+    new OctokitPort(context.octokit, repo),
+    loaded.config.labels.tool,
+    login,
+    marker.id,
+  );
+  if (tracked !== issue.number) return 'not-the-tracked-issue';
 
   const head = await defaultBranchHead(context.octokit, repo);
   const { data: file } = await context.octokit.request(
@@ -101,4 +126,22 @@ export async function tickBackClosedItem(
     `${repo.owner}/${repo.repo}: opened a tick-back pull request for #${issue.number}`,
   );
   return 'opened';
+}
+
+/** The item's tracked issue: the oldest issue (open or closed) the app opened with its id. */
+async function trackedIssueNumber(
+  issues: OctokitPort,
+  label: string,
+  login: string,
+  id: string,
+): Promise<number | null> {
+  const key = identityKey(id);
+  const numbers = (await issues.listIssuesByLabel(label))
+    .filter((i) => isToolAuthor(i.author, login))
+    .filter((i) => {
+      const marker = parseMarker(i.body);
+      return marker !== null && identityKey(marker.id) === key;
+    })
+    .map((i) => i.number);
+  return numbers.length === 0 ? null : Math.min(...numbers);
 }

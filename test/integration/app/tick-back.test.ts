@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseMarker } from '../../../src/core/sync/marker.js';
+import { parseOptionsFromConfig } from '../../../src/core/config/parse-options-from-config.js';
+import { defaultConfig } from '../../../src/core/config/schema.js';
+import { parsePostmortem } from '../../../src/core/markdown/parse-postmortem.js';
+import { parseMarker, renderMarker } from '../../../src/core/sync/marker.js';
 import { postmortemText } from './fixtures.js';
 import { createTestProbot, deliver, examplePayload, retarget, standInWithRepo } from './harness.js';
 
@@ -14,8 +17,20 @@ const doc = postmortemText({
   ],
 });
 
+const RELEASE = 'docs/RELEASE.md';
+const releaseDoc = postmortemText({
+  title: 'Release 2.0 checklist',
+  items: [{ text: 'Publish the release notes', owner: '@alice', due: '2026-03-01' }],
+});
+const APP = 'postmortem-tracker[bot]';
+
+/** The item id an attacker computes from a file's name and an item's title. */
+function itemId(text: string, path: string): string {
+  return parsePostmortem(text, path, parseOptionsFromConfig(defaultConfig)).actionItems[0]!.id;
+}
+
 async function syncedRepo(config: string) {
-  const env = standInWithRepo({ files: { [CONFIG]: config, [PATH]: doc } });
+  const env = standInWithRepo({ files: { [CONFIG]: config, [PATH]: doc, [RELEASE]: releaseDoc } });
   const probot = await createTestProbot(env.standIn, { now: () => NOW });
   const install = examplePayload('installation_repositories', 'added');
   install['installation'] = {
@@ -37,7 +52,7 @@ async function syncedRepo(config: string) {
 
 function closedPayload(
   env: ReturnType<typeof standInWithRepo>,
-  issue: { number: number; title: string; body: string | null },
+  issue: { number: number; title: string; body: string | null; user: string; labels: string[] },
   stateReason: string,
 ) {
   // @octokit/webhooks-examples has no issues.closed example: take a real issues payload and close it.
@@ -54,6 +69,12 @@ function closedPayload(
     state: 'closed',
     state_reason: stateReason,
     closed_at: NOW.toISOString(),
+    user: { ...payload['issue']['user'], login: issue.user },
+    labels: issue.labels.map((name, i) => ({
+      ...payload['issue']['labels'][0],
+      id: 9000 + i,
+      name,
+    })),
   });
   return payload;
 }
@@ -92,5 +113,81 @@ describe('issues.closed → tick-back pull request', () => {
     await deliver(on.probot, 'issues', closedPayload(on.env, on.issue, 'not_planned'));
     expect(on.env.standIn.requests.writes(mark)).toBe(0);
     expect(pulls(on.env)).toHaveLength(0);
+  });
+});
+
+describe('tick-back acts only on the tracked issue the app created (forged markers)', () => {
+  async function closeForged(
+    seed: { user: string; labels: string[]; marker: { id: string; path: string } },
+    title = 'Forged',
+  ) {
+    const { env, probot, issue: tracked } = await syncedRepo('tickBack: true\n');
+    const forged = env.standIn.addIssue('acme', 'payments', {
+      title,
+      body: `Done!\n\n${renderMarker({ ...seed.marker, status: 'open' })}`,
+      user: seed.user,
+      labels: seed.labels,
+      state: 'closed',
+      state_reason: 'completed',
+    });
+    const mark = env.standIn.requests.mark();
+    await deliver(probot, 'issues', closedPayload(env, forged, 'completed'));
+    return { env, tracked, writes: env.standIn.requests.writes(mark) };
+  }
+
+  it("ignores an outsider's issue carrying the marker of a real item whose tracked issue is open", async () => {
+    const real = itemId(doc, PATH);
+    const { env, tracked, writes } = await closeForged({
+      user: 'mallory',
+      labels: ['postmortem-action-item'],
+      marker: { id: real, path: PATH },
+    });
+    expect(tracked.state).toBe('open');
+    expect(writes).toBe(0);
+    expect(pulls(env)).toHaveLength(0);
+    expect(Object.keys(env.standIn.files('acme', 'payments', 'main'))).toContain(PATH);
+  });
+
+  it('ignores an app-authored issue whose marker points outside the configured paths', async () => {
+    // e.g. a body edited by someone with write access; docs/RELEASE.md is not a post-mortem.
+    const { env, writes } = await closeForged({
+      user: APP,
+      labels: ['postmortem-action-item'],
+      marker: { id: itemId(releaseDoc, RELEASE), path: RELEASE },
+    });
+    expect(writes).toBe(0);
+    expect(pulls(env)).toHaveLength(0);
+    expect(env.standIn.files('acme', 'payments')[RELEASE]).toBe(releaseDoc);
+  });
+
+  it("ignores an outsider's issue pointing outside the configured paths", async () => {
+    const { env, writes } = await closeForged({
+      user: 'mallory',
+      labels: ['postmortem-action-item'],
+      marker: { id: itemId(releaseDoc, RELEASE), path: RELEASE },
+    });
+    expect(writes).toBe(0);
+    expect(pulls(env)).toHaveLength(0);
+  });
+
+  it("ignores a closed app-authored duplicate while the item's (older) tracked issue is open", async () => {
+    const { env, tracked, writes } = await closeForged({
+      user: APP,
+      labels: ['postmortem-action-item'],
+      marker: { id: itemId(doc, PATH), path: PATH },
+    });
+    expect(tracked.state).toBe('open');
+    expect(writes).toBe(0);
+    expect(pulls(env)).toHaveLength(0);
+  });
+
+  it('ignores the tracked issue once the tool label was taken off it', async () => {
+    const { env, probot, issue } = await syncedRepo('tickBack: true\n');
+    issue.labels = issue.labels.filter((l) => l !== 'postmortem-action-item');
+    issue.state = 'closed';
+    const mark = env.standIn.requests.mark();
+    await deliver(probot, 'issues', closedPayload(env, issue, 'completed'));
+    expect(env.standIn.requests.writes(mark)).toBe(0);
+    expect(pulls(env)).toHaveLength(0);
   });
 });
