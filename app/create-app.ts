@@ -74,8 +74,9 @@ export function createApp(options: CreateAppOptions = {}): ApplicationFunction {
         ({ number, headSha }) =>
           queue.enqueue({
             kind: 'check',
-            installationId: (context.payload as { installation?: { id: number } }).installation?.id ?? 0,
-            ...context.repo(),
+            installationId: installationOf(context),
+            owner: context.repo().owner,
+            repo: context.repo().repo,
             number,
             headSha,
           }),
@@ -89,14 +90,16 @@ export function createApp(options: CreateAppOptions = {}): ApplicationFunction {
       appLogin: deps.appLogin,
       runDigest: options.runDigest ?? runRepoDigest,
       events: {
-        'issues.closed': (context) => tickBackClosedItem(context as Context<'issues.closed'>),
+        'issues.closed': (context) => tickBackClosedItem(context as Context<'issues.closed'>, deps),
         'check_run.rerequested': recheck,
         'check_suite.rerequested': recheck,
       },
       ...(options.serverUrl === undefined ? {} : { serverUrl: options.serverUrl }),
       ...(options.lockTtlMs === undefined ? {} : { lockTtlMs: options.lockTtlMs }),
       ...(options.lockRetryMs === undefined ? {} : { lockRetryMs: options.lockRetryMs }),
-      ...(options.continueAfterMs === undefined ? {} : { continueAfterMs: options.continueAfterMs }),
+      ...(options.continueAfterMs === undefined
+        ? {}
+        : { continueAfterMs: options.continueAfterMs }),
     });
 
     /** Drops a replayed delivery (same `X-GitHub-Delivery` within the hour), else enqueues. */
@@ -112,7 +115,7 @@ export function createApp(options: CreateAppOptions = {}): ApplicationFunction {
     const replay = (name: string) => async (context: Context) => {
       await queue.enqueue({
         kind: 'event',
-        installationId: (context.payload as { installation?: { id: number } }).installation?.id ?? 0,
+        installationId: installationOf(context),
         id: context.id,
         name,
         payload: context.payload as unknown as Record<string, unknown>,
@@ -150,7 +153,7 @@ export function createApp(options: CreateAppOptions = {}): ApplicationFunction {
     }
 
     try {
-      appOptions?.addHandler(
+      appOptions.addHandler(
         createOpsHandler({
           queue,
           checkAuth: async () => {
@@ -173,4 +176,8 @@ export function createApp(options: CreateAppOptions = {}): ApplicationFunction {
     }
     options.onQueue?.(queue, runner);
   };
+}
+
+function installationOf(context: Context): number {
+  return (context.payload as { installation?: { id: number } }).installation?.id ?? 0;
 }

@@ -1,17 +1,16 @@
+import type { ApplicationFunction } from 'probot';
+import { appOptionsFromEnv } from './app-options-from-env.js';
 import { createApp } from './create-app.js';
 
 export { createApp, type CreateAppOptions } from './create-app.js';
-export { createDigestScheduler, type DigestScheduler, type DigestTickEntry } from './scheduler.js';
+export { appOptionsFromEnv } from './app-options-from-env.js';
 export { runRepoDigest } from './run-repo-digest.js';
 
 /**
- * The Probot app, as `probot run` loads it. `POSTMORTEM_TRACKER_SCHEDULER=off` leaves the weekly
- * digest to another trigger (serverless hosts, or one designated replica);
- * `POSTMORTEM_TRACKER_CRON` changes how often installations are walked.
+ * The Probot app, as `probot run` loads it, configured from the environment (see docs/app.md):
+ * `REDIS_URL` for the shared queue, `POSTMORTEM_TRACKER_WORKER=off` for a webhook-only replica,
+ * `POSTMORTEM_TRACKER_SCHEDULER=off` to leave the repeatable walks to other replicas.
  */
-export default createApp({
-  scheduler: process.env['POSTMORTEM_TRACKER_SCHEDULER'] !== 'off',
-  ...(process.env['POSTMORTEM_TRACKER_CRON']
-    ? { cron: process.env['POSTMORTEM_TRACKER_CRON'] }
-    : {}),
-});
+const app: ApplicationFunction = (probot, options) =>
+  createApp(appOptionsFromEnv(process.env))(probot, options);
+export default app;

@@ -1,12 +1,25 @@
+import type { ProbotOctokit } from 'probot';
 import { parseOptionsFromConfig } from '../src/core/config/parse-options-from-config.js';
+import type { Config } from '../src/core/config/schema.js';
 import { runDigest } from '../src/core/digest/run-digest.js';
 import { createOctokitDiscussions } from '../src/core/github/octokit-discussions.js';
 import { OctokitPort } from '../src/core/github/octokit-port.js';
 import { createOctokitRepoFiles } from '../src/core/github/octokit-repo-files.js';
+import type { RepoRef } from '../src/core/github/port.js';
 import { parsePostmortem } from '../src/core/markdown/parse-postmortem.js';
 import { defaultBranchHead } from './default-branch-head.js';
 import { readPostmortemFiles } from './read-postmortem-files.js';
-import type { RepoDigestRunner } from './scheduler.js';
+
+/** What posting one repository's digest did. */
+export type RepoDigestResult = 'posted' | 'already-posted';
+
+/** Posts one repository's digest for the week, checking the week's marker first. */
+export type RepoDigestRunner = (
+  octokit: ProbotOctokit,
+  repo: RepoRef,
+  config: Config,
+  now: Date,
+) => Promise<RepoDigestResult>;
 
 /**
  * Posts one repository's weekly digest with the core's `runDigest`: post-mortems read from the

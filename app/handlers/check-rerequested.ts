@@ -1,7 +1,6 @@
 import type { Context } from 'probot';
 import type { AppDependencies } from '../app-dependencies.js';
 import { CHECK_RUN_NAME } from '../publish-check-run.js';
-import { runPullRequestCheck } from '../run-pull-request-check.js';
 
 type RerequestedContext = Context<'check_run.rerequested' | 'check_suite.rerequested'>;
 
@@ -18,10 +17,12 @@ const OPEN_PULLS_PAGE = 100;
  * Other apps' check runs and suites are ignored (apps with `checks: write` receive them all).
  * Pull requests from forks are not in the payload; they are found among the most recently
  * updated open pull requests (one request), otherwise the request is logged and skipped.
+ * `recheck` runs (or enqueues) the check of one pull request at the head commit.
  */
 export async function recheckRerequested(
   context: RerequestedContext,
-  deps: AppDependencies,
+  deps: Pick<AppDependencies, 'appIdentity'>,
+  recheck: (pr: { number: number; headSha: string }) => Promise<void>,
 ): Promise<RerequestOutcome> {
   const { payload } = context;
   const target = rerequested(payload);
@@ -55,10 +56,7 @@ export async function recheckRerequested(
     return 'no-pull-request';
   }
   for (const number of [...numbers].sort((a, b) => a - b)) {
-    await runPullRequestCheck(
-      { octokit: context.octokit, repo, log: context.log },
-      { number, headSha: target.head_sha },
-    );
+    await recheck({ number, headSha: target.head_sha });
   }
   return 'rechecked';
 }

@@ -1,5 +1,5 @@
 import type { Context } from 'probot';
-import { runPullRequestCheck } from '../run-pull-request-check.js';
+import type { CheckJob } from '../queue/queue-job.js';
 
 /** Pull-request actions that (re)run the check. */
 export const PULL_REQUEST_ACTIONS = [
@@ -9,11 +9,16 @@ export const PULL_REQUEST_ACTIONS = [
   'ready_for_review',
 ] as const;
 
-/** Runs the `postmortem-tracker` check (see {@link runPullRequestCheck}) on a pull request's head commit. */
-export async function checkPullRequest(context: Context<'pull_request'>): Promise<void> {
+/** The check job of a pull request's head commit (see `runPullRequestCheck`). */
+export function pullRequestCheckJob(context: Context<'pull_request'>): CheckJob {
   const pr = context.payload.pull_request;
-  await runPullRequestCheck(
-    { octokit: context.octokit, repo: context.repo(), log: context.log },
-    { number: pr.number, headSha: pr.head.sha },
-  );
+  const { owner, repo } = context.repo();
+  return {
+    kind: 'check',
+    installationId: (context.payload as { installation?: { id: number } }).installation?.id ?? 0,
+    owner,
+    repo,
+    number: pr.number,
+    headSha: pr.head.sha,
+  };
 }

@@ -1,40 +1,27 @@
 import type { Context } from 'probot';
-import { CONFIG_PATH, loadRepoConfig } from '../load-repo-config.js';
-import { postmortemPaths } from '../postmortem-paths.js';
-import type { AppDependencies } from '../app-dependencies.js';
-import { runRepoSync } from '../run-repo-sync.js';
+import type { PushJob } from '../queue/queue-job.js';
 
 /** GitHub lists at most this many commits in a push payload; beyond it the file lists are incomplete. */
 const PUSH_COMMIT_LIMIT = 2048;
 
 /**
- * Syncs a repository's action items with its issues after a push to the default branch that
- * touches a post-mortem or the configuration. Other pushes cost one configuration read.
+ * The push job of a push to the default branch (null for other branches and deletions). The job
+ * reads the configuration and enqueues a sync when the push touched a post-mortem or the
+ * configuration; the webhook itself makes no request.
  */
-export async function syncOnPush(context: Context<'push'>, deps: AppDependencies): Promise<void> {
+export function pushJob(context: Context<'push'>): PushJob | null {
   const { payload } = context;
-  if (payload.deleted || payload.ref !== `refs/heads/${payload.repository.default_branch}`) return;
+  if (payload.deleted || payload.ref !== `refs/heads/${payload.repository.default_branch}`)
+    return null;
   const repo = context.repo();
-  const touched = touchedPaths(payload);
-  const loaded = await loadRepoConfig(context.octokit, repo);
-  if (loaded.status === 'not-opted-in') return;
-  if (loaded.status === 'invalid') {
-    context.log.warn(
-      `${repo.owner}/${repo.repo}: ${CONFIG_PATH} has errors; not syncing until they are fixed`,
-    );
-    return;
-  }
-  const filter = postmortemPaths(loaded.config);
-  if (touched !== null && !touched.some((path) => path === CONFIG_PATH || filter.matches(path)))
-    return;
-  await runRepoSync(context.octokit, repo, {
+  return {
+    kind: 'push',
+    installationId: payload.installation?.id ?? 0,
+    ...repo,
     sha: payload.after,
-    config: loaded.config,
+    paths: touchedPaths(payload),
     serverUrl: new URL(payload.repository.html_url).origin,
-    now: deps.now(),
-    log: context.log,
-    appLogin: deps.appLogin,
-  });
+  };
 }
 
 /** Paths the push added, changed or removed; null when the payload cannot tell (force-push, huge push). */

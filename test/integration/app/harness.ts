@@ -3,6 +3,8 @@ import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { Probot, ProbotOctokit } from 'probot';
 import { createApp, type CreateAppOptions } from '../../../app/create-app.js';
+import { createInProcessQueue } from '../../../app/queue/in-process-queue.js';
+import type { WorkQueue } from '../../../app/queue/work-queue.js';
 import { createGitHubStandIn, type GitHubStandIn } from '../../support/github-stand-in.js';
 import { assertContractsAfterEach } from '../../support/contract-guard.js';
 
@@ -70,11 +72,24 @@ export function fetchWithUrl(standIn: GitHubStandIn): typeof globalThis.fetch {
   };
 }
 
-/** A Probot instance running the app against the stand-in. */
+const queues = new WeakMap<Probot, WorkQueue>();
+
+/** The queue of a Probot made by {@link createTestProbot}. */
+export function queueOf(probot: Probot): WorkQueue {
+  const queue = queues.get(probot);
+  if (!queue) throw new Error('not a test Probot');
+  return queue;
+}
+
+/**
+ * A Probot instance running the app against the stand-in, on an in-process queue that does not
+ * retry (a failing job goes straight to the dead letters) and does not wait between runs.
+ */
 export async function createTestProbot(
   standIn: GitHubStandIn,
   options: CreateAppOptions = {},
 ): Promise<Probot> {
+  const queue = options.queue ?? createInProcessQueue({ retry: { attempts: 1, backoffMs: 10 } });
   const probot = new Probot({
     appId: 1,
     privateKey: testPrivateKey(),
@@ -83,7 +98,17 @@ export async function createTestProbot(
     request: { fetch: fetchWithUrl(standIn) },
     Octokit: standInOctokit(standIn),
   });
-  await probot.load(createApp({ scheduler: false, ...options }));
+  await probot.load(
+    createApp({
+      scheduler: false,
+      metricsLogIntervalMs: 0,
+      lockRetryMs: 20,
+      continueAfterMs: 0,
+      ...options,
+      queue,
+    }),
+  );
+  queues.set(probot, queue);
   return probot;
 }
 
@@ -130,7 +155,16 @@ export function retarget(
   return payload;
 }
 
-/** Delivers a payload through `probot.receive`, as Probot's webhook middleware would. */
-export async function deliver(probot: Probot, name: string, payload: Json): Promise<void> {
-  await probot.receive({ id: randomUUID(), name, payload } as Parameters<Probot['receive']>[0]);
+/**
+ * Delivers a payload through `probot.receive`, as Probot's webhook middleware would, then waits
+ * until the app's queue has run every job the delivery led to.
+ */
+export async function deliver(
+  probot: Probot,
+  name: string,
+  payload: Json,
+  id: string = randomUUID(),
+): Promise<void> {
+  await probot.receive({ id, name, payload } as Parameters<Probot['receive']>[0]);
+  await queues.get(probot)?.idle();
 }
