@@ -3,15 +3,17 @@ import type { RepoRef } from '../src/core/github/port.js';
 import { loadConfig } from '../src/core/config/load-config.js';
 import { createOctokitRepoFiles } from '../src/core/github/octokit-repo-files.js';
 import { OctokitPort } from '../src/core/github/octokit-port.js';
-import { checkPostmortems } from '../src/core/check/check-postmortems.js';
-import { sortDiagnostics } from '../src/core/lint/index.js';
+import {
+  checkPullRequest,
+  renderCheckSummary,
+  renderCheckTitle,
+  type FileContent,
+} from '../src/core/check/index.js';
 import type { Diagnostic } from '../src/core/model/index.js';
 import { checkAnnotations } from './check-annotations.js';
-import { checkConclusion } from '../src/core/check/check-conclusion.js';
 import { CONFIG_PATH, loadRepoConfig } from './load-repo-config.js';
 import { postmortemPaths } from './postmortem-paths.js';
 import { publishCheckRun } from './publish-check-run.js';
-import { renderCheckSummary, renderCheckTitle, type CheckReport } from './render-check-summary.js';
 
 /** The pull request to check, and the commit its check run goes on. */
 export interface PullRequestHead {
@@ -27,10 +29,10 @@ export interface PullRequestCheckContext {
 }
 
 /**
- * Lints the post-mortems a pull request adds or changes and reports them as a new
- * `postmortem-tracker` check run on `pr.headSha`. The configuration comes from the default
- * branch (a pull request cannot loosen its own checks); a changed configuration file is
- * validated too. Pull requests that touch neither get no check run.
+ * Runs the shared pull-request check on the post-mortems a pull request adds or changes and
+ * reports it as a new `postmortem-tracker` check run on `pr.headSha`. The configuration comes
+ * from the default branch (a pull request cannot loosen its own checks); a changed configuration
+ * file is validated too. Pull requests that touch neither get no check run.
  */
 export async function runPullRequestCheck(
   context: PullRequestCheckContext,
@@ -53,47 +55,49 @@ export async function runPullRequestCheck(
     },
   );
   const present = changed.filter((file) => file.status !== 'removed').map((file) => file.filename);
-  const postmortems = present.filter((path) => filter.matches(path)).sort();
+  const postmortems = present.filter((path) => filter.matches(path));
   const configChanged = present.includes(CONFIG_PATH);
   if (postmortems.length === 0 && !configChanged) return;
 
-  const texts = await createOctokitRepoFiles(context.octokit, repo).readFiles(pr.headSha, [
-    ...postmortems,
-    ...(configChanged ? [CONFIG_PATH] : []),
-  ]);
-  const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+  const repoFiles = createOctokitRepoFiles(context.octokit, repo);
+  const configDiagnostics: Diagnostic[] = [...loaded.diagnostics];
   if (configChanged) {
     // The proposed configuration takes effect once merged; report its problems now, on its lines.
-    diagnostics.push(...loadConfig(texts.get(CONFIG_PATH) ?? null, CONFIG_PATH).diagnostics);
+    const proposed = (await repoFiles.readFiles(pr.headSha, [CONFIG_PATH])).get(CONFIG_PATH);
+    configDiagnostics.push(...loadConfig(proposed ?? null, CONFIG_PATH).diagnostics);
   }
-  const readable = postmortems.flatMap((path) => {
-    const text = texts.get(path);
-    return text === undefined ? [] : [{ path, text }];
-  });
-  const checked = await checkPostmortems(
-    readable,
+  const report = await checkPullRequest({
+    paths: postmortems,
+    read: async (paths) => {
+      const texts = await repoFiles.readFiles(pr.headSha, paths);
+      const contents = new Map<string, FileContent>();
+      for (const path of paths) {
+        const text = texts.get(path);
+        contents.set(
+          path,
+          text === undefined
+            ? {
+                unreadable: `${path} could not be read as text at ${pr.headSha.slice(0, 7)} (binary, too large or not UTF-8); its post-mortem was not checked.`,
+              }
+            : { text },
+        );
+      }
+      return contents;
+    },
     config,
-    new OctokitPort(context.octokit, repo),
-    `${repo.owner}/${repo.repo}`,
-  );
-  diagnostics.push(...checked.diagnostics);
-  const notes = checked.notes;
-  sortDiagnostics(diagnostics);
-  const report: CheckReport = {
-    conclusion: checkConclusion(diagnostics, config.check.failOn),
-    files: postmortems,
-    diagnostics,
-    notes,
-    configSource: loaded.source,
-  };
+    configDiagnostics,
+    port: new OctokitPort(context.octokit, repo),
+    repo: `${repo.owner}/${repo.repo}`,
+    failOn: config.check.failOn,
+  });
   const run = await publishCheckRun(context.octokit, repo, {
     headSha: pr.headSha,
     conclusion: report.conclusion,
     title: renderCheckTitle(report),
-    summary: renderCheckSummary(report),
-    annotations: checkAnnotations(diagnostics),
+    summary: renderCheckSummary(report, { configSource: loaded.source }),
+    annotations: checkAnnotations(report.shown),
   });
   context.log.info(
-    `check run ${run.id} on ${repo.owner}/${repo.repo}#${pr.number}: ${report.conclusion}, ${diagnostics.length} finding(s)`,
+    `check run ${run.id} on ${repo.owner}/${repo.repo}#${pr.number}: ${report.conclusion}, ${report.diagnostics.length} finding(s)`,
   );
 }

@@ -1,18 +1,24 @@
 import * as core from '@actions/core';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { checkConclusion } from '../core/check/check-conclusion.js';
-import { checkPostmortems } from '../core/check/check-postmortems.js';
-import { sortDiagnostics } from '../core/lint/index.js';
+import {
+  checkPullRequest,
+  renderCheckSummary,
+  renderCheckTitle,
+  type FileContent,
+} from '../core/check/index.js';
 import type { Diagnostic } from '../core/model/index.js';
 import { inScope } from '../core/sync/matches-glob.js';
+import { plural } from '../core/text/plural.js';
+import { IoError } from '../io/io-error.js';
+import { readPostmortemFile } from '../io/read-postmortem-file.js';
+import { resolveWorkspaceFile } from '../io/resolve-workspace-file.js';
 import { annotate } from './annotate.js';
+import { logInfo } from './log-info.js';
 import type { ModeContext, ModeOutcome } from './mode-context.js';
-import { renderCheckSummary } from './render-check-summary.js';
 
 /**
- * Lints the post-mortems a pull request adds or changes, annotates every diagnostic on its line,
- * checks that owners can be assigned where the token may ask, and writes a job summary.
+ * Lints the post-mortems a pull request adds or changes, annotates every diagnostic on its line
+ * (the first 50 per file), checks that owners can be assigned where the token may ask, and writes
+ * a job summary. Files are read from the workspace only when they are regular files inside it.
  */
 export async function runCheckMode(
   ctx: ModeContext,
@@ -25,59 +31,67 @@ export async function runCheckMode(
     );
   }
   const changed = await ctx.port.listPullRequestFiles(pull);
-  const files = changed
+  const paths = changed
     .filter((f) => f.status !== 'removed' && inScope(f.filename, ctx.paths, ctx.config.exclude))
-    .map((f) => f.filename)
-    .sort();
-  core.info(
-    `${files.length} post-mortem(s) changed by #${pull}${files.length ? `: ${files.join(', ')}` : ''}`,
+    .map((f) => f.filename);
+  logInfo(
+    `${plural(paths.length, 'post-mortem')} changed by #${pull}${paths.length ? `: ${[...paths].sort().join(', ')}` : ''}`,
   );
 
-  const diagnostics: Diagnostic[] = [...configDiagnostics];
-  const texts: Array<{ path: string; text: string }> = [];
-  for (const file of files) {
-    try {
-      texts.push({ path: file, text: await readFile(join(ctx.env.workspace, file), 'utf8') });
-    } catch {
-      diagnostics.push({
-        file,
-        line: 1,
-        column: 1,
-        severity: 'error',
-        rule: 'file-unreadable',
-        message: `${file} is in the pull request but not in the workspace; run actions/checkout before this Action.`,
-      });
-    }
-  }
-  const checked = await checkPostmortems(
-    texts,
-    ctx.config,
-    ctx.port,
-    `${ctx.env.owner}/${ctx.env.repo}`,
-  );
-  diagnostics.push(...checked.diagnostics);
-  const notes = checked.notes;
-  for (const note of notes) core.notice(note);
-
-  sortDiagnostics(diagnostics);
-  for (const d of diagnostics) annotate(d);
-  await core.summary.addRaw(renderCheckSummary(files, diagnostics, notes)).write();
-
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.length - errors;
   const failOn = ctx.inputs.failOnError ? ctx.config.check.failOn : 'never';
+  const report = await checkPullRequest({
+    paths,
+    read: (accepted) => readWorkspace(ctx.env.workspace, accepted),
+    config: ctx.config,
+    configDiagnostics,
+    port: ctx.port,
+    repo: `${ctx.env.owner}/${ctx.env.repo}`,
+    failOn,
+  });
+  for (const note of report.notes) core.notice(note);
+  for (const d of report.shown) annotate(d);
+  for (const { file, count } of report.omitted) {
+    core.notice(
+      `${plural(count, 'more finding')} in this file not annotated (GitHub shows 50 per file); run postmortem-tracker lint on it to see them all.`,
+      { file },
+    );
+  }
+  await core.summary.addRaw(renderCheckSummary(report, { heading: true })).write();
   return {
     created: 0,
     updated: 0,
     closed: 0,
-    problems: diagnostics.length,
+    problems: report.diagnostics.length,
     items: {},
     digestUrl: '',
     failure:
-      checkConclusion(diagnostics, failOn) === 'failure'
-        ? `${errors} error(s) and ${warnings} warning(s) in the post-mortems of this pull request (fail on: ${failOn}); see the annotations.`
+      report.conclusion === 'failure'
+        ? `${renderCheckTitle(report)} in the post-mortems of this pull request (fail on: ${failOn}); see the annotations.`
         : null,
   };
+}
+
+/** Reads each file through the shared reader, after checking it is a regular file inside the workspace. */
+async function readWorkspace(
+  workspace: string,
+  paths: readonly string[],
+): Promise<Map<string, FileContent>> {
+  const contents = new Map<string, FileContent>();
+  for (const path of paths) {
+    try {
+      await resolveWorkspaceFile(workspace, path);
+      contents.set(path, { text: await readPostmortemFile(workspace, path) });
+    } catch (error) {
+      if (!(error instanceof IoError)) throw error;
+      const missing = (error.cause as { code?: unknown } | undefined)?.code === 'ENOENT';
+      contents.set(path, {
+        unreadable: missing
+          ? `${path} is in the pull request but not in the workspace; run actions/checkout before this Action.`
+          : `${error.message}.`,
+      });
+    }
+  }
+  return contents;
 }
 
 function pullNumber(payload: Record<string, unknown>): number | null {

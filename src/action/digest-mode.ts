@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { DigestTargetError } from '../core/digest/publish-digest.js';
 import { runDigest, type RunDigestResult } from '../core/digest/run-digest.js';
 import { createOctokitDiscussions } from '../core/github/octokit-discussions.js';
+import { logInfo } from './log-info.js';
 import type { ModeContext, ModeOutcome } from './mode-context.js';
 import { readWorkspacePostmortems } from './read-workspace-postmortems.js';
 
@@ -25,7 +26,7 @@ export function renderDigestSummary(result: RunDigestResult, dryRun: boolean): s
  */
 export async function runDigestMode(ctx: ModeContext): Promise<ModeOutcome> {
   const { env, config } = ctx;
-  const { postmortems, unreadable } = await readWorkspacePostmortems(
+  const { postmortems, unreadable, files, refused } = await readWorkspacePostmortems(
     env.workspace,
     ctx.paths,
     config,
@@ -34,6 +35,12 @@ export async function runDigestMode(ctx: ModeContext): Promise<ModeOutcome> {
     core.warning(`${u.message}; it is left out of the digest.`, {
       file: u.path,
     });
+  for (const r of refused)
+    core.warning(`${r.reason}; not read, and left out of the digest.`, { title: 'path refused' });
+  if (files.length === 0)
+    core.warning(
+      `no post-mortems found in ${ctx.paths.join(', ')}; the digest counts none. Check the "paths" input or the config's "paths".`,
+    );
   const discussions = createOctokitDiscussions(ctx.octokit, { owner: env.owner, repo: env.repo });
 
   let result: RunDigestResult;
@@ -44,7 +51,7 @@ export async function runDigestMode(ctx: ModeContext): Promise<ModeOutcome> {
       postmortems,
       github: { issues: ctx.port, discussions },
       publish: !ctx.inputs.dryRun,
-      log: (line) => core.info(line),
+      log: (line) => logInfo(line),
     });
   } catch (error) {
     if (error instanceof DigestTargetError) {
@@ -58,7 +65,7 @@ export async function runDigestMode(ctx: ModeContext): Promise<ModeOutcome> {
     created: result.publication?.outcome === 'created' ? 1 : 0,
     updated: result.publication?.outcome === 'updated' ? 1 : 0,
     closed: 0,
-    problems: unreadable.length + result.messages.length,
+    problems: unreadable.length + refused.length + result.messages.length,
     items: {},
     digestUrl: result.url ?? '',
     failure: null,

@@ -2,7 +2,9 @@ import * as core from '@actions/core';
 import { createOctokit } from '../core/github/create-octokit.js';
 import { OctokitPort } from '../core/github/octokit-port.js';
 import { readActionEnv } from './action-env.js';
+import { capDiagnostics } from '../core/check/index.js';
 import { annotate } from './annotate.js';
+import { logInfo } from './log-info.js';
 import { runCheckMode } from './check-mode.js';
 import { runDigestMode } from './digest-mode.js';
 import { DEFAULT_PATHS, readInputs } from './inputs.js';
@@ -42,15 +44,23 @@ export async function run(overrides: RunOverrides = {}): Promise<void> {
 
 async function main(overrides: RunOverrides): Promise<ModeOutcome | null> {
   const inputs = readInputs();
+  // Masked before anything else is logged, so no later line (debug included) can show it.
+  if (inputs.token) core.setSecret(inputs.token);
   const env = await readActionEnv(overrides.env ?? process.env);
   const mode = pickMode(inputs.mode, env.eventName);
-  core.info(`postmortem-tracker: ${mode} mode (${env.eventName} on ${env.owner}/${env.repo})`);
+  logInfo(`postmortem-tracker: ${mode} mode (${env.eventName} on ${env.owner}/${env.repo})`);
+  if (mode === 'check' && env.eventName === 'pull_request_target') return refuseTargetCheck();
 
   const loaded = await loadActionConfig(env.workspace, inputs.config);
   const config = loaded.config;
   const configErrors = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (mode !== 'check') {
-    for (const d of loaded.diagnostics) annotate(d);
+    const { shown, omitted } = capDiagnostics(loaded.diagnostics);
+    for (const d of shown) annotate(d);
+    for (const { file, count } of omitted)
+      core.notice(`${count} more config problem(s) not annotated; fix the ones shown first.`, {
+        file,
+      });
     if (configErrors.length > 0) {
       throw new Error(
         `${inputs.config} has ${configErrors.length} error(s) (see the annotations); fix it before ${mode} runs, so nothing is written from a misread config`,
@@ -94,4 +104,25 @@ async function main(overrides: RunOverrides): Promise<ModeOutcome | null> {
     case 'digest':
       return runDigestMode(ctx);
   }
+}
+
+/**
+ * Check mode under `pull_request_target` runs with a write token and secrets while the workspace
+ * may hold the pull request's head: nothing of it is read, and the step fails saying what to use.
+ */
+async function refuseTargetCheck(): Promise<ModeOutcome> {
+  const why =
+    'check mode does not run under pull_request_target: that event has a write token and secrets, so the head of a pull request from a fork must not be read; trigger the check with "on: pull_request" (and actions/checkout with persist-credentials: false)';
+  core.warning(why, { title: 'pull_request_target' });
+  await core.summary.addRaw(`## Post-mortem check\n\nNot run: ${why}.\n`).write();
+  return {
+    created: 0,
+    updated: 0,
+    closed: 0,
+    problems: 1,
+    items: {},
+    digestUrl: '',
+    failure:
+      'check mode refused to read the pull request under pull_request_target; see the warning.',
+  };
 }

@@ -2,7 +2,9 @@ import * as core from '@actions/core';
 import { inScope } from '../core/sync/matches-glob.js';
 import { renderSyncSummary } from '../core/sync/render-sync-summary.js';
 import { syncRepository, type SyncReport } from '../core/sync/sync-repository.js';
+import { unassignedOwners } from '../core/sync/unassigned-owners.js';
 import { creatorLogin } from './creator-login.js';
+import { logInfo } from './log-info.js';
 import type { ModeContext, ModeOutcome } from './mode-context.js';
 import { readWorkspacePostmortems } from './read-workspace-postmortems.js';
 
@@ -30,7 +32,7 @@ export async function runSyncMode(ctx: ModeContext): Promise<ModeOutcome | null>
   }
   if (!env.sha) throw new Error('GITHUB_SHA is not set; sync needs the commit for permalinks');
 
-  const { postmortems, unreadable } = await readWorkspacePostmortems(
+  const { postmortems, unreadable, files, refused } = await readWorkspacePostmortems(
     env.workspace,
     ctx.paths,
     ctx.config,
@@ -39,11 +41,32 @@ export async function runSyncMode(ctx: ModeContext): Promise<ModeOutcome | null>
     core.warning(`${u.message}; its issues are left as they are.`, {
       file: u.path,
     });
-  const skip = new Set(unreadable.map((u) => u.path));
-  core.info(
+  for (const r of refused)
+    core.warning(`${r.reason}; not read, and its issues are left as they are.`, {
+      title: 'path refused',
+    });
+  if (files.length === 0) {
+    // A wrong path must not read as "every post-mortem was deleted" and close every tracked issue.
+    const why = `no post-mortems found in ${ctx.paths.join(', ')}; nothing was synced. Check the "paths" input or the config's "paths".`;
+    core.warning(why);
+    await core.summary.addRaw(`## Post-mortem action items: sync skipped\n\n${why}\n`).write();
+    return {
+      created: 0,
+      updated: 0,
+      closed: 0,
+      problems: 1 + refused.length,
+      items: {},
+      digestUrl: '',
+      failure: null,
+    };
+  }
+  const skip = new Set([...unreadable.map((u) => u.path), ...refused.map((r) => r.path)]);
+  logInfo(
     `${postmortems.length} post-mortem(s), ${postmortems.reduce((n, p) => n + p.actionItems.length, 0)} action item(s) under ${ctx.paths.join(', ')}`,
   );
 
+  // The input is the operator's bound: a repository's config may lower the cap, never raise it.
+  const maxWrites = Math.min(ctx.inputs.maxWrites, ctx.config.sync.maxWrites);
   const report = await syncRepository(
     {
       postmortems,
@@ -58,21 +81,26 @@ export async function runSyncMode(ctx: ModeContext): Promise<ModeOutcome | null>
     ctx.port,
     {
       dryRun: ctx.inputs.dryRun,
-      maxWrites: ctx.inputs.maxWrites,
-      logger: { info: (m) => core.info(m), warning: (m) => core.warning(m) },
+      maxWrites,
+      logger: { info: (m) => logInfo(m), warning: (m) => core.warning(m) },
     },
   );
+  for (const u of unassignedOwners(report.plan, postmortems)) {
+    const properties = { file: u.path, startLine: u.line, title: 'owner not assigned' };
+    if (u.team) core.notice(`${u.id}: ${u.reason}`, properties);
+    else core.warning(`${u.id}: ${u.reason}`, properties);
+  }
   await core.summary.addRaw(renderSyncSummary(report, { dryRun: ctx.inputs.dryRun })).write();
   if (report.result.capped) {
     core.warning(
-      `max-writes (${ctx.inputs.maxWrites}) reached: ${report.result.notApplied.filter((n) => n.reason === 'max-writes').length} write(s) left for the next run.`,
+      `max-writes (${maxWrites}) reached: ${report.result.notApplied.filter((n) => n.reason === 'max-writes').length} write(s) left for the next run.`,
     );
   }
   return {
     created: report.counts.created,
     updated: report.counts.updated + report.counts.reopened,
     closed: report.counts.closed,
-    problems: problemCount(report) + unreadable.length,
+    problems: problemCount(report) + unreadable.length + refused.length,
     items: report.items,
     digestUrl: '',
     failure: failureMessage(report, ctx.inputs.failOnError),

@@ -1,7 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
 import { pickMode } from '../../../src/action/pick-mode.js';
-import { run } from '../../../src/action/run.js';
 import { parseMarker } from '../../../src/core/sync/marker.js';
 import type { GitHubStandIn } from '../../support/github-stand-in.js';
 import {
@@ -11,75 +10,14 @@ import {
   postmortem,
   pullRequestEvent,
   pushEvent,
-  readOutputs,
-  runnerEnv,
   standInRepo,
-  stepFiles,
 } from './action-harness.js';
+import { restoreProcess, step } from './in-process-step.js';
 
-const saved = { ...process.env };
-// @actions/core caches the summary file path on first use, so every in-process step shares one file.
-const sharedSummary = stepFiles({}).summaryPath;
-afterEach(() => {
-  for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
-  Object.assign(process.env, saved);
-  process.exitCode = 0;
-  vi.restoreAllMocks();
-});
+afterEach(restoreProcess);
 
 function standIn(): GitHubStandIn {
   return standInRepo({ now: () => new Date('2026-03-20T12:00:00Z') });
-}
-
-interface Step {
-  eventName: 'push' | 'pull_request' | 'workflow_dispatch' | 'schedule';
-  payload: Record<string, unknown>;
-  workspace: string;
-  inputs?: Record<string, string>;
-  ref?: string;
-}
-
-/** Runs the Action in-process as the runner would, with Octokit's fetch pointed at the stand-in. */
-async function step(
-  gh: GitHubStandIn,
-  s: Step,
-): Promise<{ failed: boolean; stdout: string; outputs: Record<string, string>; summary: string }> {
-  const files = { ...stepFiles(s.payload), summaryPath: sharedSummary };
-  writeFileSync(sharedSummary, '');
-  const sha = 'c'.repeat(40);
-  Object.assign(
-    process.env,
-    runnerEnv({
-      inputs: { token: 'ghs_test', ...s.inputs },
-      eventName: s.eventName,
-      files,
-      workspace: s.workspace,
-      apiUrl: 'https://api.github.com',
-      sha,
-      ref: s.ref ?? 'refs/heads/main',
-    }),
-  );
-  let stdout = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  process.exitCode = 0;
-  await run({
-    fetch: gh.fetch,
-    writeIntervalMs: 0,
-    retryUnitMs: 1,
-    now: () => new Date('2026-03-20T12:00:00Z'),
-  });
-  vi.restoreAllMocks();
-  const failed = process.exitCode === 1;
-  process.exitCode = 0;
-  return {
-    failed,
-    stdout,
-    outputs: readOutputs(files.outputPath),
-    summary: readFileSync(files.summaryPath, 'utf8'),
-  };
 }
 
 const PM = 'postmortems/2026-03-01-db.md';
@@ -111,7 +49,7 @@ describe('check mode', () => {
     expect(gh.requests.count({ route: '/repos/{owner}/{repo}/pulls/{pull_number}/files' })).toBe(2);
     expect(result.stdout).toMatch(/file=postmortems\/z-last\.md/);
     expect(result.stdout).not.toMatch(/untouched/);
-    expect(result.summary).toContain('2 post-mortem(s) checked');
+    expect(result.summary).toContain('2 post-mortems checked');
     expect(result.failed).toBe(true);
   });
 

@@ -1,0 +1,20 @@
+export {
+  capDiagnostics,
+  MAX_ANNOTATIONS_PER_FILE,
+  type CappedDiagnostics,
+} from './cap-diagnostics.js';
+export { checkConclusion, type CheckConclusion } from './check-conclusion.js';
+export { checkOwnersAssignable, type OwnerCheck } from './check-owners-assignable.js';
+export {
+  checkPullRequest,
+  type FileContent,
+  type PullRequestCheckInput,
+  type PullRequestCheckReport,
+} from './check-pull-request.js';
+export { pathProblem, showPath } from './path-problem.js';
+export {
+  renderCheckSummary,
+  renderCheckTitle,
+  type CheckSummaryOptions,
+} from './render-check-summary.js';
+export { renderDiagnosticsTable } from './render-diagnostics-table.js';
