@@ -66,12 +66,14 @@ async function sync(
   const report = await syncRepository(
     {
       postmortems,
-      config: defaultConfig,
+      // 1,000 items: above the default cap on open tracked issues (500).
+      config: { ...defaultConfig, sync: { ...defaultConfig.sync, maxOpenIssues: 100_000 } },
       repo: { owner: OWNER, repo: REPO },
       sha,
       serverUrl: 'https://github.com',
       now: NOW,
       isRemovable: (path) => inScope(path, defaultConfig.paths, defaultConfig.exclude),
+      creatorLogin: async () => 'postmortem-tracker[bot]',
     },
     port,
     { dryRun: false, maxWrites: 100_000 },

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { parseOptionsFromConfig } from '../../core/config/parse-options-from-config.js';
 import { createOctokit } from '../../core/github/create-octokit.js';
 import { OctokitPort } from '../../core/github/octokit-port.js';
+import { tokenLogin } from '../../core/github/token-login.js';
 import { describeOperation } from '../../core/sync/describe-operation.js';
 import { inScope } from '../../core/sync/matches-glob.js';
 import { syncRepository } from '../../core/sync/sync-repository.js';
@@ -127,6 +128,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         positionals.length > 0
           ? (path) => named.has(path)
           : (path) => inScope(path, config.paths, config.exclude),
+      creatorLogin: () => tokenLogin(octokit),
     },
     new OctokitPort(octokit, { owner, repo }),
     {

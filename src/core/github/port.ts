@@ -45,7 +45,7 @@ export interface IssuePatch {
   labels?: string[];
   assignees?: string[];
   state?: 'open' | 'closed';
-  stateReason?: 'completed' | 'not_planned' | 'reopened';
+  stateReason?: 'completed' | 'not_planned' | 'reopened' | 'duplicate';
 }
 
 /** A label with its colour (6 hex digits, no #). */

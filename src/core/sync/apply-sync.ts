@@ -29,8 +29,11 @@ export interface ApplyResult {
   applied: AppliedOperation[];
   notApplied: Array<{ op: SyncOperation; reason: NotAppliedReason }>;
   writes: number;
-  /** The write that failed, which stopped the run; null when none did. */
-  failure: { op: SyncOperation; message: string; status: number | null } | null;
+  /**
+   * What stopped the run: the write that failed, or (with `op` null) why no write was allowed at
+   * all; null when nothing did.
+   */
+  failure: { op: SyncOperation | null; message: string; status: number | null } | null;
   /** True when `maxWrites` stopped the run before the plan was done. */
   capped: boolean;
 }

@@ -10,7 +10,7 @@ export function describeOperation(op: SyncOperation, createdNumber: number | nul
     case 'update':
       return `update #${op.number} for ${op.id}: ${op.changes.join(', ')}`;
     case 'close':
-      return `close #${op.number} as ${op.reason === 'completed' ? 'completed' : 'not planned'} for ${op.id}: ${op.changes.join(', ')}`;
+      return `close #${op.number} as ${CLOSE_REASONS[op.reason]} for ${op.id}: ${op.changes.join(', ')}`;
     case 'reopen':
       return `reopen #${op.number} for ${op.id}: ${op.changes.join(', ')}`;
     case 'comment':
@@ -21,3 +21,9 @@ export function describeOperation(op: SyncOperation, createdNumber: number | nul
       return `skip ${op.id}${op.number === null ? '' : ` (#${op.number})`}: ${op.reason}${op.detail ? ` (${op.detail})` : ''}`;
   }
 }
+
+const CLOSE_REASONS = {
+  completed: 'completed',
+  not_planned: 'not planned',
+  duplicate: 'a duplicate',
+} as const;

@@ -1,61 +1,36 @@
 import type { IssueRecord, IssuesPort } from '../github/port.js';
+import { openedBy } from './match-issues.js';
 import { parseMarker, type ItemMarker } from './marker.js';
-
-/** Distinct creators listed at most, most frequent first (one paginated listing each). */
-const MAX_CREATORS = 3;
 
 /** The tool's issues found without its label, and what finding them cost. */
 export interface UnlabelledIssues {
   issues: IssueRecord[];
-  /** Logins whose issues were listed. */
-  creators: string[];
   /** Listings made (each one paginated). */
   reads: number;
 }
 
 /**
  * Finds tool issues that lost the tool label, so an item whose issue was de-labelled is updated
- * rather than duplicated. Lists the issues opened by the tool's identity — the author of the
- * tracked issues (free: the label listing reports it), else `creatorLogin()` — and keeps those whose
- * marker `wanted` accepts. Called only when a plan would create issues, so a no-change sync pays
- * nothing. Issues without a marker are never returned: identity lives in the marker alone.
+ * rather than duplicated. Lists the issues opened by the tool's own login (never by the authors
+ * of labelled issues, which anyone with label rights can be) and keeps those whose marker
+ * `wanted` accepts. Called only when a plan would create issues, so a no-change sync pays
+ * nothing; with the login unknown it looks for none. Issues without a marker are never returned:
+ * identity lives in the marker alone.
  */
 export async function findUnlabelledIssues(
   wanted: (marker: ItemMarker) => boolean,
   tracked: readonly IssueRecord[],
   port: IssuesPort,
-  creatorLogin: () => Promise<string | null>,
+  toolLogin: string | null,
 ): Promise<UnlabelledIssues> {
-  let creators = authorsOf(tracked);
-  if (creators.length === 0) {
-    const login = await creatorLogin();
-    if (login !== null && login !== '') creators = [login];
-  }
+  if (toolLogin === null || toolLogin === '') return { issues: [], reads: 0 };
   const known = new Set(tracked.map((i) => i.number));
-  const found = new Map<number, IssueRecord>();
-  for (const login of creators) {
-    for (const issue of await port.listIssuesByCreator(login)) {
-      const marker = parseMarker(issue.body);
-      if (marker !== null && wanted(marker) && !known.has(issue.number))
-        found.set(issue.number, issue);
-    }
+  const found: IssueRecord[] = [];
+  for (const issue of await port.listIssuesByCreator(toolLogin)) {
+    const marker = parseMarker(issue.body);
+    // The listing is by creator already; the check guards a port that ignores the filter.
+    if (marker !== null && wanted(marker) && !known.has(issue.number) && openedBy(issue, toolLogin))
+      found.push(issue);
   }
-  return {
-    issues: [...found.values()].sort((a, b) => a.number - b.number),
-    creators,
-    reads: creators.length,
-  };
-}
-
-/** Authors of the tracked issues that carry a marker, most frequent first. */
-function authorsOf(tracked: readonly IssueRecord[]): string[] {
-  const counts = new Map<string, number>();
-  for (const issue of tracked) {
-    if (!issue.author || parseMarker(issue.body) === null) continue;
-    counts.set(issue.author, (counts.get(issue.author) ?? 0) + 1);
-  }
-  return [...counts]
-    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
-    .slice(0, MAX_CREATORS)
-    .map(([login]) => login);
+  return { issues: found.sort((a, b) => a.number - b.number), reads: 1 };
 }

@@ -8,6 +8,11 @@ export interface TrackedIssue {
   marker: ItemMarker;
 }
 
+/** A further issue carrying the marker of an item whose oldest (lowest-numbered) issue is `kept`. */
+export interface DuplicateIssue extends TrackedIssue {
+  kept: TrackedIssue;
+}
+
 /** A wanted item and the tool issue that tracks it, if any. */
 export interface IssueMatch {
   desired: DesiredIssue;
@@ -22,7 +27,7 @@ export interface IssueMatching {
   /** Items whose id already appeared earlier in the run. */
   duplicateItems: DesiredIssue[];
   /** Issues carrying the marker of an id whose lowest-numbered issue is the item's issue. */
-  duplicateIssues: TrackedIssue[];
+  duplicateIssues: DuplicateIssue[];
   /** Tool issues whose item is gone. */
   orphans: TrackedIssue[];
 }
@@ -33,6 +38,18 @@ export interface MatchOptions {
   similarity?: (a: string, b: string) => number;
   /** Minimum similarity to adopt an orphan issue (default 0.8). */
   similarityThreshold?: number;
+  /**
+   * The login the tool opens issues as: only issues it opened are matched, so an issue a person
+   * filed with a copied marker is never updated, adopted or closed. Absent or null: any author
+   * (only for plans that are not applied).
+   */
+  toolLogin?: string | null;
+}
+
+/** Whether `issue` was opened by `login` (case-insensitive); any issue when `login` is absent or null. */
+export function openedBy(issue: IssueRecord, login: string | null | undefined): boolean {
+  if (login === undefined || login === null) return true;
+  return typeof issue.author === 'string' && issue.author.toLowerCase() === login.toLowerCase();
 }
 
 /** The key issues are matched on: the item id, never the title. */
@@ -41,8 +58,8 @@ export function identityKey(id: string): string {
 }
 
 /**
- * Pairs desired items with tool issues by the marker's item id. Issues without a marker are not
- * considered at all. When an item has no issue, an orphan issue of the same file whose title is
+ * Pairs desired items with tool issues by the marker's item id. Issues without a marker, or opened
+ * by anyone but `toolLogin`, are not considered at all. When an item has no issue, an orphan issue of the same file whose title is
  * highly similar is adopted (its id changed, e.g. after a large rewording), and then orphans of
  * files that no longer have items are adopted by near-identical items of other files (a rename).
  */
@@ -52,12 +69,15 @@ export function matchIssues(
   options: MatchOptions = {},
 ): IssueMatching {
   const byKey = new Map<string, TrackedIssue>();
-  const duplicateIssues: TrackedIssue[] = [];
+  const duplicateIssues: DuplicateIssue[] = [];
   for (const issue of [...existing].sort((a, b) => a.number - b.number)) {
+    if (!openedBy(issue, options.toolLogin)) continue;
     const marker = parseMarker(issue.body);
     if (marker === null) continue;
     const key = identityKey(marker.id);
-    if (byKey.has(key)) duplicateIssues.push({ issue, marker });
+    const kept = byKey.get(key);
+    // Issue numbers only grow, so every run, whatever it saw, keeps the same (oldest) issue.
+    if (kept) duplicateIssues.push({ issue, marker, kept });
     else byKey.set(key, { issue, marker });
   }
 

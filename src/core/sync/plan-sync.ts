@@ -6,13 +6,17 @@ import { isManagedLabel, labelSpecs } from './label-specs.js';
 import { replaceMarker, type ItemMarker } from './marker.js';
 import {
   matchIssues,
+  type DuplicateIssue,
   type IssueMatch,
+  type IssueMatching,
   type MatchOptions,
   type TrackedIssue,
 } from './match-issues.js';
 import { normaliseBody, normaliseTitle } from './normalise-body.js';
+import { renderDuplicateComment } from './render-duplicate-comment.js';
 import { renderLinkedComment, renderRemovalComment } from './render-issue-body.js';
 import type { SyncOperation } from './sync-operation.js';
+import type { UnassignedOwner } from './unassigned-owner.js';
 import {
   sameNamesCaseInsensitive,
   uniqueCaseInsensitive,
@@ -29,11 +33,15 @@ export interface PlanContext extends MatchOptions {
   isRemovable: (path: string) => boolean;
   /** Issues that already carry the tool's closing comment (from an interrupted earlier run). */
   closingCommented?: ReadonlySet<number>;
+  /** Most open tracked issues the repository may have after the plan (default `config.sync.maxOpenIssues`). */
+  maxOpenIssues?: number;
 }
 
 /**
  * Plans the writes that make GitHub match the post-mortems: pure, deterministic, and empty of
- * writes when nothing changed. Issues without the tool's marker never appear in the plan.
+ * writes when nothing changed. Issues without the tool's marker never appear in the plan. Extra
+ * open issues of one item are closed as duplicates of its oldest, and no create takes the
+ * repository past `maxOpenIssues` open tracked issues.
  */
 export function planSync(
   desired: readonly DesiredIssue[],
@@ -55,17 +63,79 @@ export function planSync(
   }
   for (const orphan of matching.orphans.sort((a, b) => a.issue.number - b.issue.number))
     ops.push(...planOrphan(orphan, ctx));
-  for (const dup of matching.duplicateIssues) {
-    ops.push({
-      kind: 'skip',
-      id: dup.marker.id,
-      path: dup.marker.path,
-      number: dup.issue.number,
-      reason: 'duplicate-issue',
-      detail: `#${dup.issue.number} carries the marker of an item that already has an older issue`,
-    });
+  const live = new Set(matching.matches.map((m) => m.desired.id));
+  for (const dup of matching.duplicateIssues) ops.push(...planDuplicate(dup, live, ctx));
+  const capped = capOpenIssues(ops, matching, ctx.maxOpenIssues ?? ctx.config.sync.maxOpenIssues);
+  return [...labelOperations(capped, ctx), ...capped];
+}
+
+/** Closes an extra open issue of an item as a duplicate of the item's oldest issue, with a comment naming it. */
+function planDuplicate(
+  dup: DuplicateIssue,
+  live: ReadonlySet<string>,
+  ctx: PlanContext,
+): SyncOperation[] {
+  const { issue, marker, kept } = dup;
+  if (issue.state === 'closed') return [];
+  const base = { id: marker.id, path: marker.path, number: issue.number };
+  // A post-mortem out of scope or unreadable: its issues stay as they are, extras included.
+  if (!live.has(marker.id) && !ctx.isRemovable(marker.path)) {
+    return [
+      {
+        kind: 'skip',
+        ...base,
+        reason: 'duplicate-issue',
+        detail: `#${issue.number} repeats #${kept.issue.number}; ${marker.path} is outside the configured paths or unreadable: left open`,
+      },
+    ];
   }
-  return [...labelOperations(ops, ctx), ...ops];
+  return [
+    ...closingComment(dup, renderDuplicateComment(marker.path, marker.id, kept.issue.number), ctx),
+    {
+      kind: 'close',
+      ...base,
+      reason: 'duplicate',
+      patch: { state: 'closed', stateReason: 'duplicate' },
+      changes: [`duplicate of #${kept.issue.number}`],
+    },
+  ];
+}
+
+/**
+ * Turns the creates that would take the repository past `limit` open tracked issues into skips,
+ * counting the tool's open issues the plan leaves open (reopened ones included).
+ */
+function capOpenIssues(
+  ops: readonly SyncOperation[],
+  matching: IssueMatching,
+  limit: number,
+): SyncOperation[] {
+  const closing = new Set(ops.flatMap((op) => (op.kind === 'close' ? [op.number] : [])));
+  const reopening = new Set(ops.flatMap((op) => (op.kind === 'reopen' ? [op.number] : [])));
+  const tool = [
+    ...matching.matches.flatMap((m) => (m.tracked ? [m.tracked] : [])),
+    ...matching.orphans,
+    ...matching.duplicateIssues,
+  ];
+  let open = tool.filter(
+    ({ issue }) =>
+      (issue.state === 'open' && !closing.has(issue.number)) || reopening.has(issue.number),
+  ).length;
+  return ops.map((op) => {
+    if (op.kind !== 'create') return op;
+    if (open < limit) {
+      open++;
+      return op;
+    }
+    return {
+      kind: 'skip',
+      id: op.id,
+      path: op.path,
+      number: null,
+      reason: 'open-issue-cap',
+      detail: `line ${op.line}: the repository has ${open} open tracked issue(s), the most sync.maxOpenIssues (${limit}) allows: not created`,
+    };
+  });
 }
 
 /** Logins whose assignability planning needs: owners of items to create or whose owner changed. */
@@ -145,7 +215,7 @@ function planItem(match: IssueMatch, ctx: PlanContext): SyncOperation[] {
         },
       ];
     }
-    const { assignees, notes } = assigneesFor(d, [], null, ctx);
+    const { assignees, notes, unassigned } = assigneesFor(d, [], null, ctx);
     return [
       {
         kind: 'create',
@@ -153,12 +223,14 @@ function planItem(match: IssueMatch, ctx: PlanContext): SyncOperation[] {
         line: d.line,
         issue: { title: d.title, body: d.body, labels: d.labels, assignees },
         notes,
+        ...(unassigned ? { unassigned } : {}),
       },
     ];
   }
 
   const issue = tracked.issue;
-  const { patch, changes, notes } = contentPatch(match, ctx);
+  const { patch, changes, notes, unassigned } = contentPatch(match, ctx);
+  const owner = unassigned ? { unassigned } : {};
   const number = issue.number;
   if (issue.state === 'open' && d.status === 'done') {
     if (tracked.marker.status === 'done' && !match.adopted)
@@ -199,18 +271,19 @@ function planItem(match: IssueMatch, ctx: PlanContext): SyncOperation[] {
         patch: { ...patch, state: 'open', stateReason: 'reopened' },
         changes: ['item open again', ...changes],
         notes,
+        ...owner,
       },
     ];
   }
   if (Object.keys(patch).length === 0)
     return [{ kind: 'skip', ...base, number, reason: 'up-to-date', detail: '' }];
-  return [{ kind: 'update', ...base, number, patch, changes, notes }];
+  return [{ kind: 'update', ...base, number, patch, changes, notes, ...owner }];
 }
 
 function contentPatch(
   match: IssueMatch,
   ctx: PlanContext,
-): { patch: IssuePatch; changes: string[]; notes: string[] } {
+): { patch: IssuePatch; changes: string[]; notes: string[]; unassigned: UnassignedOwner | null } {
   const d = match.desired;
   const { issue, marker } = match.tracked as TrackedIssue;
   const patch: IssuePatch = {};
@@ -231,16 +304,18 @@ function contentPatch(
     changes.push(hasToolLabel(issue, ctx) ? 'labels' : 'labels (tool label restored)');
   }
   let notes: string[] = [];
+  let unassigned: UnassignedOwner | null = null;
   if (ownerChanged(match)) {
     const previous = previousLogin(marker);
     const result = assigneesFor(d, issue.assignees, previous, ctx);
     notes = result.notes;
+    unassigned = result.unassigned;
     if (!sameNamesCaseInsensitive(result.assignees, issue.assignees)) {
       patch.assignees = result.assignees;
       changes.push('assignees');
     }
   }
-  return { patch, changes, notes };
+  return { patch, changes, notes, unassigned };
 }
 
 /**
@@ -281,25 +356,40 @@ function assigneesFor(
   current: readonly string[],
   previous: string | null,
   ctx: PlanContext,
-): { assignees: string[]; notes: string[] } {
+): { assignees: string[]; notes: string[]; unassigned: UnassignedOwner | null } {
   const kept = current.filter(
     (login) => previous === null || login.toLowerCase() !== previous.toLowerCase(),
   );
-  const notes: string[] = [];
-  if (!ctx.config.sync.assignOwners || d.status !== 'open') return { assignees: kept, notes };
-  if (d.ownerKind === 'team')
-    notes.push(`owner ${d.owner ?? ''} is a team: mentioned in the body, not assigned`);
-  else if (d.ownerKind === 'name')
-    notes.push(`owner "${d.owner ?? ''}" is not a GitHub login: not assigned`);
-  else if (d.ownerKind === 'none') notes.push('no owner');
-  if (d.assignee === null) return { assignees: kept, notes };
-  if (ctx.assignable.get(d.assignee.toLowerCase()) !== true) {
-    notes.push(
-      `owner @${d.assignee} cannot be assigned in this repository: mentioned in the body instead`,
-    );
-    return { assignees: kept, notes };
+  const none = { assignees: kept, notes: [], unassigned: null };
+  if (!ctx.config.sync.assignOwners || d.status !== 'open') return none;
+  const item = { id: d.id, path: d.path, line: d.line, owner: d.owner ?? '' };
+  if (d.ownerKind === 'team') {
+    const reason = `owner ${d.owner ?? ''} is a team: mentioned in the body, not assigned`;
+    return {
+      ...none,
+      notes: [reason],
+      unassigned: { ...item, cause: 'team', reason, team: true },
+    };
   }
-  return { assignees: uniqueCaseInsensitive([...kept, d.assignee]), notes };
+  if (d.ownerKind === 'name') {
+    const reason = `owner "${d.owner ?? ''}" is not a GitHub login: not assigned`;
+    return {
+      ...none,
+      notes: [reason],
+      unassigned: { ...item, cause: 'not-a-login', reason, team: false },
+    };
+  }
+  if (d.ownerKind === 'none') return { ...none, notes: ['no owner'] };
+  if (d.assignee === null) return none;
+  if (ctx.assignable.get(d.assignee.toLowerCase()) !== true) {
+    const reason = `owner @${d.assignee} cannot be assigned in this repository: mentioned in the body instead`;
+    return {
+      ...none,
+      notes: [reason],
+      unassigned: { ...item, cause: 'not-assignable', reason, team: false },
+    };
+  }
+  return { assignees: uniqueCaseInsensitive([...kept, d.assignee]), notes: [], unassigned: null };
 }
 
 function planOrphan(orphan: TrackedIssue, ctx: PlanContext): SyncOperation[] {

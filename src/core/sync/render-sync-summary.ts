@@ -22,7 +22,9 @@ export function renderSyncSummary(report: SyncReport, options: { dryRun: boolean
   lines.push('');
   if (result.failure) {
     lines.push(
-      `**Stopped by a failed write:** ${escapeMarkdown(describeOperation(result.failure.op))}: ${result.failure.status === null ? '' : `HTTP ${result.failure.status}, `}${escapeMarkdown(result.failure.message)}. The next run finishes the rest.`,
+      result.failure.op === null
+        ? `**Nothing written:** ${escapeMarkdown(result.failure.message)}.`
+        : `**Stopped by a failed write:** ${escapeMarkdown(describeOperation(result.failure.op))}: ${result.failure.status === null ? '' : `HTTP ${result.failure.status}, `}${escapeMarkdown(result.failure.message)}. The next run finishes the rest.`,
       '',
     );
   }
@@ -54,14 +56,23 @@ export function renderSyncSummary(report: SyncReport, options: { dryRun: boolean
       lines.push(`- ${escapeMarkdown(describeOperation(op))}`);
     lines.push('');
   }
-  const notes = [
-    ...new Set(
-      report.plan.flatMap((op) => ('notes' in op ? op.notes.filter((n) => n !== 'no owner') : [])),
-    ),
-  ];
-  if (notes.length > 0) {
+  const { notCreated, limit } = report.openIssues;
+  if (notCreated.length > 0) {
+    lines.push(
+      `**Open-issue cap reached:** the repository may have at most ${limit} open tracked issues (\`sync.maxOpenIssues\`); ${notCreated.length} item(s) not tracked:`,
+      '',
+    );
+    for (const n of notCreated.slice(0, MAX_ROWS))
+      lines.push(`- ${escapeMarkdown(`${n.id} (${n.path})`)}`);
+    if (notCreated.length > MAX_ROWS) lines.push(`- … and ${notCreated.length - MAX_ROWS} more`);
+    lines.push('');
+  }
+  if (report.unassigned.length > 0) {
     lines.push('### Owners not assigned', '');
-    for (const note of notes.slice(0, MAX_ROWS)) lines.push(`- ${escapeMarkdown(note)}`);
+    for (const u of report.unassigned.slice(0, MAX_ROWS))
+      lines.push(`- ${escapeMarkdown(`${u.path}:${u.line} ${u.id}: ${u.reason}`)}`);
+    if (report.unassigned.length > MAX_ROWS)
+      lines.push(`- … and ${report.unassigned.length - MAX_ROWS} more`);
     lines.push('');
   }
   const upToDate = result.applied.filter(

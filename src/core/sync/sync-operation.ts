@@ -1,4 +1,5 @@
 import type { IssueCreate, IssuePatch, LabelSpec } from '../github/port.js';
+import type { UnassignedOwner } from './unassigned-owner.js';
 
 /** Why an item or issue is left as it is. */
 export type SkipReason =
@@ -14,8 +15,10 @@ export type SkipReason =
   | 'tracked-externally'
   /** Another item in the run has the same id. */
   | 'duplicate-id'
-  /** Another issue carries the same marker; the lowest number is the item's issue. */
+  /** Another issue carries the same marker; the lowest number is the item's issue (left open only when its post-mortem is out of scope or unreadable). */
   | 'duplicate-issue'
+  /** Creating the issue would exceed `sync.maxOpenIssues` open tracked issues in the repository. */
+  | 'open-issue-cap'
   /** The issue's post-mortem is outside the configured paths or could not be read: not closed. */
   | 'out-of-scope';
 
@@ -31,10 +34,18 @@ export interface IssueEdit {
 /** One step of a sync plan. Only `create-label`, `create`, `update`, `close`, `reopen` and `comment` write. */
 export type SyncOperation =
   | { kind: 'create-label'; label: LabelSpec }
-  | { kind: 'create'; id: string; path: string; line: number; issue: IssueCreate; notes: string[] }
-  | (IssueEdit & { kind: 'update'; notes: string[] })
-  | (IssueEdit & { kind: 'close'; reason: 'completed' | 'not_planned' })
-  | (IssueEdit & { kind: 'reopen'; notes: string[] })
+  | {
+      kind: 'create';
+      id: string;
+      path: string;
+      line: number;
+      issue: IssueCreate;
+      notes: string[];
+      unassigned?: UnassignedOwner;
+    }
+  | (IssueEdit & { kind: 'update'; notes: string[]; unassigned?: UnassignedOwner })
+  | (IssueEdit & { kind: 'close'; reason: 'completed' | 'not_planned' | 'duplicate' })
+  | (IssueEdit & { kind: 'reopen'; notes: string[]; unassigned?: UnassignedOwner })
   | { kind: 'comment'; id: string; path: string; number: number; body: string }
   | { kind: 'link'; id: string; path: string; number: number }
   | {

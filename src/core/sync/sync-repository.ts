@@ -6,11 +6,12 @@ import { SIMILARITY_THRESHOLD, titleSimilarity } from '../markdown/item-id.js';
 import { lookupAssignable } from '../github/lookup-assignable.js';
 import { desiredIssues } from './desired-issues.js';
 import { findUnlabelledIssues } from './find-unlabelled-issues.js';
-import { matchIssues } from './match-issues.js';
+import { matchIssues, openedBy } from './match-issues.js';
 import { assigneesToCheck, planSync, type PlanContext } from './plan-sync.js';
 import { renderRemovalCommentMarker } from './render-issue-body.js';
 import { silentLogger, type SyncLogger } from './sync-logger.js';
-import type { SyncOperation } from './sync-operation.js';
+import { isWrite, type SyncOperation } from './sync-operation.js';
+import type { UnassignedOwner } from './unassigned-owner.js';
 
 /** Everything one sync reconciles, already read by the host. */
 export interface SyncInput {
@@ -28,10 +29,11 @@ export interface SyncInput {
   /** Minimum similarity for that (default: the parser's `SIMILARITY_THRESHOLD`). */
   similarityThreshold?: number;
   /**
-   * The login the tool opens issues as (`github-actions[bot]`, `my-app[bot]`), asked only when the
-   * plan creates issues and no tracked issue names its author; null when unknown.
+   * The login the tool opens issues as (`github-actions[bot]`, `my-app[bot]`, a token's user),
+   * asked once per run: only issues it opened are matched, updated, adopted or closed. Null when
+   * it cannot be told; sync then writes nothing (a dry run still plans, without the author check).
    */
-  creatorLogin?: () => Promise<string | null>;
+  creatorLogin: () => Promise<string | null>;
 }
 
 /** Options of {@link syncRepository}. */
@@ -51,6 +53,8 @@ export interface SyncCounts {
   linked: number;
   labelsCreated: number;
   skipped: number;
+  /** Of `closed`: extra issues of an item closed as duplicates of its oldest issue. */
+  duplicatesClosed: number;
 }
 
 /** What a sync run planned and did. */
@@ -66,6 +70,12 @@ export interface SyncReport {
   unlabelled: number[];
   /** Read requests made for planning (listings, assignee checks, comment reads), for economy reports. */
   reads: number;
+  /** Owners the plan could not assign (teams, names that are not logins, logins GitHub refuses). */
+  unassigned: UnassignedOwner[];
+  /** Open tracked issues allowed (`sync.maxOpenIssues`), and the items not created because of it. */
+  openIssues: { limit: number; notCreated: Array<{ id: string; path: string; detail: string }> };
+  /** The login whose issues were matched; null when it could not be told. */
+  toolLogin: string | null;
 }
 
 /**
@@ -83,8 +93,17 @@ export async function syncRepository(
   const logger = options.logger ?? silentLogger;
   const { config } = input;
   let reads = 0;
-  const labelled = await port.listIssuesByLabel(config.labels.tool);
+  const listed = await port.listIssuesByLabel(config.labels.tool);
   reads++;
+  const toolLogin = nonEmpty(await input.creatorLogin());
+  if (toolLogin === null)
+    logger.warning(
+      options.dryRun
+        ? 'cannot tell the login this token writes as: the plan matches issues by marker whatever their author'
+        : 'cannot tell the login this token writes as: nothing is written, so no issue a person opened is taken for the tool’s',
+    );
+  // Issues a person opened with the tool label and a copied marker are never the tool's.
+  const labelled = listed.filter((i) => openedBy(i, toolLogin));
   const desired = desiredIssues(input.postmortems, config, input);
   const unparsed = new Set(
     input.postmortems
@@ -96,6 +115,7 @@ export async function syncRepository(
   const match = {
     similarity: input.similarity ?? titleSimilarity,
     similarityThreshold: input.similarityThreshold ?? SIMILARITY_THRESHOLD,
+    toolLogin,
   };
   const ctx: PlanContext = {
     ...match,
@@ -109,7 +129,8 @@ export async function syncRepository(
 
   const existing = [...labelled];
   let unlabelled: number[] = [];
-  const creates = planSync(desired, labelled, ctx).flatMap((op) =>
+  // Without the open-issue cap: an item held back by it may still have an issue that lost its label.
+  const creates = planSync(desired, labelled, { ...ctx, maxOpenIssues: Infinity }).flatMap((op) =>
     op.kind === 'create' ? [op] : [],
   );
   if (creates.length > 0) {
@@ -120,7 +141,7 @@ export async function syncRepository(
       (m) => ids.has(m.id) || paths.has(m.path),
       labelled,
       port,
-      input.creatorLogin ?? (async () => null),
+      toolLogin,
     );
     reads += found.reads;
     // Keep only issues that pair with an item: one that lost its label and its item is not closed here.
@@ -146,16 +167,28 @@ export async function syncRepository(
     ctx.repoLabels = await port.listLabels();
     reads++;
   }
-  const commented = await closingCommentsPosted(plan, existing, port);
+  const commented = await closingCommentsPosted(plan, existing, port, toolLogin);
   reads += commented.reads;
   ctx.closingCommented = commented.numbers;
   plan = planSync(desired, existing, ctx);
 
-  const result = await applySync(plan, port, {
-    dryRun: options.dryRun,
-    maxWrites: options.maxWrites,
-    logger,
-  });
+  const result =
+    toolLogin === null && !options.dryRun && plan.some(isWrite)
+      ? refused(plan)
+      : await applySync(plan, port, {
+          dryRun: options.dryRun,
+          maxWrites: options.maxWrites,
+          logger,
+        });
+  const notCreated = plan.flatMap((op) =>
+    op.kind === 'skip' && op.reason === 'open-issue-cap'
+      ? [{ id: op.id, path: op.path, detail: op.detail }]
+      : [],
+  );
+  if (notCreated.length > 0)
+    logger.warning(
+      `sync.maxOpenIssues (${config.sync.maxOpenIssues}) reached: ${notCreated.length} item(s) not tracked: ${notCreated.map((n) => n.id).join(', ')}`,
+    );
   return {
     plan,
     result,
@@ -164,6 +197,29 @@ export async function syncRepository(
     trackedBefore: labelled.length,
     unlabelled,
     reads,
+    unassigned: plan.flatMap((op) => ('unassigned' in op && op.unassigned ? [op.unassigned] : [])),
+    openIssues: { limit: config.sync.maxOpenIssues, notCreated },
+    toolLogin,
+  };
+}
+
+function nonEmpty(login: string | null): string | null {
+  return login === null || login.trim() === '' ? null : login;
+}
+
+/** The result of a run that may not write: every write left undone, with the reason as the failure. */
+function refused(plan: readonly SyncOperation[]): ApplyResult {
+  return {
+    applied: plan.filter((op) => !isWrite(op)).map((op) => ({ op, number: null })),
+    notApplied: plan.filter(isWrite).map((op) => ({ op, reason: 'after-failure' as const })),
+    writes: 0,
+    failure: {
+      op: null,
+      message:
+        'cannot tell the login this token writes as, so cannot tell the tool’s issues from issues people opened; nothing was written (give a token whose user GET /user returns, or the app’s installation)',
+      status: null,
+    },
+    capped: false,
   };
 }
 
@@ -175,6 +231,7 @@ async function closingCommentsPosted(
   plan: readonly SyncOperation[],
   existing: readonly IssueRecord[],
   port: IssuesPort,
+  toolLogin: string | null,
 ): Promise<{ numbers: Set<number>; reads: number }> {
   const numbers = new Set<number>();
   let reads = 0;
@@ -186,7 +243,14 @@ async function closingCommentsPosted(
     if (issue?.comments === 0) continue;
     const comments = await port.listComments(op.number);
     reads++;
-    if (comments.some((c) => c.body.includes(renderRemovalCommentMarker(op.id))))
+    // Only the tool's own comment counts: anyone can paste the marker into a comment.
+    if (
+      comments.some(
+        (c) =>
+          c.body.includes(renderRemovalCommentMarker(op.id)) &&
+          (toolLogin === null || c.author?.toLowerCase() === toolLogin.toLowerCase()),
+      )
+    )
       numbers.add(op.number);
   }
   return { numbers, reads };
@@ -202,6 +266,7 @@ function countOperations(result: ApplyResult, dryRun: boolean): SyncCounts {
     linked: 0,
     labelsCreated: 0,
     skipped: 0,
+    duplicatesClosed: 0,
   };
   const ops = [
     ...result.applied.map((a) => a.op),
@@ -210,8 +275,10 @@ function countOperations(result: ApplyResult, dryRun: boolean): SyncCounts {
   for (const op of ops) {
     if (op.kind === 'create') counts.created++;
     else if (op.kind === 'update') counts.updated++;
-    else if (op.kind === 'close') counts.closed++;
-    else if (op.kind === 'reopen') counts.reopened++;
+    else if (op.kind === 'close') {
+      counts.closed++;
+      if (op.reason === 'duplicate') counts.duplicatesClosed++;
+    } else if (op.kind === 'reopen') counts.reopened++;
     else if (op.kind === 'comment') counts.commented++;
     else if (op.kind === 'link') counts.linked++;
     else if (op.kind === 'create-label') counts.labelsCreated++;
@@ -238,7 +305,8 @@ function itemNumbers(
     else if (
       op.number !== null &&
       items[op.id] === undefined &&
-      !(op.kind === 'skip' && op.reason === 'duplicate-issue')
+      !(op.kind === 'skip' && op.reason === 'duplicate-issue') &&
+      !(op.kind === 'close' && op.reason === 'duplicate')
     ) {
       items[op.id] = op.number;
     }

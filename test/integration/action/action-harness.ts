@@ -19,9 +19,13 @@ const examples = require('@octokit/webhooks-examples/api.github.com/index.json')
 export const OWNER = 'acme';
 export const REPO = 'ops';
 
-/** A GitHub stand-in holding OWNER/REPO, where alice and bob can be assigned. */
+/** A GitHub stand-in holding OWNER/REPO, where alice and bob can be assigned; its token acts as the Actions bot. */
 export function standInRepo(options: StandInOptions = {}): GitHubStandIn {
-  const gh = createGitHubStandIn({ warnOnViolation: false, ...options });
+  const gh = createGitHubStandIn({
+    warnOnViolation: false,
+    actor: 'github-actions[bot]',
+    ...options,
+  });
   gh.addRepo({ owner: OWNER, repo: REPO, collaborators: ['alice', 'bob'] });
   return gh;
 }

@@ -22,6 +22,9 @@ export const OWNER = 'acme';
 export const REPO = 'ops';
 export const NOW = new Date('2026-03-20T12:00:00Z');
 
+/** The login the stand-in's token acts as: the author of every issue sync opens. */
+export const TOOL_LOGIN = 'postmortem-tracker[bot]';
+
 /** The post-mortem the sync scenarios edit. */
 export const PATH = 'postmortems/2026-03-01-db-failover.md';
 
@@ -58,7 +61,7 @@ export interface RunOptions {
    */
   plain?: boolean;
   now?: Date;
-  /** The login the tool opens issues as, when no tracked issue tells (see SyncInput.creatorLogin). */
+  /** The login the tool opens issues as (default the stand-in's actor); null: it cannot be told. */
   creatorLogin?: string | null;
   /**
    * Pace writes by this clock, `intervalMs` apart, or by createOctokit's default when it is left
@@ -109,9 +112,8 @@ export async function runSync(
       serverUrl: 'https://github.com',
       now: options.now ?? NOW,
       isRemovable: (path) => inScope(path, config.paths, config.exclude),
-      ...(options.creatorLogin !== undefined
-        ? { creatorLogin: async () => options.creatorLogin ?? null }
-        : {}),
+      creatorLogin: async () =>
+        options.creatorLogin === undefined ? TOOL_LOGIN : options.creatorLogin,
     },
     port,
     { dryRun: options.dryRun ?? false, maxWrites: options.maxWrites ?? 1000 },

@@ -36,6 +36,7 @@ describe('sync when someone removes the tool label from a tracked issue', () => 
     stripToolLabel(gh, number);
 
     const edited = alert.replace('Add a replica lag alert', 'Add a replica lag alert with paging');
+    const mark = gh.requests.mark();
     const report = await runSync(gh, files([edited, runbook]), { sha: '2'.repeat(40) });
 
     expect(report.unlabelled).toEqual([number]);
@@ -45,8 +46,8 @@ describe('sync when someone removes the tool label from a tracked issue', () => 
     expect(issue?.title).toBe('Add a replica lag alert with paging');
     expect(issue?.labels).toContain(TOOL_LABEL);
     expect(issues(gh)).toHaveLength(2);
-    // One listing of the issues the tool opened, found from the tracked issue's author.
-    expect(creatorListings(gh).map((r) => r.query)).toEqual([
+    // One listing of the issues the tool's own login opened.
+    expect(creatorListings(gh, mark).map((r) => r.query)).toEqual([
       expect.stringContaining('creator=postmortem-tracker%5Bbot%5D'),
     ]);
     gh.assertNoContractViolations();
@@ -71,16 +72,21 @@ describe('sync when someone removes the tool label from a tracked issue', () => 
     );
   });
 
-  it('asks for the tool login only when no tracked issue names an author, and finds the issue by it', async () => {
+  it('writes nothing when the tool login cannot be told, and finds the issue once it can', async () => {
     const gh = standIn();
     await runSync(gh, files([alert]));
     const number = issueOf(gh, 'Add a replica lag alert').number;
     stripToolLabel(gh, number);
 
-    const unknown = await runSync(gh, files([alert]), { dryRun: true });
-    expect(unknown.counts.created).toBe(1); // nobody to ask: the plan would create, so it is shown, not done
+    const plan = await runSync(gh, files([alert]), { dryRun: true, creatorLogin: null });
+    expect(plan.counts.created).toBe(1); // nobody to look for: the plan would create, so it is shown, not done
+    const mark = gh.requests.mark();
+    const unknown = await runSync(gh, files([alert]), { creatorLogin: null });
+    expect(gh.requests.writes(mark)).toBe(0);
+    expect(unknown.result.failure?.message).toMatch(/cannot tell the login this token writes as/);
+    expect(unknown.result.notApplied.map((n) => n.op.kind)).toContain('create');
 
-    const report = await runSync(gh, files([alert]), { creatorLogin: 'postmortem-tracker[bot]' });
+    const report = await runSync(gh, files([alert]));
     expect(report.unlabelled).toEqual([number]);
     expect(issues(gh)).toHaveLength(1);
     expect(gh.repo(OWNER, REPO).issues.get(number)?.labels).toContain(TOOL_LABEL);
@@ -105,10 +111,10 @@ describe('sync when someone removes the tool label from a tracked issue', () => 
     );
   });
 
-  it('makes no creator listing on a first sync or a no-change re-sync', async () => {
+  it('makes one creator listing on a first sync and none on a no-change re-sync', async () => {
     const gh = standIn();
     await runSync(gh, files([alert, runbook]));
-    expect(creatorListings(gh)).toEqual([]); // nothing tracked yet, and no login given: nothing to ask
+    expect(creatorListings(gh)).toHaveLength(1); // issues to create: first look for de-labelled ones
     const mark = gh.requests.mark();
     await runSync(gh, files([alert, runbook]));
     expect(creatorListings(gh, mark)).toEqual([]);
