@@ -19,6 +19,8 @@ export type RepoDigestRunner = (
   repo: RepoRef,
   config: Config,
   now: Date,
+  /** The app's bot login: the digest trusts markers only in its own issues and comments. */
+  appLogin: () => Promise<string | null>,
 ) => Promise<RepoDigestResult>;
 
 /**
@@ -27,7 +29,7 @@ export type RepoDigestRunner = (
  * core publishes idempotently (the week's marker is looked up first), so a second run in the
  * same week updates that week's digest instead of posting another.
  */
-export const runRepoDigest: RepoDigestRunner = async (octokit, repo, config, now) => {
+export const runRepoDigest: RepoDigestRunner = async (octokit, repo, config, now, appLogin) => {
   const head = await defaultBranchHead(octokit, repo);
   const { files } = await readPostmortemFiles(
     createOctokitRepoFiles(octokit, repo),
@@ -42,6 +44,7 @@ export const runRepoDigest: RepoDigestRunner = async (octokit, repo, config, now
     github: {
       issues: new OctokitPort(octokit, repo),
       discussions: createOctokitDiscussions(octokit, repo),
+      toolLogin: appLogin,
     },
   });
   return result.publication?.outcome === 'created' ? 'posted' : 'already-posted';

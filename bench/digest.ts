@@ -120,7 +120,7 @@ export async function bench(): Promise<string> {
 
   const mark = standIn.requests.mark();
   const t0 = performance.now();
-  const issues = await collectTrackedIssues(port, config);
+  const issues = await collectTrackedIssues(port, config, 'postmortem-tracker[bot]');
   const listMs = performance.now() - t0;
   const listRequests = standIn.requests.count({ kind: 'rest', method: 'GET' }, mark);
   const target = Math.ceil(ISSUES / 100);

@@ -176,7 +176,7 @@ export function createQueueJobRunner(deps: QueueJobRunnerDeps): QueueJobRunner {
     const repo = { owner: job.owner, repo: job.repo };
     const loaded = await loadRepoConfig(octokit, repo);
     if (loaded.status !== 'ok') return { status: 'done' };
-    const outcome = await deps.runDigest(octokit, repo, loaded.config, deps.now());
+    const outcome = await deps.runDigest(octokit, repo, loaded.config, deps.now(), deps.appLogin);
     log.info(`${describeJob(job)}: ${outcome}`);
     return { status: 'done' };
   }

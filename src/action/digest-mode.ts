@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { DigestTargetError } from '../core/digest/publish-digest.js';
 import { runDigest, type RunDigestResult } from '../core/digest/run-digest.js';
 import { createOctokitDiscussions } from '../core/github/octokit-discussions.js';
+import { creatorLogin } from './creator-login.js';
 import { logInfo } from './log-info.js';
 import type { ModeContext, ModeOutcome } from './mode-context.js';
 import { readWorkspacePostmortems } from './read-workspace-postmortems.js';
@@ -49,7 +50,11 @@ export async function runDigestMode(ctx: ModeContext): Promise<ModeOutcome> {
       config,
       now: ctx.now,
       postmortems,
-      github: { issues: ctx.port, discussions },
+      github: {
+        issues: ctx.port,
+        discussions,
+        toolLogin: () => creatorLogin(ctx.inputs.token, ctx.octokit),
+      },
       publish: !ctx.inputs.dryRun,
       log: (line) => logInfo(line),
     });

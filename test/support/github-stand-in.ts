@@ -264,7 +264,14 @@ export interface GitHubStandIn {
   addDiscussion(
     owner: string,
     repo: string,
-    seed: { title: string; body?: string; category: string; author?: string; comments?: string[] },
+    seed: {
+      title: string;
+      body?: string;
+      category: string;
+      author?: string;
+      /** Top-level comments, by the Discussion's author unless one is given. */
+      comments?: Array<string | { body: string; author: string }>;
+    },
   ): DiscussionState;
   setDiscussionsEnabled(owner: string, repo: string, enabled: boolean): void;
 }
@@ -986,13 +993,13 @@ export function createGitHubStandIn(options: StandInOptions = {}): GitHubStandIn
         closed: false,
         comments: [],
       };
-      for (const body of seed.comments ?? []) {
+      for (const comment of seed.comments ?? []) {
         const cid = nextId(state);
         d.comments.push({
           id: `DC_${Buffer.from(`comment:${cid}`).toString('base64url')}`,
           databaseId: cid,
-          body,
-          author: d.author,
+          body: typeof comment === 'string' ? comment : comment.body,
+          author: typeof comment === 'string' ? d.author : comment.author,
           createdAt: t,
           updatedAt: t,
           replyToId: null,

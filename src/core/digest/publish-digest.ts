@@ -1,5 +1,6 @@
 import type { Config } from '../config/schema.js';
 import type { DiscussionCommentRecord, DiscussionsPort } from '../github/discussions-port.js';
+import { isToolAuthor } from '../github/is-tool-author.js';
 import type { CommentRecord, IssuesPort } from '../github/port.js';
 import { DIGEST_HOME_MARKER, parseDigestMarker, renderDigestMarker } from './digest-marker.js';
 import { errorMessage } from '../text/error-message.js';
@@ -25,13 +26,20 @@ export class DigestTargetError extends Error {
   override name = 'DigestTargetError';
 }
 
-/** What publishing needs: the week's bodies (main first) and the ports. */
+/** What publishing needs: the week's bodies (main first), the ports, and the login the tool writes as. */
 export interface PublishInput {
   week: string;
   bodies: readonly string[];
   config: Config;
   issues: IssuesPort;
   discussions: DiscussionsPort;
+  /** Markers count only in bodies this login wrote: anyone can type a marker into a comment. */
+  toolLogin: string;
+}
+
+interface Authored {
+  body: string;
+  author?: string | null | undefined;
 }
 
 interface Written {
@@ -88,36 +96,48 @@ async function upsertParts<T extends { body: string; url: string }>(
   return { records, outcome };
 }
 
-function byPart<T extends { body: string }>(
+/** This week's parts among `records`, keyed by part: only records the tool's login wrote count. */
+function byPart<T extends Authored>(
   records: readonly T[],
   week: string,
+  toolLogin: string,
   filter: (r: T) => boolean = () => true,
 ): Map<number, T> {
   const out = new Map<number, T>();
   for (const r of records) {
+    if (!isToolAuthor(r.author, toolLogin)) continue;
     const m = parseDigestMarker(r.body);
     if (m?.week === week && filter(r) && !out.has(m.part)) out.set(m.part, r);
   }
   return out;
 }
 
+/** Whether `record` is the tool's own and its body carries `marker`. */
+function ownWith(record: Authored, marker: string, toolLogin: string): boolean {
+  return isToolAuthor(record.author, toolLogin) && record.body.includes(marker);
+}
+
 async function publishToDiscussionComment(
   input: PublishInput,
   categoryId: string,
 ): Promise<PublishResult> {
-  const { discussions, config, week, bodies } = input;
+  const { discussions, config, week, bodies, toolLogin } = input;
+  // The oldest home wins: a newer Discussion carrying the marker is at best a duplicate.
   const home =
-    (await discussions.findDiscussion(categoryId, DIGEST_HOME_MARKER)) ??
+    (await discussions.findDiscussion(categoryId, {
+      from: 'oldest',
+      accept: (d) => ownWith(d, DIGEST_HOME_MARKER, toolLogin),
+    })) ??
     (await discussions.createDiscussion({
       categoryId,
       title: config.digest.title,
       body: homeBody(config, 'Discussion'),
     }));
   const comments = await discussions.listDiscussionComments(home.id);
-  const main = byPart(comments, week, (c) => c.replyToId === null).get(1) ?? null;
+  const main = byPart(comments, week, toolLogin, (c) => c.replyToId === null).get(1) ?? null;
   // Follow-up parts are replies to this week's main comment.
   const existing = main
-    ? byPart(comments, week, (c) => c.replyToId === main.id)
+    ? byPart(comments, week, toolLogin, (c) => c.replyToId === main.id)
     : new Map<number, DiscussionCommentRecord>();
   if (main) existing.set(1, main);
   const { records, outcome } = await upsertParts(
@@ -141,12 +161,16 @@ async function publishToWeeklyDiscussion(
   input: PublishInput,
   categoryId: string,
 ): Promise<PublishResult> {
-  const { discussions, config, week, bodies } = input;
-  const found = await discussions.findDiscussion(categoryId, renderDigestMarker(week));
+  const { discussions, config, week, bodies, toolLogin } = input;
+  const marker = renderDigestMarker(week);
+  const found = await discussions.findDiscussion(categoryId, {
+    from: 'newest',
+    accept: (d) => ownWith(d, marker, toolLogin),
+  });
   const comments = found ? await discussions.listDiscussionComments(found.id) : [];
   let discussionId = found?.id ?? null;
   const existing = new Map<number, { id: string; body: string; url: string }>(
-    byPart(comments, week, (c) => c.replyToId === null),
+    byPart(comments, week, toolLogin, (c) => c.replyToId === null),
   );
   if (found) existing.set(1, found);
   const { records, outcome } = await upsertParts(
@@ -180,10 +204,10 @@ async function publishToWeeklyDiscussion(
 }
 
 async function publishToIssue(input: PublishInput, messages: string[]): Promise<PublishResult> {
-  const { issues, discussions, config, week, bodies } = input;
+  const { issues, discussions, config, week, bodies, toolLogin } = input;
   const label = config.digest.issueLabel;
   const candidates = (await issues.listIssuesByLabel(label)).filter(
-    (i) => i.state === 'open' && i.body.includes(DIGEST_HOME_MARKER),
+    (i) => i.state === 'open' && ownWith(i, DIGEST_HOME_MARKER, toolLogin),
   );
   let home = candidates.sort((a, b) => a.number - b.number)[0] ?? null;
   if (!home) {
@@ -212,7 +236,7 @@ async function publishToIssue(input: PublishInput, messages: string[]): Promise<
   const { records, outcome } = await upsertParts<CommentRecord>(
     week,
     bodies,
-    byPart(comments, week),
+    byPart(comments, week, toolLogin),
     (_part, body) => issues.createComment(number, body),
     (record, body) => discussions.updateIssueComment(record.id, body),
   );
@@ -227,7 +251,7 @@ async function publishToIssue(input: PublishInput, messages: string[]): Promise<
 
 /**
  * Posts (or, later in the same ISO week, updates) the digest at the configured target, found by the
- * hidden week marker; falls back to a pinned issue when Discussions or the category are unavailable.
+ * hidden week marker in a body the tool's own login wrote (the oldest home wins); falls back to a pinned issue when Discussions or the category are unavailable.
  */
 export async function publishDigest(input: PublishInput): Promise<PublishResult> {
   const { config, discussions } = input;

@@ -1,5 +1,6 @@
 import type { Config } from '../config/schema.js';
 import type { DiscussionsPort } from '../github/discussions-port.js';
+import { isToolAuthor } from '../github/is-tool-author.js';
 import type { IssueRecord, IssuesPort } from '../github/port.js';
 import type { Postmortem } from '../model/index.js';
 import { analyseDigest } from './analyse-digest.js';
@@ -15,8 +16,15 @@ export interface RunDigestDeps {
   postmortems: readonly Postmortem[];
   /** Date each post-mortem landed, by path, when the host knows it. */
   landedDates?: Readonly<Record<string, string>>;
-  /** GitHub ports; without them the digest is computed offline from the markdown and not posted. */
-  github?: { issues: IssuesPort; discussions: DiscussionsPort } | null;
+  /**
+   * GitHub ports and the login the tool writes as (`github-actions[bot]`, `my-app[bot]`, a token's
+   * user); without them the digest is computed offline from the markdown and not posted.
+   */
+  github?: {
+    issues: IssuesPort;
+    discussions: DiscussionsPort;
+    toolLogin: () => Promise<string | null>;
+  } | null;
   /** Post the digest (default true when `github` is given); false computes and renders only. */
   publish?: boolean;
   /** Links for offline rendering (the GitHub run uses the repository's URL and default branch). */
@@ -38,12 +46,20 @@ export interface RunDigestResult {
   messages: string[];
 }
 
-/** Tracked issues: every issue carrying the tool label (the port pages 100 at a time). */
+/** Tracked issues: every issue carrying the tool label that `toolLogin` opened (the port pages 100 at a time). */
 export async function collectTrackedIssues(
   issues: IssuesPort,
   config: Config,
+  toolLogin: string,
 ): Promise<IssueRecord[]> {
-  return issues.listIssuesByLabel(config.labels.tool);
+  return (await issues.listIssuesByLabel(config.labels.tool)).filter((i) =>
+    isToolAuthor(i.author, toolLogin),
+  );
+}
+
+/** Raised when the host cannot say which login the tool writes as: its markers could not be told from forged ones. */
+export class ToolLoginUnknownError extends Error {
+  override name = 'ToolLoginUnknownError';
 }
 
 /**
@@ -53,7 +69,13 @@ export async function collectTrackedIssues(
 export async function runDigest(deps: RunDigestDeps): Promise<RunDigestResult> {
   const { config, now, github } = deps;
   const log = deps.log ?? (() => {});
-  const issues = github ? await collectTrackedIssues(github.issues, config) : [];
+  const toolLogin = github ? await github.toolLogin() : null;
+  if (github && toolLogin === null)
+    throw new ToolLoginUnknownError(
+      'Could not tell which login the tool writes as (for a personal access token, GET /user failed), so the digest was not read from or posted to GitHub: it trusts markers only in issues and comments of its own login. Check the token, or run the digest offline.',
+    );
+  const issues =
+    github && toolLogin ? await collectTrackedIssues(github.issues, config, toolLogin) : [];
   const digest = analyseDigest({
     postmortems: deps.postmortems,
     issues,
@@ -74,8 +96,9 @@ export async function runDigest(deps: RunDigestDeps): Promise<RunDigestResult> {
   const messages: string[] = [];
   let publication: PublishResult | null = null;
   let reminders: ReminderResult | null = null;
-  if (github && deps.publish !== false) {
+  if (github && toolLogin && deps.publish !== false) {
     publication = await publishDigest({
+      toolLogin,
       week: digest.week,
       bodies,
       config,
@@ -96,6 +119,7 @@ export async function runDigest(deps: RunDigestDeps): Promise<RunDigestResult> {
         now,
         week: digest.week,
         maxWrites: config.sync.maxWrites,
+        toolLogin,
       });
       if (reminders.deferred.length > 0) {
         messages.push(

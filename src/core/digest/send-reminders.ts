@@ -1,4 +1,5 @@
 import type { Config } from '../config/schema.js';
+import { isToolAuthor } from '../github/is-tool-author.js';
 import type { IssuesPort } from '../github/port.js';
 import type { ItemRow } from './digest-model.js';
 import { parseReminderMarker, renderReminderMarker } from './digest-marker.js';
@@ -80,17 +81,19 @@ export interface ReminderResult {
 
 /**
  * Posts each planned reminder unless the issue already has one of ours from this ISO week or the
- * last 7 days (found by the hidden marker and its date); sequential, within `maxWrites`.
+ * last 7 days (found by the hidden marker and its date, in comments `toolLogin` wrote: anyone can
+ * type the marker); sequential, within `maxWrites`.
  */
 export async function sendReminders(
   planned: readonly PlannedReminder[],
-  deps: { issues: IssuesPort; now: Date; week: string; maxWrites: number },
+  deps: { issues: IssuesPort; now: Date; week: string; maxWrites: number; toolLogin: string },
 ): Promise<ReminderResult> {
   const result: ReminderResult = { posted: [], skipped: [], deferred: [] };
   const weekAgo = deps.now.getTime() - 7 * 86_400_000;
   for (const reminder of planned) {
     const comments = await deps.issues.listComments(reminder.issueNumber);
     const recent = comments.some((c) => {
+      if (!isToolAuthor(c.author, deps.toolLogin)) return false;
       const week = parseReminderMarker(c.body);
       return week !== null && (week === deps.week || Date.parse(c.createdAt) > weekAgo);
     });

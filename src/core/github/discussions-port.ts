@@ -21,6 +21,16 @@ export interface DiscussionRecord {
   title: string;
   body: string;
   createdAt: string;
+  /** Login of whoever opened it (`name[bot]` for a bot, as REST spells it), or null (a deleted account). */
+  author: string | null;
+}
+
+/** How {@link DiscussionsPort.findDiscussion} searches a category. */
+export interface DiscussionSearch {
+  /** Which end of the category to start from (by creation time). */
+  from: 'oldest' | 'newest';
+  /** Whether a Discussion is the one sought (marker and author checks belong to the caller). */
+  accept: (discussion: DiscussionRecord) => boolean;
 }
 
 /** A Discussion comment or reply. */
@@ -30,6 +40,7 @@ export interface DiscussionCommentRecord {
   url: string;
   body: string;
   createdAt: string;
+  /** Login of the comment's author (`name[bot]` for a bot), or null (a deleted account). */
   author: string | null;
   /** Node id of the top-level comment this replies to, or null for a top-level comment. */
   replyToId: string | null;
@@ -51,8 +62,8 @@ export interface DiscussionsPort {
   hasDiscussionsEnabled(): Promise<boolean>;
   /** Every Discussion category of the repository. */
   listCategories(): Promise<DiscussionCategory[]>;
-  /** The newest Discussion in the category whose body contains `marker`, or null. */
-  findDiscussion(categoryId: string, marker: string): Promise<DiscussionRecord | null>;
+  /** The first Discussion of the category, from its oldest or newest end, that `search.accept` takes; null when none. */
+  findDiscussion(categoryId: string, search: DiscussionSearch): Promise<DiscussionRecord | null>;
   createDiscussion(input: {
     categoryId: string;
     title: string;

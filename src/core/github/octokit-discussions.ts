@@ -16,18 +16,40 @@ interface PageInfo {
   endCursor: string | null;
 }
 
+interface GqlActor {
+  __typename: string;
+  login: string;
+}
+
 interface GqlComment {
   id: string;
   url: string;
   body: string;
   createdAt: string;
-  author: { login: string } | null;
+  author: GqlActor | null;
   replyTo?: { id: string } | null;
 }
 
-// Selects exactly the fields of a DiscussionRecord, so a Discussion node is returned as it comes.
-const DISCUSSION_FIELDS = 'id number url title body createdAt';
-const COMMENT_FIELDS = 'id url body createdAt author { login } replyTo { id }';
+type GqlDiscussion = Omit<DiscussionRecord, 'author'> & { author: GqlActor | null };
+
+const AUTHOR = 'author { __typename login }';
+const DISCUSSION_FIELDS = `id number url title body createdAt ${AUTHOR}`;
+const COMMENT_FIELDS = `id url body createdAt ${AUTHOR} replyTo { id }`;
+
+/**
+ * GraphQL names a bot `name` where REST names it `name[bot]`; a user may own the login `name`
+ * too, so the type tells them apart and the bot gets its REST login back.
+ */
+function authorLogin(actor: GqlActor | null): string | null {
+  if (!actor) return null;
+  return actor.__typename === 'Bot' && !actor.login.endsWith('[bot]')
+    ? `${actor.login}[bot]`
+    : actor.login;
+}
+
+function toDiscussion(d: GqlDiscussion): DiscussionRecord {
+  return { ...d, author: authorLogin(d.author) };
+}
 
 function toComment(c: GqlComment): DiscussionCommentRecord {
   return {
@@ -35,7 +57,7 @@ function toComment(c: GqlComment): DiscussionCommentRecord {
     url: c.url,
     body: c.body,
     createdAt: c.createdAt,
-    author: c.author?.login ?? null,
+    author: authorLogin(c.author),
     replyToId: c.replyTo?.id ?? null,
   };
 }
@@ -101,24 +123,25 @@ export function createOctokitDiscussions(
       return out;
     },
 
-    async findDiscussion(categoryId, marker) {
+    async findDiscussion(categoryId, { from, accept }) {
+      const direction = from === 'oldest' ? 'ASC' : 'DESC';
       let after: string | null = null;
       do {
         const data: {
-          repository: { discussions: { nodes: DiscussionRecord[]; pageInfo: PageInfo } };
+          repository: { discussions: { nodes: GqlDiscussion[]; pageInfo: PageInfo } };
         } = await octokit.graphql(
-          `query($owner: String!, $repo: String!, $categoryId: ID!, $after: String) {
+          `query($owner: String!, $repo: String!, $categoryId: ID!, $after: String, $direction: OrderDirection!) {
             repository(owner: $owner, name: $repo) {
-              discussions(first: 50, after: $after, categoryId: $categoryId, orderBy: { field: CREATED_AT, direction: DESC }) {
+              discussions(first: 50, after: $after, categoryId: $categoryId, orderBy: { field: CREATED_AT, direction: $direction }) {
                 nodes { ${DISCUSSION_FIELDS} }
                 pageInfo { hasNextPage endCursor }
               }
             }
           }`,
-          { owner, repo, categoryId, after },
+          { owner, repo, categoryId, after, direction },
         );
         const page = data.repository.discussions;
-        const hit = page.nodes.find((d) => d.body.includes(marker));
+        const hit = page.nodes.map(toDiscussion).find(accept);
         if (hit) return hit;
         after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
       } while (after);
@@ -127,7 +150,7 @@ export function createOctokitDiscussions(
 
     async createDiscussion({ categoryId, title, body }) {
       const repositoryId = (await getRepository()).id;
-      const data = await octokit.graphql<{ createDiscussion: { discussion: DiscussionRecord } }>(
+      const data = await octokit.graphql<{ createDiscussion: { discussion: GqlDiscussion } }>(
         `mutation($repositoryId: ID!, $categoryId: ID!, $title: String!, $body: String!) {
           createDiscussion(input: { repositoryId: $repositoryId, categoryId: $categoryId, title: $title, body: $body }) {
             discussion { ${DISCUSSION_FIELDS} }
@@ -135,11 +158,11 @@ export function createOctokitDiscussions(
         }`,
         { repositoryId, categoryId, title, body },
       );
-      return data.createDiscussion.discussion;
+      return toDiscussion(data.createDiscussion.discussion);
     },
 
     async updateDiscussion(id, patch) {
-      const data = await octokit.graphql<{ updateDiscussion: { discussion: DiscussionRecord } }>(
+      const data = await octokit.graphql<{ updateDiscussion: { discussion: GqlDiscussion } }>(
         `mutation($id: ID!, $title: String, $body: String) {
           updateDiscussion(input: { discussionId: $id, title: $title, body: $body }) { discussion { ${DISCUSSION_FIELDS} } }
         }`,
@@ -149,7 +172,7 @@ export function createOctokitDiscussions(
           ...(patch.body !== undefined ? { body: patch.body } : {}),
         },
       );
-      return data.updateDiscussion.discussion;
+      return toDiscussion(data.updateDiscussion.discussion);
     },
 
     async listDiscussionComments(discussionId) {

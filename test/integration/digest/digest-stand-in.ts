@@ -3,10 +3,13 @@ import { createOctokitDiscussions } from '../../../src/core/github/octokit-discu
 import { OctokitPort } from '../../../src/core/github/octokit-port.js';
 import { createGitHubStandIn, type GitHubStandIn } from '../../support/github-stand-in.js';
 
+/** The login the stand-in's token acts as: the digest's own bodies are written by it. */
+export const TOOL_LOGIN = 'postmortem-tracker[bot]';
+
 /** A stand-in with one repository, a movable clock, and the digest's ports over real Octokit. */
 export function digestWorld(seed: { hasDiscussions?: boolean; categories?: string[] } = {}) {
   let clock = new Date('2026-11-23T09:00:00Z');
-  const standIn: GitHubStandIn = createGitHubStandIn({ now: () => clock });
+  const standIn: GitHubStandIn = createGitHubStandIn({ now: () => clock, actor: TOOL_LOGIN });
   standIn.addRepo({
     owner: 'acme',
     repo: 'ops',
@@ -24,6 +27,7 @@ export function digestWorld(seed: { hasDiscussions?: boolean; categories?: strin
   const github = {
     issues: new OctokitPort(octokit, { owner: 'acme', repo: 'ops' }),
     discussions: createOctokitDiscussions(octokit, { owner: 'acme', repo: 'ops' }),
+    toolLogin: async (): Promise<string | null> => TOOL_LOGIN,
   };
   return {
     standIn,
