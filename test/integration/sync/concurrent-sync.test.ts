@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { parseMarker } from '../../../src/core/sync/marker.js';
 import type { SyncReport } from '../../../src/core/sync/sync-repository.js';
 import type { GitHubStandIn } from '../../support/github-stand-in.js';
-import { OWNER, PATH, REPO, issues, postmortemText, runSync, standIn } from './harness.js';
+import {
+  OWNER,
+  PATH,
+  REPO,
+  failingFetch,
+  issues,
+  postmortemText,
+  runSync,
+  standIn,
+} from './harness.js';
 
 /** Five open items, every owner assignable: five issues when tracked once. */
 const items = [
@@ -124,5 +133,71 @@ describe('two syncs of one repository at the same time, then one more', () => {
       expect(
         [...gh.repo(OWNER, REPO).comments.values()].filter((c) => c.issue_number === issue.number),
       ).toHaveLength(1);
+  });
+
+  it('finishes a converging run interrupted at any write, without a second comment', async () => {
+    const twoRuns = async () => {
+      const gh = standIn();
+      await Promise.all([runSync(gh, files, { plain: true }), runSync(gh, files, { plain: true })]);
+      return gh;
+    };
+    const probe = await twoRuns();
+    const total = (await runSync(probe, files, { plain: true })).result.writes;
+    expect(total).toBe(10);
+    for (const how of ['refused', 'lost'] as const) {
+      for (let k = 1; k <= total; k++) {
+        const gh = await twoRuns();
+        const failing = await runSync(gh, files, {
+          plain: true,
+          createAttempts: 1,
+          fetch: failingFetch(gh.fetch, k, how),
+        });
+        expect(failing.result.failure, `${how} k=${k}`).not.toBeNull();
+        await runSync(gh, files, { plain: true });
+        expectConverged(gh, `${how} k=${k}`);
+        expect(gh.repo(OWNER, REPO).comments.size, `${how} k=${k}: one comment per extra`).toBe(5);
+        const mark = gh.requests.mark();
+        await runSync(gh, files, { plain: true });
+        expect(gh.requests.writes(mark), `${how} k=${k}`).toBe(0);
+      }
+    }
+  });
+});
+
+describe('a create whose response was lost and whose issue the recovery did not see', () => {
+  it('leaves two issues for the item, and the next run closes the re-created one as a duplicate of the first', async () => {
+    const gh = standIn();
+    let posts = 0;
+    // The first create reaches GitHub but its answer is lost; the listing the port then reads
+    // to find it is stale (GitHub's listings lag behind writes), so the port creates it again.
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      const request = new Request(input, init);
+      const url = new URL(request.url);
+      if (request.method === 'POST' && url.pathname === `/repos/${OWNER}/${REPO}/issues`) {
+        posts++;
+        if (posts === 1) {
+          await gh.fetch(request);
+          return Response.json({ message: 'Bad Gateway' }, { status: 502 });
+        }
+      }
+      if (request.method === 'GET' && url.searchParams.get('sort') === 'created')
+        return Response.json([], { status: 200 });
+      return gh.fetch(request);
+    };
+    const first = await runSync(gh, files, { plain: true, fetch });
+    expect(first.result.failure).toBeNull();
+    expect(issues(gh)).toHaveLength(6);
+
+    const rerun = await runSync(gh, files, { plain: true });
+    expect(rerun.counts).toMatchObject({ created: 0, closed: 1, duplicatesClosed: 1 });
+    expectConverged(gh, 'lost create');
+    const [recovered, recreated] = issues(gh).filter(
+      (i) => parseMarker(i.body)?.id === parseMarker(issues(gh)[0]?.body)?.id,
+    );
+    expect(recovered?.state).toBe('open');
+    expect(recreated?.state_reason).toBe('duplicate');
+    const mark = gh.requests.mark();
+    await runSync(gh, files, { plain: true });
+    expect(gh.requests.writes(mark)).toBe(0);
   });
 });
