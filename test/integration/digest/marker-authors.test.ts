@@ -5,7 +5,7 @@ import {
   renderDigestMarker,
   renderReminderMarker,
 } from '../../../src/core/digest/digest-marker.js';
-import { runDigest } from '../../../src/core/digest/run-digest.js';
+import { runDigest, ToolLoginUnknownError } from '../../../src/core/digest/run-digest.js';
 import { renderMarker } from '../../../src/core/sync/marker.js';
 import { config, item, pm } from '../../unit/digest/fixtures.js';
 import { digestWorld, TOOL_LOGIN } from './digest-stand-in.js';
@@ -60,6 +60,23 @@ describe('the digest counts markers only in bodies the tool wrote', () => {
       '2026-W48',
     ]);
     expect(result.url).toContain(`/discussions/${home.number}#`);
+  });
+
+  it("does not mistake a user named like the app's bot (GraphQL drops [bot]) for the tool", async () => {
+    world = digestWorld();
+    await run(config(), '2026-11-16T09:00:00Z');
+    world.setNow('2026-11-20T09:00:00Z');
+    const forged = world.standIn.addDiscussion('acme', 'ops', {
+      title: PHISH,
+      body: DIGEST_HOME_MARKER,
+      category: 'General',
+      author: 'postmortem-tracker',
+    });
+
+    await run();
+
+    expect(forged.comments).toHaveLength(0);
+    expect(discussions().find((d) => d.author === TOOL_LOGIN)!.comments).toHaveLength(2);
   });
 
   it('opens its own home when only an outsider Discussion carries the home marker', async () => {
@@ -165,5 +182,40 @@ describe('the digest counts markers only in bodies the tool wrote', () => {
 
     expect(result.reminders!.posted).toEqual([tracked.number]);
     expect(result.reminders!.skipped).toEqual([]);
+  });
+
+  it("takes an item's status and reminders from the tool's issue, not from a labelled copy by someone else", async () => {
+    world = digestWorld();
+    const seed = {
+      title: 'Validate flag pushes',
+      body: `tracked\n\n${renderMarker({ id: doc.actionItems[0]!.id, path: doc.path })}`,
+      labels: ['postmortem-action-item'],
+      created_at: '2026-10-02T10:00:00Z',
+    };
+    const tracked = world.standIn.addIssue('acme', 'ops', { ...seed, user: TOOL_LOGIN });
+    const copy = world.standIn.addIssue('acme', 'ops', { ...seed, title: PHISH, user: 'mallory' });
+
+    const result = await run(config({ reminders: { enabled: true } }));
+
+    expect(result.reminders!.posted).toEqual([tracked.number]);
+    expect(result.digest.items.overdue.map((r) => r.issue?.number)).toEqual([tracked.number]);
+    expect(
+      [...world.repo().comments.values()].filter((c) => c.issue_number === copy.number),
+    ).toHaveLength(0);
+  });
+
+  it('reads and posts nothing when the host cannot say which login the tool writes as', async () => {
+    world = digestWorld();
+    const before = world.standIn.requests.writes();
+    await expect(
+      runDigest({
+        config: config(),
+        now: world.setNow('2026-11-23T09:00:00Z'),
+        postmortems: [doc],
+        github: { ...world.github, toolLogin: async () => null },
+      }),
+    ).rejects.toThrow(ToolLoginUnknownError);
+    expect(world.standIn.requests.writes()).toBe(before);
+    expect(world.repo().discussions.size).toBe(0);
   });
 });
