@@ -116,18 +116,16 @@ export function createBullmqQueue(
       await connection.ping();
     },
     async idle() {
-      for (;;) {
-        const c = await queue.getJobCounts('waiting', 'active', 'prioritized', 'waiting-children');
-        if (Object.values(c).every((n) => n === 0)) {
-          const delayed = await queue.getDelayed();
-          if (
-            delayed.every(
-              (job) => job.data.kind === 'plan-digests' || job.data.kind === 'reconcile',
-            )
-          )
-            return;
-        }
+      // Two quiet looks in a row: a retried job passes from delayed to waiting between two reads.
+      let quiet = 0;
+      while (quiet < 2) {
         await new Promise((resolve) => setTimeout(resolve, 25));
+        const c = await queue.getJobCounts('waiting', 'active', 'prioritized', 'waiting-children');
+        const delayed = Object.values(c).every((n) => n === 0) ? await queue.getDelayed() : null;
+        const walksOnly = delayed?.every(
+          (job) => job.data.kind === 'plan-digests' || job.data.kind === 'reconcile',
+        );
+        quiet = walksOnly ? quiet + 1 : 0;
       }
     },
     async close() {

@@ -5,9 +5,10 @@ export interface JobRepo {
   repo: string;
 }
 
-/** Sync repository R (at commit `sha`, or its default branch's head when absent). */
+/** Sync repository R at the head of its default branch (at least commit `sha`, when known). */
 export interface SyncJob extends JobRepo {
   kind: 'sync';
+  /** The commit that asked for the sync (a push); the sync reads the branch's newest head. */
   sha: string | null;
   /** The repository's sync generation when enqueued; an older job than the newest is superseded. */
   generation: number;

@@ -107,7 +107,8 @@ export function createQueueJobRunner(deps: QueueJobRunnerDeps): QueueJobRunner {
         await continueSync(job, budget.waitMs, 'write budget spent');
         return { status: 'done' };
       }
-      const sha = job.sha ?? (await defaultBranchHead(octokit, repo)).sha;
+      // The newest commit, not the job's: pushes may be enqueued out of order across workers.
+      const { sha } = await defaultBranchHead(octokit, repo);
       const maxWrites = Math.min(loaded.config.sync.maxWrites, budget.available);
       try {
         const report = await runRepoSync(octokit, repo, {
