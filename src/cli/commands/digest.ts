@@ -2,9 +2,9 @@ import { parseOptionsFromConfig } from '../../core/config/parse-options-from-con
 import { isCalendarDate } from '../../core/text/calendar-date.js';
 import { runDigest } from '../../core/digest/run-digest.js';
 import { isValidTimeZone, startOfLocalDay } from '../../core/digest/zoned-time.js';
-import { findPostmortemFiles } from '../../io/find-postmortem-files.js';
 import { loadConfigFile } from '../../io/load-config-file.js';
 import { parsePostmortemFiles } from '../../io/parse-postmortem-files.js';
+import { findTargets } from '../find-targets.js';
 import type { CliIo } from '../io.js';
 import { parseCliArgs } from '../parse-cli-args.js';
 import { UsageError } from '../usage-error.js';
@@ -25,7 +25,7 @@ Options:
   --config FILE      config file; default .github/postmortem-tracker.yml when present
   -h, --help         show this help
 
-Exit status: 0 digest printed, 2 usage, config or I/O error.
+Exit status: 0 digest printed, 2 usage, config or I/O error, or no post-mortem found.
 `;
 
 /** `postmortem-tracker digest`: computes the weekly digest of the named (or configured) post-mortems offline. */
@@ -55,6 +55,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const loaded = await loadConfigFile(io.cwd, values.config);
   for (const d of loaded.diagnostics)
     io.stderr.write(`${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} (${d.rule})\n`);
+  if (loaded.diagnostics.some((d) => d.severity === 'error')) {
+    io.stderr.write(
+      'postmortem-tracker digest: fix the config first; a digest on a misread config would mislead.\n',
+    );
+    return 2;
+  }
   const config = loaded.config;
   if (!isValidTimeZone(config.digest.timeZone)) {
     io.stderr.write(
@@ -67,19 +73,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       ? new Date(startOfLocalDay(values.now, config.digest.timeZone).getTime() + 12 * 3_600_000)
       : (io.now ?? (() => new Date()))();
 
-  const { files, missing } = await findPostmortemFiles(positionals, { cwd: io.cwd, config });
-  if (missing.length > 0) {
-    for (const m of missing)
-      io.stderr.write(
-        `postmortem-tracker digest: no such file, directory or matching glob: ${m}\n`,
-      );
-    return 2;
-  }
-  if (files.length === 0) {
-    io.stderr.write(
-      `postmortem-tracker digest: no post-mortems match ${positionals.length > 0 ? positionals.join(', ') : config.paths.join(', ')}; name files or directories, or set "paths" in the config.\n`,
-    );
-  }
+  const files = await findTargets('digest', positionals, io, config);
+  if (files === null) return 2;
   const { postmortems, unreadable } = await parsePostmortemFiles(
     io.cwd,
     files,

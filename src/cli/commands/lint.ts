@@ -1,9 +1,9 @@
 import { lintText } from '../../core/lint/lint-text.js';
-import { findPostmortemFiles } from '../../io/find-postmortem-files.js';
 import { IoError } from '../../io/io-error.js';
 import { loadConfigFile } from '../../io/load-config-file.js';
 import { readPostmortemFile } from '../../io/read-postmortem-file.js';
 import type { FileResult } from '../file-result.js';
+import { findTargets } from '../find-targets.js';
 import { formatGithub } from '../format/format-github.js';
 import { formatJson } from '../format/format-json.js';
 import { formatStylish } from '../format/format-stylish.js';
@@ -25,7 +25,7 @@ Options:
   --config FILE      config file; default .github/postmortem-tracker.yml when present
   -h, --help         show this help
 
-Exit status: 0 no errors, 1 errors found, 2 usage or I/O error.
+Exit status: 0 no errors, 1 errors found, 2 usage or I/O error, or no post-mortem found.
 `;
 
 const FORMATS = { stylish: formatStylish, json: formatJson, github: formatGithub } as const;
@@ -51,20 +51,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const formatter = FORMATS[format as keyof typeof FORMATS];
 
   const loaded = await loadConfigFile(io.cwd, values.config);
-  const { files, missing } = await findPostmortemFiles(positionals, {
-    cwd: io.cwd,
-    config: loaded.config,
-  });
-  if (missing.length > 0) {
-    for (const m of missing)
-      io.stderr.write(`postmortem-tracker lint: no such file, directory or matching glob: ${m}\n`);
-    return 2;
-  }
-  if (files.length === 0 && positionals.length === 0) {
-    io.stderr.write(
-      `postmortem-tracker lint: no post-mortems match ${loaded.config.paths.join(', ')}; name files or directories to lint, or set "paths" in the config.\n`,
-    );
-  }
+  const files = await findTargets('lint', positionals, io, loaded.config);
+  if (files === null) return 2;
 
   const results: FileResult[] = [];
   if (loaded.file !== null && loaded.diagnostics.length > 0)

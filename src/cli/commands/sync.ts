@@ -5,13 +5,17 @@ import { OctokitPort } from '../../core/github/octokit-port.js';
 import { tokenLogin } from '../../core/github/token-login.js';
 import { describeOperation } from '../../core/sync/describe-operation.js';
 import { inScope } from '../../core/sync/matches-glob.js';
-import { syncRepository } from '../../core/sync/sync-repository.js';
-import { findPostmortemFiles } from '../../io/find-postmortem-files.js';
+import { syncRepository, type SyncReport } from '../../core/sync/sync-repository.js';
 import { IoError } from '../../io/io-error.js';
 import { loadConfigFile } from '../../io/load-config-file.js';
 import { parsePostmortemFiles } from '../../io/parse-postmortem-files.js';
+import { unassignedOwners } from '../../core/sync/unassigned-owners.js';
+import { describeGitHubError } from '../describe-github-error.js';
+import { findTargets } from '../find-targets.js';
 import type { CliIo } from '../io.js';
+import { parseBaseUrl } from '../parse-base-url.js';
 import { parseCliArgs } from '../parse-cli-args.js';
+import { readToken } from '../read-token.js';
 import { UsageError } from '../usage-error.js';
 
 const HELP = `Usage: postmortem-tracker sync --repo OWNER/NAME [PATH...] [options]
@@ -24,16 +28,22 @@ Arguments:
 
 Options:
   --repo OWNER/NAME  repository of the issues (required)
-  --token TOKEN      GitHub token; default: $GITHUB_TOKEN
-  --api-url URL      REST API URL; default https://api.github.com (GHES: https://HOST/api/v3)
-  --server-url URL   web URL for permalinks; default https://github.com
+  --token-stdin      read the GitHub token from standard input; default: $GITHUB_TOKEN,
+                     else $GH_TOKEN
+  --token TOKEN      GitHub token on the command line (discouraged: it shows in the
+                     process list and shell history)
+  --api-url URL      REST API URL; default $GITHUB_API_URL, else https://api.github.com
+                     (GHES: https://HOST/api/v3)
+  --server-url URL   web URL for permalinks; default $GITHUB_SERVER_URL, else https://github.com
   --sha SHA          commit for permalinks; default: git rev-parse HEAD
   --dry-run          print the plan, write nothing
-  --max-writes N     cap on writes this run (default: the config's sync.maxWrites)
+  --max-writes N     upper bound on writes this run; the config's sync.maxWrites applies
+                     when lower
   --config FILE      config file; default .github/postmortem-tracker.yml when present
   -h, --help         show this help
 
-Exit status: 0 done, 1 a write failed (rerun to finish), 2 usage or I/O error.
+Exit status: 0 done, 1 a write failed (rerun to finish), 2 usage, config, I/O or
+access error (a refused token, a repository not found, a host not reachable).
 `;
 
 /** `postmortem-tracker sync`: reconciles the repository's issues with the post-mortems. */
@@ -43,6 +53,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     {
       repo: { type: 'string' },
       token: { type: 'string' },
+      'token-stdin': { type: 'boolean' },
       'api-url': { type: 'string' },
       'server-url': { type: 'string' },
       sha: { type: 'string' },
@@ -60,11 +71,22 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const [owner, repo, ...rest] = (values.repo ?? '').split('/');
   if (!owner || !repo || rest.length > 0)
     throw new UsageError(`--repo is "${values.repo ?? ''}"; expected OWNER/NAME`);
-  const token = values.token ?? process.env['GITHUB_TOKEN'] ?? '';
+  const env = io.env ?? process.env;
+  const apiUrl = parseBaseUrl(
+    values['api-url'] ?? (env['GITHUB_API_URL'] || 'https://api.github.com'),
+    values['api-url'] !== undefined ? '--api-url' : 'GITHUB_API_URL',
+    'https://api.github.com or https://HOST/api/v3',
+  );
+  const serverUrl = parseBaseUrl(
+    values['server-url'] ?? (env['GITHUB_SERVER_URL'] || 'https://github.com'),
+    values['server-url'] !== undefined ? '--server-url' : 'GITHUB_SERVER_URL',
+    'https://github.com or https://HOST',
+  );
   const dryRun = values['dry-run'] === true;
+  const token = await readToken({ flag: values.token, stdin: values['token-stdin'] }, io);
   if (!token && !dryRun)
     throw new UsageError(
-      'no token: pass --token or set GITHUB_TOKEN (a dry run may go without one on public repositories)',
+      'no token: set GITHUB_TOKEN or GH_TOKEN, or pipe it to --token-stdin (a dry run may go without one on public repositories)',
     );
   let maxWrites: number | undefined;
   if (values['max-writes'] !== undefined) {
@@ -86,12 +108,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const config = loaded.config;
-  const { files, missing } = await findPostmortemFiles(positionals, { cwd: io.cwd, config });
-  if (missing.length > 0) {
-    for (const m of missing)
-      io.stderr.write(`postmortem-tracker sync: no such file, directory or matching glob: ${m}\n`);
-    return 2;
-  }
+  const files = await findTargets('sync', positionals, io, config);
+  if (files === null) return 2;
   const sha = values.sha ?? (await gitHead(io.cwd));
   if (!sha) throw new UsageError('cannot tell the commit: pass --sha (permalinks point at it)');
 
@@ -105,7 +123,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const named = new Set(files);
 
   const octokit = createOctokit({
-    baseUrl: values['api-url'] ?? 'https://api.github.com',
+    baseUrl: apiUrl,
     token: token || null,
     writeIntervalMs: config.sync.writeIntervalMs,
     logger: {
@@ -116,30 +134,42 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     },
   });
   const now = io.now ? io.now() : new Date();
-  const report = await syncRepository(
-    {
-      postmortems,
-      config,
-      repo: { owner, repo },
-      sha,
-      serverUrl: values['server-url'] ?? 'https://github.com',
-      now,
-      isRemovable:
-        positionals.length > 0
-          ? (path) => named.has(path)
-          : (path) => inScope(path, config.paths, config.exclude),
-      creatorLogin: () => tokenLogin(octokit),
-    },
-    new OctokitPort(octokit, { owner, repo }),
-    {
-      dryRun,
-      maxWrites: maxWrites ?? config.sync.maxWrites,
-      logger: {
-        info: (m) => io.stdout.write(`${m}\n`),
-        warning: (m) => io.stderr.write(`warning: ${m}\n`),
+  const target = { repo: `${owner}/${repo}`, apiUrl };
+  let report: SyncReport;
+  try {
+    report = await syncRepository(
+      {
+        postmortems,
+        config,
+        repo: { owner, repo },
+        sha,
+        serverUrl,
+        now,
+        isRemovable:
+          positionals.length > 0
+            ? (path) => named.has(path)
+            : (path) => inScope(path, config.paths, config.exclude),
+        creatorLogin: () => tokenLogin(octokit),
       },
-    },
-  );
+      new OctokitPort(octokit, { owner, repo }),
+      {
+        dryRun,
+        // The flag is the operator's bound: the repository's config may lower it, never raise it.
+        maxWrites: Math.min(maxWrites ?? Infinity, config.sync.maxWrites),
+        logger: {
+          info: (m) => io.stdout.write(`${m}\n`),
+          warning: (m) => io.stderr.write(`warning: ${m}\n`),
+        },
+      },
+    );
+  } catch (error) {
+    const message = describeGitHubError(error, target);
+    if (message === null) throw error;
+    io.stderr.write(`postmortem-tracker sync: ${message}\n`);
+    return 2;
+  }
+  for (const u of unassignedOwners(report.plan, postmortems))
+    io.stdout.write(`${u.path}:${u.line}: ${u.team ? 'note' : 'warning'}: ${u.reason}\n`);
   for (const { op } of report.result.applied) {
     if (op.kind === 'skip' && op.reason !== 'up-to-date')
       io.stdout.write(`${describeOperation(op)}\n`);

@@ -1,3 +1,4 @@
+import { plural } from '../../core/text/plural.js';
 import type { FileResult } from '../file-result.js';
 
 /** Human-readable report: diagnostics grouped by file with line:col, severity, message and rule, then a summary. */
@@ -22,10 +23,10 @@ export function formatStylish(results: readonly FileResult[]): string {
   const files = results.length;
   const total = errors + warnings;
   if (total === 0) {
-    out.push(`✔ ${files} ${files === 1 ? 'file' : 'files'} checked, no problems`);
+    out.push(`✔ ${plural(files, 'file')} checked, no problems`);
   } else {
     out.push(
-      `✖ ${total} ${total === 1 ? 'problem' : 'problems'} (${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}) in ${files} ${files === 1 ? 'file' : 'files'} checked`,
+      `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${plural(files, 'file')} checked`,
     );
   }
   return `${out.join('\n')}\n`;
