@@ -6,14 +6,14 @@ import { isManagedLabel, labelSpecs } from './label-specs.js';
 import { replaceMarker, type ItemMarker } from './marker.js';
 import {
   matchIssues,
-  type DuplicateIssue,
   type IssueMatch,
-  type IssueMatching,
   type MatchOptions,
   type TrackedIssue,
 } from './match-issues.js';
 import { normaliseBody, normaliseTitle } from './normalise-body.js';
-import { renderDuplicateComment } from './render-duplicate-comment.js';
+import { capOpenIssues } from './cap-open-issues.js';
+import { closingComment } from './closing-comment.js';
+import { planDuplicate } from './plan-duplicate.js';
 import { renderLinkedComment, renderRemovalComment } from './render-issue-body.js';
 import type { SyncOperation } from './sync-operation.js';
 import type { UnassignedOwner } from './unassigned-owner.js';
@@ -64,78 +64,16 @@ export function planSync(
   for (const orphan of matching.orphans.sort((a, b) => a.issue.number - b.issue.number))
     ops.push(...planOrphan(orphan, ctx));
   const live = new Set(matching.matches.map((m) => m.desired.id));
-  for (const dup of matching.duplicateIssues) ops.push(...planDuplicate(dup, live, ctx));
+  for (const dup of matching.duplicateIssues)
+    ops.push(
+      ...planDuplicate(
+        dup,
+        live.has(dup.marker.id) || ctx.isRemovable(dup.marker.path),
+        ctx.closingCommented,
+      ),
+    );
   const capped = capOpenIssues(ops, matching, ctx.maxOpenIssues ?? ctx.config.sync.maxOpenIssues);
   return [...labelOperations(capped, ctx), ...capped];
-}
-
-/** Closes an extra open issue of an item as a duplicate of the item's oldest issue, with a comment naming it. */
-function planDuplicate(
-  dup: DuplicateIssue,
-  live: ReadonlySet<string>,
-  ctx: PlanContext,
-): SyncOperation[] {
-  const { issue, marker, kept } = dup;
-  if (issue.state === 'closed') return [];
-  const base = { id: marker.id, path: marker.path, number: issue.number };
-  // A post-mortem out of scope or unreadable: its issues stay as they are, extras included.
-  if (!live.has(marker.id) && !ctx.isRemovable(marker.path)) {
-    return [
-      {
-        kind: 'skip',
-        ...base,
-        reason: 'duplicate-issue',
-        detail: `#${issue.number} repeats #${kept.issue.number}; ${marker.path} is outside the configured paths or unreadable: left open`,
-      },
-    ];
-  }
-  return [
-    ...closingComment(dup, renderDuplicateComment(marker.path, marker.id, kept.issue.number), ctx),
-    {
-      kind: 'close',
-      ...base,
-      reason: 'duplicate',
-      patch: { state: 'closed', stateReason: 'duplicate' },
-      changes: [`duplicate of #${kept.issue.number}`],
-    },
-  ];
-}
-
-/**
- * Turns the creates that would take the repository past `limit` open tracked issues into skips,
- * counting the tool's open issues the plan leaves open (reopened ones included).
- */
-function capOpenIssues(
-  ops: readonly SyncOperation[],
-  matching: IssueMatching,
-  limit: number,
-): SyncOperation[] {
-  const closing = new Set(ops.flatMap((op) => (op.kind === 'close' ? [op.number] : [])));
-  const reopening = new Set(ops.flatMap((op) => (op.kind === 'reopen' ? [op.number] : [])));
-  const tool = [
-    ...matching.matches.flatMap((m) => (m.tracked ? [m.tracked] : [])),
-    ...matching.orphans,
-    ...matching.duplicateIssues,
-  ];
-  let open = tool.filter(
-    ({ issue }) =>
-      (issue.state === 'open' && !closing.has(issue.number)) || reopening.has(issue.number),
-  ).length;
-  return ops.map((op) => {
-    if (op.kind !== 'create') return op;
-    if (open < limit) {
-      open++;
-      return op;
-    }
-    return {
-      kind: 'skip',
-      id: op.id,
-      path: op.path,
-      number: null,
-      reason: 'open-issue-cap',
-      detail: `line ${op.line}: the repository has ${open} open tracked issue(s), the most sync.maxOpenIssues (${limit}) allows: not created`,
-    };
-  });
 }
 
 /** Logins whose assignability planning needs: owners of items to create or whose owner changed. */
@@ -176,7 +114,11 @@ function planItem(match: IssueMatch, ctx: PlanContext): SyncOperation[] {
     if (tracked === null || tracked.issue.state === 'closed') return [link];
     // The item now links another issue: close ours so the work is tracked once.
     return [
-      ...closingComment(tracked, renderLinkedComment(d.path, d.id, d.tracker.number), ctx),
+      ...closingComment(
+        tracked,
+        renderLinkedComment(d.path, d.id, d.tracker.number),
+        ctx.closingCommented,
+      ),
       {
         kind: 'close',
         ...base,
@@ -418,26 +360,13 @@ function planOrphan(orphan: TrackedIssue, ctx: PlanContext): SyncOperation[] {
   };
   if (labels.length !== issue.labels.length) patch.labels = labels;
   return [
-    ...closingComment(orphan, renderRemovalComment(marker.path, marker.id), ctx),
+    ...closingComment(orphan, renderRemovalComment(marker.path, marker.id), ctx.closingCommented),
     {
       kind: 'close',
       ...base,
       reason: 'not_planned',
       patch,
       changes: ['item removed from the post-mortem'],
-    },
-  ];
-}
-
-function closingComment(tracked: TrackedIssue, body: string, ctx: PlanContext): SyncOperation[] {
-  if (ctx.closingCommented?.has(tracked.issue.number)) return [];
-  return [
-    {
-      kind: 'comment',
-      id: tracked.marker.id,
-      path: tracked.marker.path,
-      number: tracked.issue.number,
-      body,
     },
   ];
 }
