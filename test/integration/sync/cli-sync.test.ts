@@ -61,6 +61,25 @@ describe('postmortem-tracker sync (CLI)', () => {
     ).toEqual(['Add a replica lag alert', 'Document the runbook']);
   });
 
+  it('asks GitHub once who the token is, and writes nothing when GitHub does not say', async () => {
+    const cwd = makeWorkspace({
+      'postmortems/2026-03-02-cache.md': postmortemText(['- [ ] Cap cache memory (@alice)'], {
+        title: 'Cache stampede',
+        date: '2026-03-02',
+      }),
+      '.github/postmortem-tracker.yml': 'sync:\n  writeIntervalMs: 0\n',
+    });
+    const args = ['--repo', `${OWNER}/${REPO}`, '--token', 'ghs_x', '--api-url', server.url];
+    const mark = gh.requests.mark();
+    gh.faults.add({ method: 'GET', route: '/user', times: Infinity }, { status: 403 });
+    const refused = io(cwd);
+    expect(await run([...args, '--sha', 'f'.repeat(40)], refused.io)).toBe(1);
+    expect(refused.out.stderr).toContain('cannot tell the login this token writes as');
+    expect(gh.requests.writes(mark)).toBe(0);
+    expect(gh.requests.count({ method: 'GET', route: '/user' }, mark)).toBe(1);
+    gh.faults.clear();
+  });
+
   it('rejects a malformed --repo as a usage error', async () => {
     await expect(run(['--repo', 'nope'], io('/tmp').io)).rejects.toThrow(
       /--repo is "nope"; expected OWNER\/NAME/,

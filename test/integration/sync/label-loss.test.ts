@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarker } from '../../../src/core/sync/marker.js';
+import { renderSyncSummary } from '../../../src/core/sync/render-sync-summary.js';
 import type { GitHubStandIn } from '../../support/github-stand-in.js';
 import { OWNER, REPO, issues, postmortemText, runSync, standIn, trackedById } from './harness.js';
 
@@ -85,6 +86,9 @@ describe('sync when someone removes the tool label from a tracked issue', () => 
     expect(gh.requests.writes(mark)).toBe(0);
     expect(unknown.result.failure?.message).toMatch(/cannot tell the login this token writes as/);
     expect(unknown.result.notApplied.map((n) => n.op.kind)).toContain('create');
+    expect(renderSyncSummary(unknown, { dryRun: false })).toContain(
+      '**Nothing written:** cannot tell the login this token writes as',
+    );
 
     const report = await runSync(gh, files([alert]));
     expect(report.unlabelled).toEqual([number]);
