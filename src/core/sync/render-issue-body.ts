@@ -1,5 +1,6 @@
 import type { ResolvedDue } from './resolve-due-date.js';
 import { escapeMarkdown } from '../text/escape-markdown.js';
+import { quoteMentions } from '../text/quote-mentions.js';
 import { renderMarker, type ItemMarker } from './marker.js';
 
 /** Everything an action item's issue body shows. */
@@ -24,18 +25,26 @@ export interface IssueBodyFields {
 /** What kind of owner an item names. */
 export type OwnerKind = 'user' | 'team' | 'name' | 'none';
 
-/** Renders the body of an action item's issue; user text is escaped, the hidden marker comes last. */
+/** User text of the body: escaped, and no mention in it pings anyone (only the Owner row may). */
+function text(value: string): string {
+  return quoteMentions(escapeMarkdown(value));
+}
+
+/**
+ * Renders the body of an action item's issue; user text is escaped, the owner is its one live
+ * mention (every other `@handle` or `@org/team` is quoted), the hidden marker comes last.
+ */
 export function renderIssueBody(fields: IssueBodyFields): string {
   const rows: Array<[string, string]> = [
     ['Owner', renderOwner(fields.owner, fields.ownerKind)],
     ['Due', renderDue(fields.due, fields.severity)],
-    ['Severity', fields.severity === null ? '_not stated_' : escapeMarkdown(fields.severity)],
+    ['Severity', fields.severity === null ? '_not stated_' : text(fields.severity)],
     ['Incident', renderIncident(fields.incidentTitle, fields.incidentDate)],
-    ['Source', `[${escapeMarkdown(fields.path)} line ${fields.line}](${fields.permalink})`],
+    ['Source', `[${text(fields.path)} line ${fields.line}](${fields.permalink})`],
     ['Status', fields.status === 'done' ? 'done' : 'open'],
   ];
   return [
-    `> ${escapeMarkdown(fields.itemText)}`,
+    `> ${text(fields.itemText)}`,
     '',
     '| | |',
     '| --- | --- |',
@@ -74,20 +83,20 @@ function renderOwner(owner: string | null, kind: OwnerKind): string {
   if (owner === null || kind === 'none')
     return '_none: add an owner to the item in the post-mortem_';
   if (kind === 'team') return `${owner} (a team: mentioned, not assigned)`;
-  if (kind === 'name') return `${escapeMarkdown(owner)} (not a GitHub login: not assigned)`;
+  if (kind === 'name') return `${text(owner)} (not a GitHub login: not assigned)`;
   return owner;
 }
 
 function renderDue(due: ResolvedDue, severity: string | null): string {
   if (due.date !== null && due.defaulted) {
-    return `${due.date} (defaulted: ${due.defaultDays ?? '?'} days after the incident for ${escapeMarkdown(severity ?? 'this severity')}; no due date was written)`;
+    return `${due.date} (defaulted: ${due.defaultDays ?? '?'} days after the incident for ${text(severity ?? 'this severity')}; no due date was written)`;
   }
   if (due.date !== null) return due.date;
-  if (due.vague !== null) return `${escapeMarkdown(due.vague)} (as written; not a single day)`;
+  if (due.vague !== null) return `${text(due.vague)} (as written; not a single day)`;
   return '_none_';
 }
 
 function renderIncident(title: string | null, date: string | null): string {
-  const name = title === null ? '_untitled post-mortem_' : escapeMarkdown(title);
+  const name = title === null ? '_untitled post-mortem_' : text(title);
   return date === null ? name : `${name} (${date})`;
 }

@@ -1,3 +1,5 @@
+import { quoteMentions } from './quote-mentions.js';
+
 /** Longest user text the digest puts into one table cell or line; longer text is visibly shortened with "…". */
 export const MAX_USER_TEXT = 200;
 
@@ -6,7 +8,7 @@ export interface EscapeOptions {
   /** Longest text kept; longer text ends in "…" (default: no limit). */
   max?: number;
   /**
-   * Also neutralise `@`-mentions (a zero-width space after `@`) and `#123` cross-references.
+   * Also neutralise `@`-mentions (each put in a code span) and `#123` cross-references.
    * Issue bodies keep them live (the item's people and issues are meant to be linked); text that
    * is re-posted every week, like the digest, must not ping anyone or back-link issues again.
    */
@@ -27,7 +29,7 @@ export function escapeMarkdown(text: string, options: EscapeOptions = {}): strin
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/([\\`*_[\]~|])/g, '\\$1');
-  if (options.inert) t = t.replace(/#(?=\d)/g, '&#35;').replace(/@/g, '@&#8203;');
+  if (options.inert) t = quoteMentions(t.replace(/#(?=\d)/g, '&#35;'));
   // The backslash goes before the punctuation: `\1.` would show the backslash, `1\.` does not.
   return t.replace(/^([-+=#])(?=\s|$)/, '\\$1').replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
 }
