@@ -2,7 +2,6 @@ import * as core from '@actions/core';
 import { inScope } from '../core/sync/matches-glob.js';
 import { renderSyncSummary } from '../core/sync/render-sync-summary.js';
 import { syncRepository, type SyncReport } from '../core/sync/sync-repository.js';
-import { unassignedOwners } from '../core/sync/unassigned-owners.js';
 import { creatorLogin } from './creator-login.js';
 import { logInfo } from './log-info.js';
 import type { ModeContext, ModeOutcome } from './mode-context.js';
@@ -85,7 +84,7 @@ export async function runSyncMode(ctx: ModeContext): Promise<ModeOutcome | null>
       logger: { info: (m) => logInfo(m), warning: (m) => core.warning(m) },
     },
   );
-  for (const u of unassignedOwners(report.plan, postmortems)) {
+  for (const u of report.unassigned) {
     const properties = { file: u.path, startLine: u.line, title: 'owner not assigned' };
     if (u.team) core.notice(`${u.id}: ${u.reason}`, properties);
     else core.warning(`${u.id}: ${u.reason}`, properties);
@@ -124,11 +123,7 @@ function problemCount(report: SyncReport): number {
         a.op.reason === 'duplicate-issue' ||
         a.op.reason === 'out-of-scope'),
   ).length;
-  const unassigned = report.plan.filter(
-    (op) =>
-      'notes' in op &&
-      op.notes.some((n) => n.includes('not assigned') || n.includes('cannot be assigned')),
-  ).length;
+  const unassigned = new Set(report.unassigned.map((u) => u.id)).size;
   const notDone = report.result.notApplied.filter((n) => n.reason !== 'dry-run').length;
   return skips + unassigned + notDone;
 }

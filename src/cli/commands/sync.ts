@@ -9,7 +9,6 @@ import { syncRepository, type SyncReport } from '../../core/sync/sync-repository
 import { IoError } from '../../io/io-error.js';
 import { loadConfigFile } from '../../io/load-config-file.js';
 import { parsePostmortemFiles } from '../../io/parse-postmortem-files.js';
-import { unassignedOwners } from '../../core/sync/unassigned-owners.js';
 import { describeGitHubError } from '../describe-github-error.js';
 import { findTargets } from '../find-targets.js';
 import type { CliIo } from '../io.js';
@@ -168,7 +167,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stderr.write(`postmortem-tracker sync: ${message}\n`);
     return 2;
   }
-  for (const u of unassignedOwners(report.plan, postmortems))
+  for (const u of report.unassigned)
     io.stdout.write(`${u.path}:${u.line}: ${u.team ? 'note' : 'warning'}: ${u.reason}\n`);
   for (const { op } of report.result.applied) {
     if (op.kind === 'skip' && op.reason !== 'up-to-date')

@@ -194,6 +194,13 @@ describe('sync mode', () => {
     expect(first.outputs).toMatchObject({ created: '3', updated: '0', closed: '0' });
     expect(Number(first.outputs['problems'])).toBe(2);
     expect(first.summary).toContain('### Owners not assigned');
+    // Every owner sync could not assign is also an annotation on the item's line.
+    expect(first.stdout).toMatch(
+      /^::warning title=owner not assigned,file=postmortems\/2026-03-01-db\.md,line=23::.*owner @carol cannot be assigned/m,
+    );
+    expect(first.stdout).toMatch(
+      /^::notice title=owner not assigned,file=postmortems\/2026-03-01-db\.md,line=22::.*@acme\/sre is a team/m,
+    );
     const mark = gh.requests.mark();
     const second = await step(gh, {
       eventName: 'push',
