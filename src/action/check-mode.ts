@@ -84,10 +84,12 @@ async function readWorkspace(
     } catch (error) {
       if (!(error instanceof IoError)) throw error;
       const missing = (error.cause as { code?: unknown } | undefined)?.code === 'ENOENT';
+      const rule = (error as { rule?: unknown }).rule;
       contents.set(path, {
         unreadable: missing
           ? `${path} is in the pull request but not in the workspace; run actions/checkout before this Action.`
           : `${error.message}.`,
+        ...(typeof rule === 'string' ? { rule } : {}),
       });
     }
   }

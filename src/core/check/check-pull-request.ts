@@ -8,8 +8,12 @@ import { checkConclusion, type CheckConclusion } from './check-conclusion.js';
 import { checkOwnersAssignable } from './check-owners-assignable.js';
 import { pathProblem, showPath } from './path-problem.js';
 
-/** What a host could read of one file: its text, or a sentence naming the file and why it could not be read. */
-export type FileContent = { text: string } | { unreadable: string };
+/**
+ * What a host could read of one file: its text, or a sentence naming the file and why it could
+ * not be read, with the rule to report it under (default `file-unreadable`; the shared reader
+ * also says `file-too-large` or `file-too-complex`).
+ */
+export type FileContent = { text: string } | { unreadable: string; rule?: string };
 
 /** Everything the pull-request check needs, read or injected by the host. */
 export interface PullRequestCheckInput {
@@ -79,6 +83,7 @@ export async function checkPullRequest(
         unreadable(
           path,
           content?.unreadable ?? `${path} could not be read at the pull request's head.`,
+          content?.rule,
         ),
       );
       continue;

@@ -40,12 +40,17 @@ describe('pull_request → postmortem-tracker check run', () => {
     return { number: issue.number, headSha: pull.head.sha, headRef: pull.head.ref };
   }
 
-  it('annotates every finding on its line, 50 per request, and fails on errors', async () => {
+  it('annotates the first 50 findings of each file, 50 per request, counts the rest, and fails on errors', async () => {
     const text = sloppyPostmortemText(60);
-    const expected = lintText(text, 'postmortems/2026-02-01-broken.md', defaultConfig).diagnostics;
-    expect(expected.length).toBeGreaterThan(100);
+    const paths = ['postmortems/2026-02-01-broken.md', 'postmortems/2026-02-02-broken.md'];
+    const expected = paths.flatMap((path) =>
+      lintText(text, path, defaultConfig).diagnostics.slice(0, 50),
+    );
+    const all = lintText(text, paths[0]!, defaultConfig).diagnostics.length;
+    expect(all).toBeGreaterThan(100);
     const pull = openPull({
-      'postmortems/2026-02-01-broken.md': text,
+      [paths[0]!]: text,
+      [paths[1]!]: text,
       'src/app.ts': 'export {};\n',
     });
     const probot = await createTestProbot(env.standIn);
@@ -58,14 +63,44 @@ describe('pull_request → postmortem-tracker check run', () => {
     expect(run.name).toBe('postmortem-tracker');
     expect(run.status).toBe('completed');
     expect(run.conclusion).toBe('failure');
-    expect(run.annotations).toHaveLength(expected.length);
-    expect(run.annotationBatches.every((n) => n <= 50)).toBe(true);
-    expect(run.annotationBatches).toHaveLength(Math.ceil(expected.length / 50));
+    expect(run.annotations).toHaveLength(100);
+    expect(run.annotationBatches).toEqual([50, 50]);
     expect(run.annotations.map((a) => [a.path, a.start_line, a.title])).toEqual(
       expected.map((d) => [d.file, d.line, d.rule]),
     );
-    expect(run.output.summary).toContain('postmortems/2026-02-01-broken.md');
+    expect(run.output.title).toMatch(/^2 post-mortems checked: \d+ errors, \d+ warnings?$/);
+    expect(run.output.summary).toContain(
+      `postmortems/2026-02-01-broken.md: ${all - 50} more findings not reported (GitHub shows 50 per file)`,
+    );
     env.standIn.assertNoContractViolations();
+  });
+
+  it('reports a post-mortem it cannot read as file-unreadable, never as silently checked', async () => {
+    const pull = openPull({
+      'postmortems/a.md': postmortemText({
+        title: 'Cache outage',
+        items: [{ text: 'Alert on eviction limit', owner: '@alice', due: '2026-03-01' }],
+      }),
+      'postmortems/binary.md': 'PK\u0003\u0004\u0000\u0000binary',
+    });
+    const probot = await createTestProbot(env.standIn);
+
+    await deliver(probot, 'pull_request', pullRequestPayload('opened', pull, env.installation.id));
+
+    const run = [...env.repo.checkRuns.values()][0]!;
+    expect(run.conclusion).toBe('failure');
+    const unreadable = run.annotations.filter((a) => a.path === 'postmortems/binary.md');
+    expect(unreadable).toEqual([
+      expect.objectContaining({
+        title: 'file-unreadable',
+        start_line: 1,
+        annotation_level: 'failure',
+      }),
+    ]);
+    expect(run.output.summary).toContain('| postmortems/binary.md | 1 | error | file-unreadable |');
+    expect(run.output.summary).toContain(
+      'Files checked:\n- postmortems/a.md\n- postmortems/binary.md',
+    );
   });
 
   it('is neutral when findings are below failOn, and success with none', async () => {
