@@ -17,7 +17,7 @@ export function labelSpecs(config: Config): LabelSpec[] {
   if (config.labels.severityPrefix !== '') {
     config.severityScale.forEach((severity, index) => {
       specs.push({
-        name: severityLabel(config, severity),
+        name: `${config.labels.severityPrefix}${severity}`,
         color: SEVERITY_COLOURS[index] ?? 'c5def5',
         description: `Action item of a ${severity} incident`,
       });
@@ -36,14 +36,16 @@ export function labelSpecs(config: Config): LabelSpec[] {
   return uniqueCaseInsensitive(specs, (spec) => spec.name);
 }
 
-/** The severity label of an incident (`severity:SEV1`), or null when disabled or unknown. */
-export function severityLabel(config: Config, severity: string): string;
-export function severityLabel(config: Config, severity: string | null): string | null;
+/**
+ * The severity label of an incident (`severity:SEV1`), spelled as the configured scale spells it;
+ * null when labels are off or the severity is not on the scale: post-mortem text must not be able
+ * to mint arbitrary labels.
+ */
 export function severityLabel(config: Config, severity: string | null): string | null {
   if (severity === null || config.labels.severityPrefix === '') return null;
   const key = severityKey(severity);
-  const canonical = config.severityScale.find((s) => severityKey(s) === key) ?? key;
-  return `${config.labels.severityPrefix}${canonical}`;
+  const canonical = config.severityScale.find((s) => severityKey(s) === key);
+  return canonical === undefined ? null : `${config.labels.severityPrefix}${canonical}`;
 }
 
 /** Whether sync owns a label (it may add or remove it); labels people add are left alone. */
