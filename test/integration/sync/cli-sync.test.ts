@@ -71,12 +71,33 @@ describe('postmortem-tracker sync (CLI)', () => {
     });
     const args = ['--repo', `${OWNER}/${REPO}`, '--token', 'ghs_x', '--api-url', server.url];
     const mark = gh.requests.mark();
-    gh.faults.add({ method: 'GET', route: '/user', times: Infinity }, { status: 403 });
+    // An installation token may not read /user; GraphQL's viewer still names the bot.
+    gh.faults.add(
+      { method: 'GET', route: '/user', times: Infinity },
+      { status: 403, message: 'Resource not accessible by integration' },
+    );
+    gh.faults.add({ route: 'graphql', times: Infinity }, { status: 401 });
     const refused = io(cwd);
     expect(await run([...args, '--sha', 'f'.repeat(40)], refused.io)).toBe(1);
     expect(refused.out.stderr).toContain('cannot tell the login this token writes as');
     expect(gh.requests.writes(mark)).toBe(0);
     expect(gh.requests.count({ method: 'GET', route: '/user' }, mark)).toBe(1);
+    gh.faults.clear();
+
+    gh.faults.add(
+      { method: 'GET', route: '/user', times: Infinity },
+      { status: 403, message: 'Resource not accessible by integration' },
+    );
+    const bot = io(cwd);
+    expect(await run([...args, '--sha', 'f'.repeat(40)], bot.io)).toBe(0);
+    expect(bot.out.stdout).toContain('done: 1 created');
+    expect(
+      issues(gh).find((i) => i.title === 'Cap cache memory')?.user,
+      'matched and opened as the bot GraphQL named',
+    ).toBe('postmortem-tracker[bot]');
+    const again = io(cwd);
+    expect(await run([...args, '--sha', 'f'.repeat(40)], again.io)).toBe(0);
+    expect(again.out.stdout).toContain('done: 0 created');
     gh.faults.clear();
   });
 
