@@ -1,12 +1,10 @@
 import type { ProbotOctokit } from 'probot';
-import { parseOptionsFromConfig } from '../src/core/config/parse-options-from-config.js';
 import type { Config } from '../src/core/config/schema.js';
 import { runDigest } from '../src/core/digest/run-digest.js';
 import { createOctokitDiscussions } from '../src/core/github/octokit-discussions.js';
 import { OctokitPort } from '../src/core/github/octokit-port.js';
 import { createOctokitRepoFiles } from '../src/core/github/octokit-repo-files.js';
 import type { RepoRef } from '../src/core/github/port.js';
-import { parsePostmortem } from '../src/core/markdown/parse-postmortem.js';
 import { defaultBranchHead } from './default-branch-head.js';
 import { readPostmortemFiles } from './read-postmortem-files.js';
 
@@ -31,16 +29,15 @@ export type RepoDigestRunner = (
  */
 export const runRepoDigest: RepoDigestRunner = async (octokit, repo, config, now, appLogin) => {
   const head = await defaultBranchHead(octokit, repo);
-  const { files } = await readPostmortemFiles(
+  const { postmortems } = await readPostmortemFiles(
     createOctokitRepoFiles(octokit, repo),
     head.sha,
     config,
   );
-  const options = parseOptionsFromConfig(config);
   const result = await runDigest({
     config,
     now,
-    postmortems: files.map((file) => parsePostmortem(file.text, file.path, options)),
+    postmortems,
     github: {
       issues: new OctokitPort(octokit, repo),
       discussions: createOctokitDiscussions(octokit, repo),

@@ -1,10 +1,8 @@
 import type { Logger, ProbotOctokit } from 'probot';
-import { parseOptionsFromConfig } from '../src/core/config/parse-options-from-config.js';
 import type { Config } from '../src/core/config/schema.js';
 import { OctokitPort } from '../src/core/github/octokit-port.js';
 import { createOctokitRepoFiles } from '../src/core/github/octokit-repo-files.js';
 import { titleSimilarity } from '../src/core/markdown/item-id.js';
-import { parsePostmortem } from '../src/core/markdown/parse-postmortem.js';
 import { syncRepository, type SyncReport } from '../src/core/sync/sync-repository.js';
 import { postmortemPaths } from './postmortem-paths.js';
 import { readPostmortemFiles } from './read-postmortem-files.js';
@@ -34,13 +32,11 @@ export async function runRepoSync(
   input: RepoSyncInput,
 ): Promise<SyncReport> {
   const { config } = input;
-  const { files, unreadable } = await readPostmortemFiles(
+  const { postmortems, unreadable, problems } = await readPostmortemFiles(
     createOctokitRepoFiles(octokit, repo),
     input.sha,
     config,
   );
-  const options = parseOptionsFromConfig(config);
-  const postmortems = files.map((file) => parsePostmortem(file.text, file.path, options));
   const filter = postmortemPaths(config);
   const skipped = new Set(unreadable);
   const report = await syncRepository(
@@ -68,14 +64,13 @@ export async function runRepoSync(
   );
   const { counts, result } = report;
   input.log.info(
-    `${repo.owner}/${repo.repo}@${input.sha.slice(0, 7)}: ${files.length} post-mortem(s); created ${counts.created}, updated ${counts.updated}, closed ${counts.closed}, reopened ${counts.reopened}` +
+    `${repo.owner}/${repo.repo}@${input.sha.slice(0, 7)}: ${postmortems.length} post-mortem(s); created ${counts.created}, updated ${counts.updated}, closed ${counts.closed}, reopened ${counts.reopened}` +
       (result.capped
         ? `; stopped at maxWrites (${config.sync.maxWrites}), the next sync finishes the rest`
         : '') +
       (result.failure ? `; stopped by a failed write: ${result.failure.message}` : ''),
   );
-  if (unreadable.length > 0)
-    input.log.warn(`${repo.owner}/${repo.repo}: not text, skipped: ${unreadable.join(', ')}`);
+  for (const problem of problems) input.log.warn(`${repo.owner}/${repo.repo}: ${problem}`);
   if (result.failure)
     throw new Error(`sync of ${repo.owner}/${repo.repo} stopped: ${result.failure.message}`);
   return report;

@@ -54,8 +54,8 @@ async function readAll(count: number): Promise<{
   return {
     requests: standIn.requests.all.length,
     byRoute,
-    files: read.files.length,
-    bytes: read.files.reduce((n, f) => n + f.text.length, 0),
+    files: read.postmortems.length,
+    bytes: read.bytes,
     ms,
   };
 }

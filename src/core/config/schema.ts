@@ -259,6 +259,51 @@ export const configSchema = z
       })
       .prefault({})
       .describe('The weekly digest.'),
+    limits: z
+      .object({
+        maxFileBytes: z
+          .number()
+          .int()
+          .positive()
+          .default(1_000_000)
+          .describe(
+            'Largest post-mortem read, in bytes; larger files are a `file-too-large` error and their issues stay as they are.',
+          ),
+        maxActionItems: z
+          .number()
+          .int()
+          .positive()
+          .default(200)
+          .describe(
+            "Most action items per file; beyond it the check fails and sync tracks none of that file's items, leaving its issues as they are.",
+          ),
+        maxLineLength: z
+          .number()
+          .int()
+          .positive()
+          .default(20_000)
+          .describe(
+            'Longest line, in characters, handed to the markdown parser; a longer one is a `file-too-complex` error.',
+          ),
+        maxNesting: z
+          .number()
+          .int()
+          .positive()
+          .default(32)
+          .describe(
+            'Most block quotes and list items opened on one line; more is a `file-too-complex` error.',
+          ),
+        parseTimeoutMs: z
+          .number()
+          .int()
+          .positive()
+          .default(2_000)
+          .describe(
+            'Milliseconds one file may take to parse and lint (off the main thread); a slower file is a `file-too-complex` error and its issues stay as they are.',
+          ),
+      })
+      .prefault({})
+      .describe('Bounds on reading and parsing each post-mortem.'),
     tickBack: z
       .boolean()
       .default(false)

@@ -3,6 +3,7 @@ import type { DiscussionsPort } from '../github/discussions-port.js';
 import { isToolAuthor } from '../github/is-tool-author.js';
 import type { IssueRecord, IssuesPort } from '../github/port.js';
 import type { Postmortem } from '../model/index.js';
+import { isUnread } from '../read/unread-postmortem.js';
 import { analyseDigest } from './analyse-digest.js';
 import type { Digest } from './digest-model.js';
 import { publishDigest, type PublishResult } from './publish-digest.js';
@@ -77,7 +78,8 @@ export async function runDigest(deps: RunDigestDeps): Promise<RunDigestResult> {
   const issues =
     github && toolLogin ? await collectTrackedIssues(github.issues, config, toolLogin) : [];
   const digest = analyseDigest({
-    postmortems: deps.postmortems,
+    // An empty, binary, undecodable or unparsable file is not a post-mortem to count.
+    postmortems: deps.postmortems.filter((pm) => !isUnread(pm)),
     issues,
     config,
     now,

@@ -1,6 +1,11 @@
 import type { GitHubClient } from './github-client.js';
 import type { RepoRef } from './port.js';
-import { REPO_FILES_BATCH, type RepoFileEntry, type RepoFilesPort } from './repo-files.js';
+import {
+  REPO_FILES_BATCH,
+  type RepoFileBytes,
+  type RepoFileEntry,
+  type RepoFilesPort,
+} from './repo-files.js';
 
 /** The members of an Octokit instance the repository-files reader uses. */
 export type RepoFilesOctokit = Pick<GitHubClient, 'request' | 'graphql'>;
@@ -19,6 +24,7 @@ interface TreeResponse {
 
 interface BlobNode {
   oid: string;
+  byteSize?: number;
   text: string | null;
   isBinary: boolean | null;
   isTruncated: boolean;
@@ -73,11 +79,10 @@ export function createOctokitRepoFiles(
     }
   }
 
-  async function readBatch(
+  async function queryBlobs(
     ref: string,
     paths: readonly string[],
-    out: Map<string, string>,
-  ): Promise<void> {
+  ): Promise<Record<string, BlobNode | null>> {
     const variables: Record<string, unknown> = { owner, name: repo };
     const declarations = ['$owner: String!', '$name: String!'];
     const fields: string[] = [];
@@ -85,12 +90,20 @@ export function createOctokitRepoFiles(
       variables[`e${i}`] = `${ref}:${path}`;
       declarations.push(`$e${i}: String!`);
       fields.push(
-        `f${i}: object(expression: $e${i}) { ... on Blob { oid text isBinary isTruncated } }`,
+        `f${i}: object(expression: $e${i}) { ... on Blob { oid byteSize text isBinary isTruncated } }`,
       );
     });
     const query = `query(${declarations.join(', ')}) { repository(owner: $owner, name: $name) { ${fields.join(' ')} } }`;
     const data = await octokit.graphql<BlobsResponse>(query, variables);
-    const found = data.repository ?? {};
+    return data.repository ?? {};
+  }
+
+  async function readBatch(
+    ref: string,
+    paths: readonly string[],
+    out: Map<string, string>,
+  ): Promise<void> {
+    const found = await queryBlobs(ref, paths);
     for (const [i, path] of paths.entries()) {
       const node = found[`f${i}`];
       if (!node || node.isBinary === true) continue;
@@ -115,6 +128,45 @@ export function createOctokitRepoFiles(
     return Buffer.from(blob.content, 'base64').toString('utf8');
   }
 
+  async function readBlobBytes(sha: string): Promise<Uint8Array> {
+    const { data } = await octokit.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
+      owner,
+      repo,
+      file_sha: sha,
+    });
+    const blob = data as { content: string; encoding: string };
+    return blob.encoding === 'base64'
+      ? new Uint8Array(Buffer.from(blob.content, 'base64'))
+      : new TextEncoder().encode(blob.content);
+  }
+
+  async function readBytesBatch(
+    ref: string,
+    paths: readonly string[],
+    maxBytes: number,
+    out: Map<string, RepoFileBytes>,
+  ): Promise<void> {
+    const found = await queryBlobs(ref, paths);
+    for (const [i, path] of paths.entries()) {
+      const node = found[`f${i}`];
+      if (!node) continue;
+      if (node.byteSize !== undefined && node.byteSize > maxBytes) {
+        out.set(path, { tooLarge: node.byteSize });
+      } else if (
+        node.isBinary === true ||
+        node.isTruncated ||
+        node.text === null ||
+        node.text.includes('\uFFFD')
+      ) {
+        // GitHub's text is a guess (binary, truncated, or with invalid bytes replaced): decide from the bytes.
+        const bytes = await readBlobBytes(node.oid);
+        out.set(path, bytes.length > maxBytes ? { tooLarge: bytes.length } : { bytes });
+      } else {
+        out.set(path, { bytes: new TextEncoder().encode(node.text) });
+      }
+    }
+  }
+
   return {
     async listFiles(ref, prefixes = []) {
       const out: RepoFileEntry[] = [];
@@ -126,6 +178,14 @@ export function createOctokitRepoFiles(
       const unique = [...new Set(paths)];
       for (let i = 0; i < unique.length; i += REPO_FILES_BATCH) {
         await readBatch(ref, unique.slice(i, i + REPO_FILES_BATCH), out);
+      }
+      return out;
+    },
+    async readBytes(ref, paths, maxBytes) {
+      const out = new Map<string, RepoFileBytes>();
+      const unique = [...new Set(paths)];
+      for (let i = 0; i < unique.length; i += REPO_FILES_BATCH) {
+        await readBytesBatch(ref, unique.slice(i, i + REPO_FILES_BATCH), maxBytes, out);
       }
       return out;
     },

@@ -26,4 +26,16 @@ export interface RepoFilesPort {
   listFiles(ref: string, prefixes?: readonly string[]): Promise<RepoFileEntry[]>;
   /** Text of `paths` at `ref`; files that do not exist or are binary are absent from the map. */
   readFiles(ref: string, paths: readonly string[]): Promise<Map<string, string>>;
+  /**
+   * Bytes of `paths` at `ref`, exactly as committed, for the shared decoder; a file over
+   * `maxBytes` is not downloaded, only its size reported. Files that do not exist are absent.
+   */
+  readBytes(
+    ref: string,
+    paths: readonly string[],
+    maxBytes: number,
+  ): Promise<Map<string, RepoFileBytes>>;
 }
+
+/** A file's bytes, or its size when it is over the limit it was read with. */
+export type RepoFileBytes = { bytes: Uint8Array } | { tooLarge: number };

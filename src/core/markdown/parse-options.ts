@@ -1,3 +1,5 @@
+import type { ReadLimits } from '../read/read-limits.js';
+
 /** Options that settle how a post-mortem's dates, times and owners are read. */
 export interface ParseOptions {
   /** How numeric dates such as `01-04-2026` are read; `auto` reports ambiguous ones. */
@@ -6,4 +8,6 @@ export interface ParseOptions {
   timeZone?: string;
   /** Maps names, initials or team names to GitHub logins (`"Ed": "@edwardk"`). */
   ownerAliases?: Record<string, string>;
+  /** Bounds on reading and parsing (size, items, line length, nesting, time); the defaults when absent. */
+  limits?: Partial<ReadLimits>;
 }

@@ -2,6 +2,7 @@ import type { Config } from '../config/schema.js';
 import type { IssueRecord, IssuesPort, RepoRef } from '../github/port.js';
 import type { Postmortem } from '../model/index.js';
 import { applySync, type ApplyResult } from './apply-sync.js';
+import { isUntracked, UNTRACKED_RULES } from '../read/unread-postmortem.js';
 import { SIMILARITY_THRESHOLD, titleSimilarity } from '../markdown/item-id.js';
 import { lookupAssignable } from '../github/lookup-assignable.js';
 import { desiredIssues } from './desired-issues.js';
@@ -105,13 +106,16 @@ export async function syncRepository(
   // Issues a person opened with the tool label and a copied marker are never the tool's.
   const labelled = listed.filter((i) => openedBy(i, toolLogin));
   const desired = desiredIssues(input.postmortems, config, input);
-  const unparsed = new Set(
-    input.postmortems
-      .filter((pm) => pm.diagnostics.some((d) => d.rule === 'parse-error'))
-      .map((pm) => pm.path),
-  );
-  for (const path of unparsed)
-    logger.warning(`${path} could not be parsed; its issues are left as they are.`);
+  // Unread (empty, binary, too large or complex, unparsable) or over the action-item limit: hands off.
+  const unparsed = new Set(input.postmortems.filter(isUntracked).map((pm) => pm.path));
+  for (const pm of input.postmortems.filter(isUntracked)) {
+    const why = pm.diagnostics.find((d) => UNTRACKED_RULES.has(d.rule));
+    logger.warning(
+      why === undefined || why.rule === 'parse-error'
+        ? `${pm.path} could not be parsed; its issues are left as they are.`
+        : why.message,
+    );
+  }
   const match = {
     similarity: input.similarity ?? titleSimilarity,
     similarityThreshold: input.similarityThreshold ?? SIMILARITY_THRESHOLD,
@@ -179,6 +183,7 @@ export async function syncRepository(
           dryRun: options.dryRun,
           maxWrites: options.maxWrites,
           logger,
+          toolLogin,
         });
   const notCreated = plan.flatMap((op) =>
     op.kind === 'skip' && op.reason === 'open-issue-cap'
