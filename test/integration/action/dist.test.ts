@@ -1,5 +1,13 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMarker } from '../../../src/core/sync/marker.js';
@@ -30,7 +38,8 @@ if (!available) {
 
 function runBundle(
   env: Record<string, string>,
-): Promise<{ code: number; stdout: string; stderr: string }> {
+): Promise<{ code: number; stdout: string; stderr: string; ms: number }> {
+  const started = Date.now();
   return new Promise((resolve) => {
     execFile(
       node24,
@@ -38,7 +47,7 @@ function runBundle(
       { env: { PATH: process.env['PATH'] ?? '', ...env }, timeout: 30_000 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
+        resolve({ code, stdout, stderr, ms: Date.now() - started });
       },
     );
   });
@@ -107,7 +116,7 @@ describe.skipIf(!available)('the committed dist/index.js on Node 24, as the runn
     );
     expect(stdout).not.toMatch(/^::error::GET /m);
     expect(stdout).not.toMatch(/file=postmortems\/2026-03-01-db\.md/);
-    expect(stdout).toMatch(/^::error::\d+ error\(s\)/m);
+    expect(stdout).toMatch(/^::error::2 post-mortems checked: \d+ errors?, \d+ warnings?/m);
     const outputs = readOutputs(files.outputPath);
     expect(Number(outputs['problems'])).toBeGreaterThan(1);
     expect(outputs['created']).toBe('0');
@@ -180,6 +189,58 @@ describe.skipIf(!available)('the committed dist/index.js on Node 24, as the runn
       /^::notice::Sync skipped: refs\/heads\/feature is not the default branch \(main\)/m,
     );
     expect(gh.requests.count(undefined, mark)).toBe(0);
+    gh.assertNoContractViolations();
+  });
+
+  it('survives a hostile pull request: its config a symlink to a fake-token file, its glob built to backtrack', async () => {
+    // The file an attacker wants quoted back: a token, a passwd line, and a glob that backtracks.
+    const glob = `${'*{*,*}'.repeat(12)}x`;
+    const token = 'ghp_FAKEbundle0123456789abcdefghijklmnopq';
+    const secretDir = mkdtempSync(join(tmpdir(), 'pmt-secret-'));
+    const secret = join(secretDir, 'values.yml');
+    writeFileSync(
+      secret,
+      `paths:\n  - "${glob}"\ntoken: ${token}\nroot:x:0:0:root:/root:/bin/bash\n`,
+    );
+    const longName = `postmortems/${'a'.repeat(43)}.md`;
+    const text = postmortem(['- [ ] Add a replica lag alert (@alice, due 2026-04-01)']);
+    const pr = gh.addPull(OWNER, REPO, { files: { [longName]: text } });
+
+    // 1. The config is a symlink to that file.
+    const linked = makeWorkspace({ [longName]: text });
+    mkdirSync(join(linked, '.github'));
+    symlinkSync(secret, join(linked, '.github', 'postmortem-tracker.yml'));
+    // 2. The config is a regular file whose glob is built to backtrack.
+    const backtracking = makeWorkspace({
+      [longName]: text,
+      '.github/postmortem-tracker.yml': `paths:\n  - "${glob}"\n  - "postmortems/**/*.md"\n`,
+    });
+
+    for (const workspace of [linked, backtracking]) {
+      const files = stepFiles(pullRequestEvent(pr.number, 'f'.repeat(40)));
+      const mark = gh.requests.mark();
+      const result = await runBundle(
+        runnerEnv({
+          inputs: { token: 'ghs_test', mode: 'check' },
+          eventName: 'pull_request',
+          files,
+          workspace,
+          apiUrl: server.url,
+          sha: 'f'.repeat(40),
+          ref: `refs/pull/${pr.number}/merge`,
+        }),
+      );
+      const shown =
+        result.stdout +
+        result.stderr +
+        readFileSync(files.summaryPath, 'utf8') +
+        readFileSync(files.outputPath, 'utf8');
+      expect(result.ms, shown).toBeLessThan(10_000);
+      for (const secretBit of ['FAKEbundle', 'root:x:0:0', '/bin/bash'])
+        expect(shown).not.toContain(secretBit);
+      if (workspace === linked) expect(shown).not.toContain('*{*,*}');
+      expect(gh.requests.writes(mark)).toBe(0);
+    }
     gh.assertNoContractViolations();
   });
 });
