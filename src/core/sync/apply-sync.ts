@@ -12,6 +12,11 @@ export interface ApplyOptions {
   /** Stop before the write that would exceed this many. */
   maxWrites: number;
   logger?: SyncLogger;
+  /**
+   * The login issues are matched by: a created issue opened as anyone else means the host named
+   * the wrong login, and every later run would create the items again, so the run stops there.
+   */
+  toolLogin?: string | null;
 }
 
 /** An operation that ran, with the issue number it touched or created. */
@@ -77,9 +82,19 @@ export async function applySync(
     }
     result.writes++;
     try {
-      const number = await execute(op, port);
+      const { number, author } = await execute(op, port);
       logger.info(describeOperation(op, number));
       result.applied.push({ op, number });
+      const expected = options.toolLogin;
+      if (
+        typeof expected === 'string' &&
+        typeof author === 'string' &&
+        author.toLowerCase() !== expected.toLowerCase()
+      ) {
+        const message = `#${number ?? '?'} was opened as ${author}, but sync takes only issues opened by ${expected} for its own; stopped before creating more (the host must pass the login its token writes as)`;
+        logger.warning(message);
+        result.failure = { op, message, status: null };
+      }
     } catch (error: unknown) {
       const status = httpStatus(error);
       const message = errorMessage(error);
@@ -93,23 +108,28 @@ export async function applySync(
   return result;
 }
 
-async function execute(op: SyncOperation, port: IssuesPort): Promise<number | null> {
+async function execute(
+  op: SyncOperation,
+  port: IssuesPort,
+): Promise<{ number: number | null; author?: string | null | undefined }> {
   switch (op.kind) {
     case 'create-label':
       await port.createLabel(op.label);
-      return null;
-    case 'create':
-      return (await port.createIssue(op.issue)).number;
+      return { number: null };
+    case 'create': {
+      const issue = await port.createIssue(op.issue);
+      return { number: issue.number, author: issue.author };
+    }
     case 'update':
     case 'close':
     case 'reopen':
       await port.updateIssue(op.number, op.patch);
-      return op.number;
+      return { number: op.number };
     case 'comment':
       await port.createComment(op.number, op.body);
-      return op.number;
+      return { number: op.number };
     case 'link':
     case 'skip':
-      return null;
+      return { number: null };
   }
 }

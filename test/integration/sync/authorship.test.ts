@@ -94,3 +94,23 @@ describe('issues a person opened with the tool label and a copied marker', () =>
     expect(report.counts).toMatchObject({ closed: 1, commented: 1 });
   });
 });
+
+describe('a host that names the wrong tool login', () => {
+  it('stops after the first issue it creates, instead of duplicating every item on every run', async () => {
+    const gh = standIn();
+    const wrong = { creatorLogin: 'github-actions[bot]' };
+    const items = [alert, runbook, probe];
+    const first = await runSync(gh, files(items), wrong);
+    expect(first.result.failure?.message).toMatch(
+      /was opened as postmortem-tracker\[bot\], but sync takes only issues opened by github-actions\[bot\]/,
+    );
+    expect(issues(gh)).toHaveLength(1);
+    await runSync(gh, files(items), wrong);
+    expect(issues(gh)).toHaveLength(2);
+
+    // Given the right login, the next run heals: one issue per item, the extra closed as a duplicate.
+    const healed = await runSync(gh, files(items));
+    expect(healed.counts).toMatchObject({ created: 2, duplicatesClosed: 1 });
+    expect(issues(gh).filter((i) => i.state === 'open')).toHaveLength(3);
+  });
+});
