@@ -46,6 +46,10 @@ export interface MatchOptions {
   toolLogin?: string | null;
 }
 
+function closedAsDuplicate(issue: IssueRecord): boolean {
+  return issue.state === 'closed' && issue.stateReason === 'duplicate';
+}
+
 /** Whether `issue` was opened by `login` (case-insensitive); any issue when `login` is absent or null. */
 export function openedBy(issue: IssueRecord, login: string | null | undefined): boolean {
   if (login === undefined || login === null) return true;
@@ -70,7 +74,10 @@ export function matchIssues(
 ): IssueMatching {
   const byKey = new Map<string, TrackedIssue>();
   const duplicateIssues: DuplicateIssue[] = [];
-  for (const issue of [...existing].sort((a, b) => a.number - b.number)) {
+  // The oldest issue is the item's; one closed as a duplicate (by a person who kept a newer one,
+  // or by an earlier run) only when every issue of the item is.
+  const order = (i: IssueRecord): number => (closedAsDuplicate(i) ? 1 : 0);
+  for (const issue of [...existing].sort((a, b) => order(a) - order(b) || a.number - b.number)) {
     if (!openedBy(issue, options.toolLogin)) continue;
     const marker = parseMarker(issue.body);
     if (marker === null) continue;

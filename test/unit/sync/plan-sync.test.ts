@@ -230,6 +230,12 @@ const cases: Array<{
     expected: ['skip db-a1 up-to-date'],
   },
   {
+    name: 'keeps the issue a person kept when they closed the older one as a duplicate',
+    desired: [a],
+    existing: [issueOf(a, 3, { state: 'closed', stateReason: 'duplicate' }), issueOf(a, 9)],
+    expected: ['skip db-a1 up-to-date'],
+  },
+  {
     name: 'closes the extras of a removed item as duplicates and the oldest as not planned',
     desired: [],
     existing: [issueOf(a, 3), issueOf(a, 9)],
