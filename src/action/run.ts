@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { createOctokit } from '../core/github/create-octokit.js';
 import { OctokitPort } from '../core/github/octokit-port.js';
 import { readActionEnv } from './action-env.js';
-import { capDiagnostics } from '../core/check/index.js';
+import { capDiagnostics, pathProblem, showPath } from '../core/check/index.js';
 import { annotate } from './annotate.js';
 import { logInfo } from './log-info.js';
 import { runCheckMode } from './check-mode.js';
@@ -46,6 +46,10 @@ async function main(overrides: RunOverrides): Promise<ModeOutcome | null> {
   const inputs = readInputs();
   // Masked before anything else is logged, so no later line (debug included) can show it.
   if (inputs.token) core.setSecret(inputs.token);
+  for (const pattern of inputs.paths) {
+    const problem = pathProblem(pattern);
+    if (problem !== null) throw new Error(`input "paths": "${showPath(pattern)}" ${problem}`);
+  }
   const env = await readActionEnv(overrides.env ?? process.env);
   const mode = pickMode(inputs.mode, env.eventName);
   logInfo(`postmortem-tracker: ${mode} mode (${env.eventName} on ${env.owner}/${env.repo})`);

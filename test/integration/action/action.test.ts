@@ -285,6 +285,29 @@ describe('sync mode', () => {
     expect(tracked).toHaveLength(3);
   });
 
+  it('bounds writes by the max-writes input: the config may lower the cap, never raise it', async () => {
+    const gh = standIn();
+    const raise = makeWorkspace({
+      [PM]: postmortem(items),
+      '.github/postmortem-tracker.yml': 'sync:\n  maxWrites: 500\n',
+    });
+    const push = {
+      eventName: 'push' as const,
+      payload: pushEvent('refs/heads/main', 'c'.repeat(40)),
+    };
+    let mark = gh.requests.mark();
+    const raised = await step(gh, { ...push, workspace: raise, inputs: { 'max-writes': '2' } });
+    expect(gh.requests.writes(mark)).toBe(2);
+    expect(raised.stdout).toMatch(/::warning::max-writes \(2\) reached/);
+    const lower = makeWorkspace({
+      [PM]: postmortem(items),
+      '.github/postmortem-tracker.yml': 'sync:\n  maxWrites: 1\n',
+    });
+    mark = gh.requests.mark();
+    await step(gh, { ...push, workspace: lower, inputs: { 'max-writes': '50' } });
+    expect(gh.requests.writes(mark)).toBe(1);
+  });
+
   it('fails the step on a failed write, and the next run completes', async () => {
     const gh = standIn();
     const workspace = makeWorkspace({ [PM]: postmortem(items) });

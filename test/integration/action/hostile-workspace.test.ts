@@ -146,27 +146,30 @@ describe('sync mode on a workspace with links and escaping paths', () => {
     expect(result.failed).toBe(false);
   });
 
-  it('refuses absolute and ".." paths with a diagnostic and reads nothing through them', async () => {
-    const gh = standIn();
-    const secret = secretOutside();
-    const workspace = makeWorkspace({ 'postmortems/2026-03-01-db.md': GOOD });
-    const result = await step(gh, {
-      eventName: 'push',
-      payload: pushEvent('refs/heads/main', 'c'.repeat(40)),
-      workspace,
-      inputs: {
-        paths: `${secret.dir}/*.md\n../${secret.dir.split('/').pop()}/*.md\npostmortems/*.md`,
-      },
-    });
-    expect(result.stdout).toMatch(
-      /::warning title=path refused::.*is absolute; use a path relative/,
-    );
-    expect(result.stdout).toMatch(
-      /::warning title=path refused::.*goes outside the repository with "\.\."/,
-    );
-    expect(trackedTitles(gh)).toEqual(['Add a replica lag alert']);
-    expect(everything(result)).not.toContain('FAKEtoken');
-  });
+  it.each([
+    ['absolute', 'is absolute; use a path relative'],
+    ['..', 'goes outside the repository with "\\.\\."'],
+  ])(
+    'fails on a %s pattern in the paths input, naming it, and reads nothing',
+    async (kind, why) => {
+      const gh = standIn();
+      const secret = secretOutside();
+      const workspace = makeWorkspace({ 'postmortems/2026-03-01-db.md': GOOD });
+      const pattern =
+        kind === 'absolute' ? `${secret.dir}/*.md` : `../${secret.dir.split('/').pop()}/*.md`;
+      const result = await step(gh, {
+        eventName: 'push',
+        payload: pushEvent('refs/heads/main', 'c'.repeat(40)),
+        workspace,
+        inputs: { paths: `postmortems/*.md\n${pattern}` },
+      });
+      expect(result.failed).toBe(true);
+      expect(result.stdout).toMatch(new RegExp(`^::error::input "paths": ".*" ${why}`, 'm'));
+      expect(trackedTitles(gh)).toEqual([]);
+      expect(gh.requests.count()).toBe(0);
+      expect(everything(result)).not.toContain('FAKEtoken');
+    },
+  );
 
   it('skips, instead of closing every issue, when the paths find no post-mortem', async () => {
     const gh = standIn();
