@@ -3,17 +3,14 @@ import type { RepoRef } from '../src/core/github/port.js';
 import { loadConfig } from '../src/core/config/load-config.js';
 import { createOctokitRepoFiles } from '../src/core/github/octokit-repo-files.js';
 import { OctokitPort } from '../src/core/github/octokit-port.js';
-import {
-  checkPullRequest,
-  renderCheckSummary,
-  renderCheckTitle,
-  type FileContent,
-} from '../src/core/check/index.js';
+import { checkPullRequest, renderCheckSummary, renderCheckTitle } from '../src/core/check/index.js';
 import type { Diagnostic } from '../src/core/model/index.js';
 import { checkAnnotations } from './check-annotations.js';
 import { CONFIG_PATH, loadRepoConfig } from './load-repo-config.js';
 import { postmortemPaths } from './postmortem-paths.js';
 import { publishCheckRun } from './publish-check-run.js';
+import { readPostmortemContents } from './read-postmortem-files.js';
+import { lintInWorker } from '../src/io/parse-in-worker.js';
 
 /** The pull request to check, and the commit its check run goes on. */
 export interface PullRequestHead {
@@ -68,22 +65,9 @@ export async function runPullRequestCheck(
   }
   const report = await checkPullRequest({
     paths: postmortems,
-    read: async (paths) => {
-      const texts = await repoFiles.readFiles(pr.headSha, paths);
-      const contents = new Map<string, FileContent>();
-      for (const path of paths) {
-        const text = texts.get(path);
-        contents.set(
-          path,
-          text === undefined
-            ? {
-                unreadable: `${path} could not be read as text at ${pr.headSha.slice(0, 7)} (binary, too large or not UTF-8); its post-mortem was not checked.`,
-              }
-            : { text },
-        );
-      }
-      return contents;
-    },
+    // Decoded and bounded as every host reads post-mortems; parsed and linted off the event loop.
+    read: (paths) => readPostmortemContents(repoFiles, pr.headSha, paths, config),
+    lint: (text, path, lintConfig) => lintInWorker(text, path, lintConfig),
     config,
     configDiagnostics,
     port: new OctokitPort(context.octokit, repo),

@@ -10,6 +10,8 @@ import { inScope } from '../core/sync/matches-glob.js';
 import { plural } from '../core/text/plural.js';
 import { IoError } from '../io/io-error.js';
 import { readPostmortemFile } from '../io/read-postmortem-file.js';
+import { lintInWorker } from '../io/parse-in-worker.js';
+import type { ReadLimits } from '../core/read/read-limits.js';
 import { resolveWorkspaceFile } from '../io/resolve-workspace-file.js';
 import { annotate } from './annotate.js';
 import { logInfo } from './log-info.js';
@@ -41,7 +43,8 @@ export async function runCheckMode(
   const failOn = ctx.inputs.failOnError ? ctx.config.check.failOn : 'never';
   const report = await checkPullRequest({
     paths,
-    read: (accepted) => readWorkspace(ctx.env.workspace, accepted),
+    read: (accepted) => readWorkspace(ctx.env.workspace, accepted, ctx.config.limits),
+    lint: (text, path, config) => lintInWorker(text, path, config),
     config: ctx.config,
     configDiagnostics,
     port: ctx.port,
@@ -75,12 +78,13 @@ export async function runCheckMode(
 async function readWorkspace(
   workspace: string,
   paths: readonly string[],
+  limits: Partial<ReadLimits>,
 ): Promise<Map<string, FileContent>> {
   const contents = new Map<string, FileContent>();
   for (const path of paths) {
     try {
       await resolveWorkspaceFile(workspace, path);
-      contents.set(path, { text: await readPostmortemFile(workspace, path) });
+      contents.set(path, { text: await readPostmortemFile(workspace, path, limits) });
     } catch (error) {
       if (!(error instanceof IoError)) throw error;
       const missing = (error.cause as { code?: unknown } | undefined)?.code === 'ENOENT';

@@ -1,7 +1,7 @@
-import { lintText } from '../../core/lint/lint-text.js';
 import { IoError } from '../../io/io-error.js';
 import { loadConfigFile } from '../../io/load-config-file.js';
 import { readPostmortemFile } from '../../io/read-postmortem-file.js';
+import { lintInWorker } from '../../io/parse-in-worker.js';
 import type { FileResult } from '../file-result.js';
 import { findTargets } from '../find-targets.js';
 import { formatGithub } from '../format/format-github.js';
@@ -61,14 +61,17 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   for (const file of files) {
     let text: string;
     try {
-      text = await readPostmortemFile(io.cwd, file);
+      text = await readPostmortemFile(io.cwd, file, loaded.config.limits);
     } catch (error) {
       if (!(error instanceof IoError)) throw error;
       io.stderr.write(`postmortem-tracker lint: ${error.message}\n`);
       ioFailed = true;
       continue;
     }
-    results.push({ file, diagnostics: lintText(text, file, loaded.config).diagnostics });
+    results.push({
+      file,
+      diagnostics: (await lintInWorker(text, file, loaded.config)).diagnostics,
+    });
   }
 
   io.stdout.write(formatter(results));

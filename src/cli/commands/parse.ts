@@ -1,7 +1,7 @@
 import { parseOptionsFromConfig } from '../../core/config/parse-options-from-config.js';
-import { parsePostmortem } from '../../core/markdown/parse-postmortem.js';
 import { loadConfigFile } from '../../io/load-config-file.js';
 import { readPostmortemFile } from '../../io/read-postmortem-file.js';
+import { parseInWorker } from '../../io/parse-in-worker.js';
 import type { CliIo } from '../io.js';
 import { parseCliArgs } from '../parse-cli-args.js';
 import { UsageError } from '../usage-error.js';
@@ -41,8 +41,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const loaded = await loadConfigFile(io.cwd, values.config);
   for (const d of loaded.diagnostics)
     io.stderr.write(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.message} (${d.rule})\n`);
-  const text = await readPostmortemFile(io.cwd, file);
-  const pm = parsePostmortem(text, file, parseOptionsFromConfig(loaded.config));
+  const text = await readPostmortemFile(io.cwd, file, loaded.config.limits);
+  const pm = await parseInWorker(text, file, parseOptionsFromConfig(loaded.config));
   io.stdout.write(`${values.compact ? JSON.stringify(pm) : JSON.stringify(pm, null, 2)}\n`);
   return 0;
 }
