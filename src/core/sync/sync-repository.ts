@@ -81,10 +81,12 @@ export interface SyncReport {
 
 /**
  * Reconciles the tool's issues with the post-mortems: reads GitHub through the port, plans with
- * {@link planSync}, and applies with {@link applySync}. Reads are kept to one paginated issue
- * listing; only when issues would be created, one listing of the tool's own issues (to re-find
- * any that lost the tool label) and assignee checks of their owners; a label listing only when
- * labels are written.
+ * {@link planSync}, and applies with {@link applySync}. Only issues the tool login opened count
+ * as the tool's; extra issues of one item (concurrent runs, a lost create) are closed as
+ * duplicates of the oldest in the run that finds them, so any interleaving of runs converges.
+ * Reads are kept to one paginated issue listing; only when issues would be created, one listing
+ * of the tool's own issues (to re-find any that lost the tool label) and assignee checks of their
+ * owners; a label listing only when labels are written.
  */
 export async function syncRepository(
   input: SyncInput,
