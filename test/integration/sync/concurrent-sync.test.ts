@@ -65,10 +65,19 @@ async function concurrentThenConverge(gh: GitHubStandIn, seed: number): Promise<
   const next = random(seed);
   const most = 1 + Math.floor(next() * 6);
   const offset = Math.floor(next() * 40);
+  // Odd seeds also break one write of the second run (refused, or applied with its answer lost).
+  const second =
+    seed % 2 === 1
+      ? failingFetch(gh.fetch, 1 + (seed % 7), seed % 4 === 1 ? 'lost' : 'refused')
+      : gh.fetch;
   const runs = [
     runSync(gh, files, { plain: true, fetch: paced(gh.fetch, random(seed * 2 + 1), most) }),
     ticks(offset).then(() =>
-      runSync(gh, files, { plain: true, fetch: paced(gh.fetch, random(seed * 2 + 2), most) }),
+      runSync(gh, files, {
+        plain: true,
+        createAttempts: 1,
+        fetch: paced(second, random(seed * 2 + 2), most),
+      }),
     ),
   ];
   await Promise.all(runs);
@@ -103,7 +112,7 @@ function expectConverged(gh: GitHubStandIn, label: string): void {
 }
 
 describe('two syncs of one repository at the same time, then one more', () => {
-  it('converges to one open issue per item, the extras closed as duplicates, over many interleavings', async () => {
+  it('converges to one open issue per item, the extras closed as duplicates, over many interleavings and faults', async () => {
     const seeds = Array.from({ length: 40 }, (_, i) => i + 1);
     let withDuplicates = 0;
     let convergingWrites = 0;
