@@ -1,4 +1,6 @@
+import { capDiagnostics } from '../../core/check/index.js';
 import type { Diagnostic } from '../../core/model/index.js';
+import { plural } from '../../core/text/plural.js';
 import {
   escapeCommandData,
   escapeCommandProperty,
@@ -18,8 +20,20 @@ export function formatAnnotation(d: Diagnostic): string {
   return `::${d.severity} ${props.join(',')}::${escapeCommandData(d.message)}`;
 }
 
-/** GitHub Actions report: one workflow command per diagnostic, which the runner turns into annotations. */
+/**
+ * GitHub Actions report: one workflow command per diagnostic, which the runner turns into
+ * annotations — the first 50 of each file (what GitHub shows), then one notice counting the rest.
+ */
 export function formatGithub(results: readonly FileResult[]): string {
-  const lines = results.flatMap((r) => r.diagnostics.map(formatAnnotation));
+  const lines = results.flatMap((r) => {
+    const { shown, omitted } = capDiagnostics(r.diagnostics);
+    return [
+      ...shown.map(formatAnnotation),
+      ...omitted.map(
+        ({ file, count }) =>
+          `::notice file=${escapeCommandProperty(file)},title=more findings::${escapeCommandData(`${plural(count, 'more finding')} in this file not annotated; run postmortem-tracker lint on it to see them all.`)}`,
+      ),
+    ];
+  });
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }

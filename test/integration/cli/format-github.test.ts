@@ -50,4 +50,15 @@ describe('lint --format github', () => {
     );
     expect(formatGithub([])).toBe('');
   });
+
+  it('annotates the first 50 findings of a file and counts the rest in one notice', () => {
+    const diagnostics = Array.from({ length: 40_000 }, (_, i) => ({ ...base, line: i + 1 }));
+    const lines = formatGithub([{ file: base.file, diagnostics }])
+      .trimEnd()
+      .split('\n');
+    expect(lines).toHaveLength(51);
+    expect(lines[50]).toBe(
+      '::notice file=postmortems/a.md,title=more findings::39950 more findings in this file not annotated; run postmortem-tracker lint on it to see them all.',
+    );
+  });
 });
