@@ -19,7 +19,7 @@ function urlLabel(url: URL, repoUrl: string | null): string {
     const [, project, number] = numbered;
     const here =
       repoUrl !== null &&
-      `${url.origin}/${project}`.toLowerCase() === repoUrl.replace(/\/+$/, '').toLowerCase();
+      `${url.origin}/${project}`.toLowerCase() === repoUrl.replace(/(?<!\/)\/+$/, '').toLowerCase();
     return here ? `#${number}` : `${escapeText(project!, 60)}#${number}`;
   }
   const key = /(?<![A-Za-z0-9])([A-Z][A-Z0-9]{1,9}-\d{1,9})(?![\w-])/.exec(
@@ -57,6 +57,6 @@ export function renderTracker(tracker: string, repoUrl: string | null): string {
   }
   const issue = /^#(\d{1,9})$/.exec(t);
   if (issue && repoUrl)
-    return `[#${issue[1]}](${linkTarget(`${repoUrl.replace(/\/+$/, '')}/issues/${issue[1]}`)})`;
+    return `[#${issue[1]}](${linkTarget(`${repoUrl.replace(/(?<!\/)\/+$/, '')}/issues/${issue[1]}`)})`;
   return escapeText(t, MAX_TRACKER_TEXT);
 }

@@ -54,7 +54,7 @@ export function createOctokit(options: CreateOctokitOptions): PacedOctokit {
   const request: Record<string, unknown> = {};
   if (options.fetch) request['fetch'] = options.fetch;
   return new PacedOctokit({
-    baseUrl: options.baseUrl.replace(/\/+$/, ''),
+    baseUrl: options.baseUrl.replace(/(?<!\/)\/+$/, ''),
     ...(options.token ? { auth: options.token } : {}),
     userAgent: options.userAgent ?? 'postmortem-tracker',
     log,

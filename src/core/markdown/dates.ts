@@ -104,7 +104,8 @@ export function parseDate(raw: string, opts: DateParseOptions = {}): DateParse {
   const text = raw
     .slice(0, 200)
     .replace(/[`*_[\]]/g, '')
-    .replace(/^[~≈(\s]+|[)\s.,;:]+$/g, '')
+    .replace(/^[~≈(\s]+/, '')
+    .replace(/(?<![)\s.,;:])[)\s.,;:]+$/, '')
     .trim();
   if (text === '') return { kind: 'invalid', raw };
 
@@ -214,13 +215,14 @@ export interface TimeOfDay {
 }
 
 const TIME_RE =
-  /^(\d{1,2})(?::(\d{2})(?::(\d{2}))?|(\d{2}))?\s*([ap]\.?m\.?)?(?:\s*\(?((?:utc|gmt)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|z|[a-z]{1,4}t)\)?)?$/i;
+  /^(\d{1,2})(?::(\d{2})(?::(\d{2}))?|(\d{2}))?\s*(?!\s)([ap]\.?m\.?)?(?:\s*\(?((?:utc|gmt)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|z|[a-z]{1,4}t)\)?)?$/i;
 
 /** Reads a time of day (`14:02`, `1738`, `11:39AM`, `14:17 PM`, `9:00 UTC`); null when it is not one. */
 export function parseTimeOfDay(raw: string): TimeOfDay | null {
   const text = raw
     .slice(0, 60)
-    .replace(/^[~≈\s[(]+|[)\]\s]+$/g, '')
+    .replace(/^[~≈\s[(]+/, '')
+    .replace(/(?<![)\]\s])[)\]\s]+$/, '')
     .trim();
   const m = TIME_RE.exec(text);
   if (!m) return null;
@@ -357,7 +359,7 @@ export function toInstant(date: string, time: TimeOfDay, defaultZone = 'UTC'): s
 export function parseDurationMinutes(raw: string): number | null {
   const text = raw.slice(0, 200).toLowerCase();
   const re =
-    /(\d+(?:\.\d+)?)\s*(d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?|w|weeks?)(?![a-z])/g;
+    /(?<!\d)(\d+(?:\.\d+)?)\s*(d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?|w|weeks?)(?![a-z])/g;
   let total = 0;
   let found = false;
   for (let m = re.exec(text); m; m = re.exec(text)) {

@@ -92,7 +92,7 @@ function slug(text: string): string {
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+/, '')
       .slice(0, 40)
-      .replace(/-+$/, '') || 'postmortem'
+      .replace(/(?<!-)-+$/, '') || 'postmortem'
   );
 }
 

@@ -20,7 +20,7 @@ const MAX_TEXT = 2000;
 const HANDLE =
   '@[A-Za-z0-9](?:[A-Za-z0-9_-]|\\.(?=[A-Za-z0-9])){0,38}(?:\\/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?';
 const OWNER_LABEL_RE = new RegExp(
-  `[([,;]?\\s*\\b(?:owner|owners|assignee|assigned to|responsible|dri)\\s*[:=]\\s*(${HANDLE}|[A-Z][\\w.'-]{0,30}(?: [A-Z][\\w.'-]{0,30}){0,2})\\s*[)\\],;]?`,
+  `(?:[([,;]|(?<![\\s([,;]))\\s*\\b(?:owner|owners|assignee|assigned to|responsible|dri)\\s*[:=]\\s*(${HANDLE}|[A-Z][\\w.'-]{0,30}(?: [A-Z][\\w.'-]{0,30}){0,2})\\s*[)\\],;]?`,
   'i',
 );
 const HANDLE_RE = new RegExp(`(?<![\\w.@/])(${HANDLE})(?![\\w@])`);
@@ -33,19 +33,19 @@ const DUE_VALUE = [
   `(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6},?\\s+)?${DAY}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+\\d{4})?`,
   `(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6},?\\s+)?${MONTH}\\s+${DAY}(?:,?\\s+\\d{4})?`,
   `${MONTH}\\s+\\d{4}`,
-  'q[1-4](?:\\s*\\/?\\s*\\d{4})?(?:\\s*[-–]\\s*q[1-4](?:\\s*\\d{4})?)?',
+  'q[1-4](?:\\s*(?!\\s)\\/?\\s*\\d{4})?(?:\\s*[-–]\\s*q[1-4](?:\\s*\\d{4})?)?',
   'h[12]\\s*\\d{4}',
   'end of (?:the )?(?:day|week|month|quarter|year|sprint)',
   'next (?:week|month|quarter|year|sprint|release)',
   'eo[dwmqy]',
 ].join('|');
 const DUE_LABEL_RE = new RegExp(
-  `[(\\[,;]?\\s*\\b(?:due(?: date)?|deadline|target(?: date)?|eta|by|until|before|no later than)\\s*[:=]?\\s*(${DUE_VALUE})(?![\\w%-])\\s*[)\\],;]?`,
+  `(?:[([,;]|(?<![\\s([,;]))\\s*\\b(?:due(?: date)?|deadline|target(?: date)?|eta|by|until|before|no later than)\\s*(?!\\s)[:=]?\\s*(${DUE_VALUE})(?![\\w%-])\\s*[)\\],;]?`,
   'i',
 );
 /** `due TBD`, `deadline: ASAP`: a vague phrase after an explicit due label. */
 const DUE_VAGUE_RE =
-  /[([,;]?\s*\b(?:due(?: date)?|deadline|target date|eta)\s*[:=]?\s*(tbd|tbc|tba|asap|soon|unknown|ongoing|later|(?:this|next) (?:week|month|quarter|sprint|year|release)|(?:short|medium|mid|long)[- ]term)(?![\w%-])\s*[)\],;]?/i;
+  /(?:[([,;]|(?<![\s([,;]))\s*\b(?:due(?: date)?|deadline|target date|eta)\s*(?!\s)[:=]?\s*(tbd|tbc|tba|asap|soon|unknown|ongoing|later|(?:this|next) (?:week|month|quarter|sprint|year|release)|(?:short|medium|mid|long)[- ]term)(?![\w%-])\s*[)\],;]?/i;
 const QUARTER_RE =
   /\(\s*(q[1-4](?:\s*\d{4})?(?:\s*[-–]\s*q[1-4](?:\s*\d{4})?)?)\s*\)|\b(q[1-4]\s+\d{4})\b/i;
 const EXPLICIT_ID_RE = /\{#([A-Za-z0-9][A-Za-z0-9._-]{0,63})\}/;
@@ -59,8 +59,8 @@ const OPEN_RE =
   /(?:\*\*todo\*\*|\((?:in progress|wip|ongoing|open|planned|pending|not started)[^)]{0,40}\)|❌|⏳|🚧|\bopen\s*[—–-]\s*deferred\b)/i;
 const OPEN_CASED_RE = /\bTODO\b/;
 const STATUS_STRIP_RE =
-  /\s*(?:✅|✔️?|☑️?|❌|⏳|🚧|\*\*(?:done|todo)\*\*|\((?:done|completed?|fixed|resolved|implemented|shipped|merged|in progress|wip|ongoing|planned|pending|not started)(?: [^)]{0,60})?\)|[;,.]?\s*\b(?:done|completed?) (?:as of|on) \d{4}-\d{2}-\d{2}\.?)/gi;
-const STATUS_CASED_STRIP_RE = /\s*\b(?:DONE|TODO|FIXED)\b(?:\s+in\b)?/g;
+  /(?:(?<!\s)\s+)?(?:✅|✔️?|☑️?|❌|⏳|🚧|\*\*(?:done|todo)\*\*|\((?:done|completed?|fixed|resolved|implemented|shipped|merged|in progress|wip|ongoing|planned|pending|not started)(?: [^)]{0,60})?\)|(?:[;,.]\s*)?\b(?:done|completed?) (?:as of|on) \d{4}-\d{2}-\d{2}\.?)/gi;
+const STATUS_CASED_STRIP_RE = /(?:(?<!\s)\s+)?\b(?:DONE|TODO|FIXED)\b(?:\s+in\b)?/g;
 
 /** Capitalised words that start sentences, not owners ("Need to …", "Add: …"). */
 const NOT_OWNER = new Set(
@@ -94,7 +94,7 @@ function isOwnerWord(word: string, aliases: Record<string, string>): boolean {
 
 /** Splits `A + B`, `A & B`, `A and B` owner groups into words, or null when any part is not owner-like. */
 function ownerGroup(text: string, aliases: Record<string, string>): string | null {
-  const parts = text.split(/\s*(?:\+|&|\/|,|\band\b)\s*/).filter((p) => p !== '');
+  const parts = text.split(/(?:(?<!\s)\s+)?(?:\+|&|\/|,|\band\b)\s*/).filter((p) => p !== '');
   if (parts.length === 0 || parts.length > 4) return null;
   for (const p of parts) if (!isOwnerWord(p, aliases) && !/^@/.test(p)) return null;
   return parts.join(' + ');
@@ -135,18 +135,19 @@ function tidy(text: string): string {
       .replace(/[\uE001\uE002]/g, '')
       .replace(/[,;]?\s*\b(?:see|tracked in|tracking|in|via)\s*\uE000\s*\.?/gi, '')
       .replace(/\uE000/g, '')
-      .replace(/\(\s*(?:see|in|via|tracked in)?\s*\)/gi, '')
-      .replace(/\(\s*[,;:]?\s*\)|\[\s*\]/g, '')
+      .replace(/\(\s*(?!\s)(?:see|in|via|tracked in)?\s*\)/gi, '')
+      .replace(/\(\s*(?!\s)[,;:]?\s*\)|\[\s*\]/g, '')
       // A bare `(#2292)` or `, tracked in #413` is the tracker, kept in `tracker`, not part of the title.
       .replace(/\(\s*#\d{1,9}\s*\)/g, '')
-      .replace(/[,;]?\s*\b(?:see|tracked in|tracking|via)\s+#\d{1,9}\b\.?/gi, '')
+      .replace(/(?:[,;]|(?<![\s,;]))\s*\b(?:see|tracked in|tracking|via)\s+#\d{1,9}\b\.?/gi, '')
       // `usage. Owner: @x. Due: 2026-09-15.` leaves `usage. . .` once the labels are gone.
       .replace(/([.;,])(?:\s+[.;,])+/g, '$1')
       .replace(/\s+/g, ' ')
-      .replace(/\s+([,.;:!?])/g, '$1')
-      .replace(/^[\s,;:.\-–—|]+|[\s,;:\-–—|]+$/g, '')
-      .replace(/\s*\b(?:see|tracked in|tracking|in|via)\s*$/i, '')
-      .replace(/[\s,;:\-–—(]+$/, '')
+      .replace(/(?<!\s)\s+([,.;:!?])/g, '$1')
+      .replace(/^[\s,;:.\-–—|]+/, '')
+      .replace(/(?<![\s,;:\-–—|])[\s,;:\-–—|]+$/, '')
+      .replace(/(?:(?<!\s)\s+)?\b(?:see|tracked in|tracking|in|via)\s*$/i, '')
+      .replace(/(?<![\s,;:\-–—(])[\s,;:\-–—(]+$/, '')
       // Issue titles carry no closing full stop (an ellipsis stays).
       .replace(/(?<!\.)\.$/, '')
       .trim()
@@ -191,7 +192,10 @@ export function readItemText(
     status = 'done';
   else if (OPEN_RE.test(text) || OPEN_CASED_RE.test(text)) status = 'open';
   text = text.replace(STATUS_STRIP_RE, ' ').replace(STATUS_CASED_STRIP_RE, ' ');
-  text = text.replace(/\s*\b(?:resolved|fixed) by (?:pr|pull request)\s*#?\d*\s*\.?/gi, ' ');
+  text = text.replace(
+    /(?:(?<!\s)\s+)?\b(?:resolved|fixed) by (?:pr|pull request)\s*#?\d*\s*\.?/gi,
+    ' ',
+  );
 
   let owner: string | null = null;
   let dueRaw: string | null = null;

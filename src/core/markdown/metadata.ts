@@ -49,7 +49,7 @@ export function metaField(key: string): MetaField | null {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/\([^)]*\)/g, ' ')
+    .replace(/(?<!\([^)]*?)\([^)]*\)/g, ' ')
     .replace(/[^a-z]+/g, ' ')
     .trim();
   if (norm === '') return null;
@@ -94,7 +94,7 @@ export function readFrontMatter(
 ): FrontMatter {
   const keyLines: Record<string, number> = {};
   source.split('\n').forEach((line, i) => {
-    const m = /^([A-Za-z0-9_][\w .-]{0,60}?)\s*[:=]/.exec(line);
+    const m = /^([A-Za-z0-9_][\w .-]{0,60}?)(?<! )\s*[:=]/.exec(line);
     if (m?.[1] && !(m[1] in keyLines)) keyLines[m[1]] = firstLine + i;
   });
   if (kind === 'toml') return { data: parseToml(source), keyLines, error: null };
@@ -142,7 +142,7 @@ export function metaList(value: unknown): string[] {
   const s = metaString(value);
   if (s === null) return [];
   return s
-    .split(/\s*(?:,|;|\band\b|&|\n)\s*/)
+    .split(/(?:(?<!\s)\s+)?(?:,|;|\band\b|&|\n)\s*/)
     .flatMap((p) => (/^@\S+(?:\s+@\S+)+$/.test(p.trim()) ? p.trim().split(/\s+/) : [p.trim()]))
     .filter((p) => p !== '' && p.length <= 80);
 }

@@ -27,7 +27,8 @@ export function normaliseOwner(raw: string, aliases: Record<string, string> = {}
   let text = raw.slice(0, 200).trim();
   text = text.replace(/^(?:owners?|assignee|assigned to|who|responsável)\s*[:=-]\s*/i, '');
   text = text
-    .replace(/^[\s*_`([{]+|[\s*_`)\]}.,;:]+$/g, '')
+    .replace(/^[\s*_`([{]+/, '')
+    .replace(/(?<![\s*_`)\]}.,;:])[\s*_`)\]}.,;:]+$/, '')
     .replace(/\s+/g, ' ')
     .trim();
   if (text === '' || NOBODY_RE.test(text)) return null;

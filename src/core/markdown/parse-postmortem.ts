@@ -275,7 +275,7 @@ class Walker {
     const kids = node.children.filter((c) => !(c.type === 'text' && /^[\s:]*$/.test(c.value)));
     const emphasised =
       kids.length === 1 && (kids[0]!.type === 'strong' || kids[0]!.type === 'emphasis');
-    const label = text.replace(/[:\s]+$/, '').trim();
+    const label = text.replace(/(?<![:\s])[:\s]+$/, '').trim();
     if (label === '' || label.length > 80 || label.includes('\n')) return false;
     const key = classifySection(label);
     const bareName =
@@ -450,7 +450,7 @@ class Walker {
     let found = false;
     const lines = text.split('\n');
     for (let i = 0; i < lines.length && i < 40; i++) {
-      const m = /^\s*([A-Za-zÀ-ÿ][\w À-ÿ/()-]{0,40}?)\s*:\s*(\S.*)$/.exec(lines[i]!);
+      const m = /^\s*([A-Za-zÀ-ÿ][\w À-ÿ/()-]{0,40}?)(?<! )\s*:\s*(\S.*)$/.exec(lines[i]!);
       if (!m?.[1] || !m[2]) continue;
       const field = metaField(m[1]);
       if (!field) continue;
@@ -789,7 +789,7 @@ class Walker {
           this.timelineDayUnknown = true;
         } else if (lead.date.kind === 'vague' && !this.reference) {
           defer = true;
-          dayRaw = lead.time.replace(/[\s,]+\d{1,2}:\d{2}.*$/, '');
+          dayRaw = lead.time.replace(/(?<![\s,])[\s,]+\d{1,2}:\d{2}.*$/, '');
         }
       } else if (!this.timelineDayUnknown) {
         day = this.timelineDate ?? this.reference ?? null;
@@ -807,7 +807,7 @@ class Walker {
       const clean = oneLine(text);
       const entry: TimelineEntry = {
         line,
-        time: (lead.time || time).replace(/\s*\([^)]*\)?\s*$/, '').trim(),
+        time: (lead.time || time).replace(/(?:(?<!\s)\s+)?(?<!\([^)]*?)\([^)]*\)?\s*$/, '').trim(),
         at: null,
         text: clean,
         kind: classifyTimelineText(clean),
@@ -968,7 +968,7 @@ const ACTION_VERB_RE =
 
 /** A list item's text without its trailing colon, for label matching; empty when too long to be a label. */
 function shortLabel(text: string): string {
-  return text.length > 200 ? '' : text.replace(/[:\s]+$/, '');
+  return text.length > 200 ? '' : text.replace(/(?<![:\s])[:\s]+$/, '');
 }
 
 function oneLine(text: string): string {
@@ -1071,7 +1071,7 @@ function actionColumns(headers: string[]): ActionColumns | null {
   const norm = headers.map((h) =>
     h
       .toLowerCase()
-      .replace(/\([^)]*\)/g, ' ')
+      .replace(/(?<!\([^)]*?)\([^)]*\)/g, ' ')
       .replace(/[^a-z0-9#áéíóúãõç ]+/g, ' ')
       .replace(/\s+/g, ' ')
       .trim(),

@@ -58,7 +58,7 @@ export function normaliseHeading(text: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/\([^)]*\)/g, ' ')
+    .replace(/(?<!\([^)]*?)\([^)]*\)/g, ' ')
     .replace(/[^a-z0-9&;?' -]+/g, ' ')
     .replace(/^\s*\d+\s*[.)-]?\s*/, '')
     .replace(/\s+/g, ' ')

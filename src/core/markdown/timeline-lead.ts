@@ -97,7 +97,7 @@ function splitLead(text: string, opts: DateParseOptions): TimelineLead | null {
   const time = text
     .slice(0, m[0].length)
     .replace(/^[\s*_`~≈[(>]+/, '')
-    .replace(/[\s*_`\])\-–—:|]+$/, '')
+    .replace(/(?<![\s*_`\])\-–—:|])[\s*_`\])\-–—:|]+$/, '')
     .trim();
   return { time, rest: text.slice(m[0].length).trim(), date, timeOfDay, vagueTime };
 }

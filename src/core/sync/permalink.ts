@@ -9,5 +9,5 @@ export function permalink(
   path: string,
   line: number,
 ): string {
-  return `${serverUrl.replace(/\/+$/, '')}/${repo.owner}/${repo.repo}/blob/${sha}/${encodePath(path)}#L${line}`;
+  return `${serverUrl.replace(/(?<!\/)\/+$/, '')}/${repo.owner}/${repo.repo}/blob/${sha}/${encodePath(path)}#L${line}`;
 }

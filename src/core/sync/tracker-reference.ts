@@ -24,7 +24,7 @@ export function parseTrackerReference(
       ? { kind: 'issue', number: Number(qualified[3]) }
       : { kind: 'external', ref: text };
   }
-  const server = serverUrl.replace(/\/+$/, '').toLowerCase();
+  const server = serverUrl.replace(/(?<!\/)\/+$/, '').toLowerCase();
   const url = /^(https?:\/\/[^/\s]+)\/([\w.-]+)\/([\w.-]+)\/issues\/(\d+)(?:[/?#].*)?$/i.exec(text);
   if (url?.[4] && url[1]?.toLowerCase() === server && sameRepo(url[2], url[3], repo)) {
     return { kind: 'issue', number: Number(url[4]) };

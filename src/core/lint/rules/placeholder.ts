@@ -146,7 +146,7 @@ export const placeholder: LintRule = {
     const text = ctx.proseText ?? '';
     if (
       [ANGLE, MUSTACHE, WORD, BRACKET].every((re) => text.search(re) === -1) &&
-      !/^ {0,3}#{1,6}[ \t]+[A-Z ]+$/m.test(text)
+      !/^ {0,3}#{1,6}[ \t]+(?:[A-Z][A-Z ]*| )$/m.test(text)
     )
       return [];
     const items = new Map(ctx.pm.actionItems.map((item) => [item.line, item]));
