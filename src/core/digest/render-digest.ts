@@ -13,6 +13,7 @@ import { encodePath } from '../text/encode-path.js';
 import { renderTracker } from './render-tracker.js';
 import { escapeText, escapeUrl } from '../text/escape-markdown.js';
 import { splitBody, type Block } from './split-body.js';
+import { plural } from '../text/plural.js';
 
 /** Where links point. */
 export interface RenderOptions {
@@ -63,10 +64,6 @@ function renderRate(rate: Rate): string {
     return rate.unknown > 0 ? '— (closing dates unknown)' : '— (no items due)';
   const t = renderTrend(rate.trend, 'pts');
   return t ? `${rate.value}% (${t})` : `${rate.value}%`;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** The one-line headline: "7 overdue, 3 due in the next 7 days, completion 64% (▲ 8 pts)", plus recurrences while items were open. */
