@@ -22,11 +22,16 @@ function leaks(stdout: string): string[] {
 }
 
 describe('the token never shows, whatever GitHub answers', () => {
-  it.each([401, 403, 422, 500])(
-    'sync answered %i with RUNNER_DEBUG=1: masked first, never in log, summary or outputs',
+  it.each([401, 403, 422, 500, 'a dropped connection'])(
+    'sync answered %s with RUNNER_DEBUG=1: masked first, never in log, summary or outputs',
     async (status) => {
       const gh = standInRepo({ now: () => new Date('2026-03-20T12:00:00Z') });
-      gh.faults.add({ times: Infinity }, { status, message: `failure ${status}` });
+      gh.faults.add(
+        { times: Infinity },
+        typeof status === 'number'
+          ? { status, message: `failure ${status}` }
+          : { status: 0, networkError: true },
+      );
       const result = await step(gh, {
         eventName: 'push',
         payload: pushEvent('refs/heads/main', 'c'.repeat(40)),
