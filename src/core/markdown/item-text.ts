@@ -133,7 +133,10 @@ function tidy(text: string): string {
         '',
       )
       .replace(/[\uE001\uE002]/g, '')
-      .replace(/[,;]?\s*\b(?:see|tracked in|tracking|in|via)\s*\uE000\s*\.?/gi, '')
+      .replace(
+        /(?:[,;]\s*|(?<![\s,;])\s+)?\b(?:see|tracked in|tracking|in|via)\s*\uE000\s*\.?/gi,
+        '',
+      )
       .replace(/\uE000/g, '')
       .replace(/\(\s*(?!\s)(?:see|in|via|tracked in)?\s*\)/gi, '')
       .replace(/\(\s*(?!\s)[,;:]?\s*\)|\[\s*\]/g, '')

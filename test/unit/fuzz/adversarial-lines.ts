@@ -132,13 +132,17 @@ const SHORT_TOKENS = [
 
 /**
  * The adversarial lines every pattern is fed: each run alone (ending cleanly, in a control
- * character, or in a word), and the common runs after each way a line starts.
+ * character, in a word, or in a dash outside Latin-1), and the common runs after each way a line
+ * starts. The dash matters: V8 keeps a Latin-1 line in one byte per character and skips a pattern
+ * that needs a wider character (`\uE000`) at once, so only a two-byte line shows its real cost.
  */
 export const ADVERSARIAL_LINES: readonly LineKind[] = [
   ...TOKENS.flatMap((token) =>
-    ['', '\u0001', ' x'].map((suffix) => ({ prefix: '', token, suffix })),
+    ['', '\u0001', ' x', ' \u2014'].map((suffix) => ({ prefix: '', token, suffix })),
   ),
   ...PREFIXES.flatMap((prefix) =>
-    SHORT_TOKENS.map((token) => ({ prefix, token, suffix: '\u0001' })),
+    SHORT_TOKENS.flatMap((token) =>
+      ['\u0001', '\u2014'].map((suffix) => ({ prefix, token, suffix })),
+    ),
   ),
 ];

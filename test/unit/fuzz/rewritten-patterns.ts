@@ -129,6 +129,12 @@ export const REWRITTEN: Array<[string, RegExp, RegExp | ((s: string) => string),
   ],
   ['empty brackets', /\(\s*[,;:]?\s*\)|\[\s*\]/g, /\(\s*(?!\s)[,;:]?\s*\)|\[\s*\]/g, replaceAll],
   [
+    'see <ref>',
+    /[,;]?\s*\b(?:see|tracked in|tracking|in|via)\s*\uE000\s*\.?/gi,
+    /(?:[,;]\s*|(?<![\s,;])\s+)?\b(?:see|tracked in|tracking|in|via)\s*\uE000\s*\.?/gi,
+    replaceAll,
+  ],
+  [
     'see #n',
     /[,;]?\s*\b(?:see|tracked in|tracking|via)\s+#\d{1,9}\b\.?/gi,
     /(?:[,;]|(?<![\s,;]))\s*\b(?:see|tracked in|tracking|via)\s+#\d{1,9}\b\.?/gi,
