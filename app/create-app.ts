@@ -13,6 +13,7 @@ import { createMemoryCoordination, type Coordination } from './queue/coordinatio
 import { createInProcessQueue } from './queue/in-process-queue.js';
 import { createOpsHandler, describeCounts } from './queue/ops-handler.js';
 import { createQueueJobRunner, type QueueJobRunner } from './queue/run-queue-job.js';
+import { describeJob } from './queue/queue-job.js';
 import type { WorkQueue } from './queue/work-queue.js';
 import { createWriteBudget, type WriteBudget } from './queue/write-budget.js';
 
@@ -144,7 +145,16 @@ export function createApp(options: CreateAppOptions = {}): ApplicationFunction {
     );
     app.on('issues.closed', accept(replay('issues.closed')));
 
-    if (options.worker !== false) queue.start(runner.handle);
+    if (options.worker !== false) {
+      queue.start(async (job, attempt) => {
+        try {
+          return await runner.handle(job, attempt);
+        } catch (error) {
+          app.log.warn({ err: error }, `${describeJob(job)}: attempt ${attempt} failed`);
+          throw error;
+        }
+      });
+    }
     if (options.scheduler !== false) {
       await queue.repeat({ kind: 'plan-digests' }, options.cron ?? '2 * * * *');
       await queue.repeat({ kind: 'reconcile' }, options.reconcileCron ?? '17 3 * * *');

@@ -1,5 +1,5 @@
 import type { ProbotOctokit } from 'probot';
-import type { WriteBudget } from './write-budget.js';
+import { BudgetExhaustedError, type WriteBudget } from './write-budget.js';
 
 interface RequestOptions {
   method?: string;
@@ -23,7 +23,7 @@ export function isContentWrite(options: RequestOptions): boolean {
 
 /**
  * Makes every content-creating request of `octokit` take a slot from the installation's write
- * budget first, and records what GitHub answers about limits (`retry-after` on a secondary limit,
+ * budget as it is sent (failing at once with the time it may go when that is far off), and records what GitHub answers about limits (`retry-after` on a secondary limit,
  * `x-ratelimit-reset` when the primary quota is spent) so that no process writes before then.
  */
 export function limitWrites(
@@ -32,8 +32,22 @@ export function limitWrites(
   installationId: number,
 ): ProbotOctokit {
   octokit.hook.wrap('request', async (request, options) => {
-    const opts = options as unknown as RequestOptions;
-    if (isContentWrite(opts)) await budget.acquire(installationId);
+    const opts = options as unknown as RequestOptions & { request?: Record<string, unknown> };
+    if (isContentWrite(opts)) {
+      // Fail fast, before any retry or pacing plugin queues the request, when the wait is long.
+      const { waitMs } = await budget.status(installationId);
+      if (waitMs > budget.maxWaitMs)
+        throw new BudgetExhaustedError(installationId, budget.clock.now() + waitMs);
+      // Take the slot when the request is really sent: Octokit's own write pacing may hold it first.
+      const inner = (opts.request?.['fetch'] as typeof fetch | undefined) ?? globalThis.fetch;
+      opts.request = {
+        ...opts.request,
+        fetch: async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
+          await budget.acquire(installationId);
+          return inner(input, init);
+        },
+      };
+    }
     try {
       return await request(options);
     } catch (error) {

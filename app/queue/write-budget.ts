@@ -28,6 +28,8 @@ export interface WriteBudget {
   /** No writes for the installation before `until` (epoch milliseconds). */
   block(installationId: number, until: number): Promise<void>;
   readonly clock: BudgetClock;
+  /** Longest {@link WriteBudget.acquire} sleeps before it throws. */
+  readonly maxWaitMs: number;
 }
 
 /** Options of {@link createWriteBudget}. */
@@ -56,6 +58,7 @@ export function createWriteBudget(options: WriteBudgetOptions): WriteBudget {
   return {
     limits: options.limits,
     clock,
+    maxWaitMs,
     async acquire(installationId) {
       for (;;) {
         const now = clock.now();
