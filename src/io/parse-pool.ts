@@ -20,7 +20,7 @@ export interface ParsePool {
 export interface ParsePoolOptions {
   /** Most workers at once (default: 2, or 1 on a one-core machine). */
   size?: number;
-  /** Heap limit of each worker, in MB (default 256): a file that needs more is `file-too-complex`. */
+  /** Heap limit of each worker, in MB (default 128): a file that needs more is `file-too-complex`. */
   maxHeapMb?: number;
 }
 
@@ -45,7 +45,7 @@ interface Slot {
  */
 export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   const size = Math.max(1, options.size ?? Math.min(2, availableParallelism()));
-  const maxHeapMb = options.maxHeapMb ?? 256;
+  const maxHeapMb = options.maxHeapMb ?? 128;
   const slots: Slot[] = [];
   const queue: Job[] = [];
   let nextId = 1;
