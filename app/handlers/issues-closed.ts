@@ -1,7 +1,7 @@
 import type { Context } from 'probot';
 import { httpStatus } from '../../src/core/github/http-status.js';
 import { parseOptionsFromConfig } from '../../src/core/config/parse-options-from-config.js';
-import { parsePostmortem } from '../../src/core/markdown/parse-postmortem.js';
+import { parseInWorker } from '../../src/io/parse-in-worker.js';
 import { OctokitPort } from '../../src/core/github/octokit-port.js';
 import { isToolAuthor } from '../../src/core/github/is-tool-author.js';
 import { identityKey } from '../../src/core/sync/match-issues.js';
@@ -73,10 +73,9 @@ export async function tickBackClosedItem(
   );
   if (Array.isArray(file) || file.type !== 'file' || !('content' in file)) return 'item-gone';
   const text = Buffer.from(file.content, 'base64').toString('utf8');
-  const item = parsePostmortem(
-    text,
-    marker.path,
-    parseOptionsFromConfig(loaded.config),
+  // Parsed off the event loop within the time budget, as every post-mortem the app reads.
+  const item = (
+    await parseInWorker(text, marker.path, parseOptionsFromConfig(loaded.config))
   ).actionItems.find((i) => i.id === marker.id);
   if (item === undefined) return 'item-gone';
   if (item.status === 'done') return 'already-done';
