@@ -1,14 +1,25 @@
 import type { ProbotOctokit } from 'probot';
-import { stringify } from 'yaml';
 import { httpStatus } from '../src/core/github/http-status.js';
-import { loadConfig } from '../src/core/config/load-config.js';
-import type { Config } from '../src/core/config/schema.js';
+import {
+  DEFAULT_CONFIG_FILE,
+  MAX_CONFIG_BYTES,
+  readConfigChain,
+  type Config,
+  type ConfigFileRead,
+  type ReadRepoConfigFile,
+} from '../src/core/config/index.js';
+import { externalRulePrefixes, lintRules } from '../src/core/lint/index.js';
 import type { Diagnostic } from '../src/core/model/index.js';
 import type { RepoRef } from '../src/core/github/port.js';
-import { errorMessage } from '../src/core/text/error-message.js';
 
-/** Path of the per-repository configuration file (Probot's `.github/` convention). */
-export const CONFIG_PATH = '.github/postmortem-tracker.yml';
+/**
+ * Path of the per-repository configuration file as messages name it; every name in
+ * `CONFIG_FILE_NAMES` (`.yml`, `.yaml`) is read.
+ */
+export const CONFIG_PATH = DEFAULT_CONFIG_FILE;
+
+/** The environment variable listing the repositories `_extends` may read besides `<owner>/.github`. */
+export const EXTENDS_ALLOW_ENV = 'POSTMORTEM_TRACKER_EXTENDS_ALLOW';
 
 /**
  * A repository's configuration. `invalid` still carries a usable configuration (bad values fall
@@ -18,89 +29,83 @@ export type RepoConfig =
   | { status: 'not-opted-in' }
   | { status: 'ok' | 'invalid'; config: Config; diagnostics: Diagnostic[]; source: string };
 
-type PlainObject = Record<string, unknown>;
+/** What the app's operator decides about reading configs. */
+export interface RepoConfigOptions {
+  /** `owner/repo` entries `_extends` may read besides the owner's `.github` repository. */
+  extendsAllow: readonly string[];
+}
+
+/** The operator's options from the environment (`POSTMORTEM_TRACKER_EXTENDS_ALLOW=acme/config,…`). */
+export function repoConfigOptionsFromEnv(
+  env: Record<string, string | undefined>,
+): RepoConfigOptions {
+  const list = env[EXTENDS_ALLOW_ENV] ?? '';
+  return {
+    extendsAllow: list
+      .split(/[\s,]+/)
+      .map((entry) => entry.trim())
+      .filter((entry) => /^[\w.-]+\/[\w.-]+$/.test(entry)),
+  };
+}
+
+const knownRules = { ids: lintRules.map((r) => r.id), prefixes: externalRulePrefixes };
 
 /**
- * Reads `.github/postmortem-tracker.yml` from the default branch the Probot way (`_extends`
- * chains to another repo, usually the organisation's `.github` repo), then validates the merged
- * result with the core's loader. A repository is opted in only by a file of its own: the
- * organisation's `.github` fallback alone does not opt every repository in.
+ * Reads the repository's config from the default branch through the API with the shared
+ * loader (`.github/postmortem-tracker.yml`, else `.yaml`), following `_extends` only to the
+ * owner's `.github` repository or an allowed one. A repository is opted in only by a file of its
+ * own: the organisation's `.github` fallback alone does not opt every repository in.
  */
-export async function loadRepoConfig(octokit: ProbotOctokit, repo: RepoRef): Promise<RepoConfig> {
-  let result: Awaited<ReturnType<ProbotOctokit['config']['get']>>;
-  try {
-    result = await octokit.config.get({
-      owner: repo.owner,
-      repo: repo.repo,
-      path: CONFIG_PATH,
-      // `configs` runs from the farthest `_extends` base to the repo's own file, which wins.
-      defaults: (configs: PlainObject[]) =>
-        configs.reduce<PlainObject>((merged, next) => mergeConfig(merged, next), {}),
-    });
-  } catch (error) {
-    // HTTP failures propagate; unreadable YAML or a bad `_extends` is the repository's to fix.
-    if (httpStatus(error) !== null) throw error;
-    const message = errorMessage(error);
-    const fallback = loadConfig(null, CONFIG_PATH).config;
-    return {
-      status: 'invalid',
-      config: fallback,
-      source: CONFIG_PATH,
-      diagnostics: [configDiagnostic(message)],
-    };
-  }
-  const { config, files } = result;
-  if (!files[0] || files[0].config === null) return { status: 'not-opted-in' };
-  const sources = files.filter((file) => file.config !== null);
-  const source = sources.map((file) => `${file.owner}/${file.repo}:${file.path}`).join(' ← ');
-  let loaded = loadConfig(stringify(config), CONFIG_PATH);
-  if (loaded.diagnostics.length > 0 && sources.length === 1) {
-    // Positions in re-serialised YAML mean nothing to the author: validate the file as written.
-    const { data } = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', {
-      ...repo,
-      path: CONFIG_PATH,
-      mediaType: { format: 'raw' },
-    });
-    if (typeof data === 'string') loaded = loadConfig(data, CONFIG_PATH);
-  } else if (loaded.diagnostics.length > 0) {
-    loaded.diagnostics = loaded.diagnostics.map((d) => ({
-      ...d,
-      line: 1,
-      column: 1,
-      message: `${d.message} (in the configuration merged from ${source})`,
-    }));
-  }
+export async function loadRepoConfig(
+  octokit: ProbotOctokit,
+  repo: RepoRef,
+  options: RepoConfigOptions = repoConfigOptionsFromEnv(process.env),
+): Promise<RepoConfig> {
+  const { loaded, sources } = await readConfigChain(apiConfigReader(octokit), repo, {
+    knownRules,
+    extendsAllow: options.extendsAllow,
+  });
+  if (loaded.file === null) return { status: 'not-opted-in' };
   const invalid = loaded.diagnostics.some((d) => d.severity === 'error');
   return {
     status: invalid ? 'invalid' : 'ok',
     config: loaded.config,
     diagnostics: loaded.diagnostics,
-    source,
+    source: sources.join(' ← '),
   };
 }
 
-function configDiagnostic(message: string): Diagnostic {
-  return {
-    file: CONFIG_PATH,
-    line: 1,
-    column: 1,
-    severity: 'error',
-    rule: 'config-invalid',
-    message,
+/**
+ * Reads a config file through the contents API on the default branch. Only a regular file is
+ * read: a symbolic link, folder or submodule is refused (GitHub answers a link to a file of the
+ * same repository with that file, which is content the repository already holds).
+ */
+export function apiConfigReader(octokit: ProbotOctokit): ReadRepoConfigFile {
+  return async ({ owner, repo }, path): Promise<ConfigFileRead> => {
+    let data: unknown;
+    try {
+      ({ data } = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', {
+        owner,
+        repo,
+        path,
+      }));
+    } catch (error) {
+      if (httpStatus(error) === 404) return { status: 'missing' };
+      throw error;
+    }
+    if (Array.isArray(data)) return { status: 'refused', reason: 'is a folder' };
+    const file = data as { type?: unknown; size?: unknown; encoding?: unknown; content?: unknown };
+    if (file.type === 'symlink') return { status: 'refused', reason: 'is a symbolic link' };
+    if (file.type !== 'file') return { status: 'refused', reason: 'is not a regular file' };
+    if (typeof file.size === 'number' && file.size > MAX_CONFIG_BYTES)
+      return { status: 'refused', reason: `is larger than ${MAX_CONFIG_BYTES} bytes` };
+    if (file.encoding !== 'base64' || typeof file.content !== 'string')
+      return { status: 'refused', reason: 'could not be read through the API' };
+    try {
+      const bytes = Buffer.from(file.content, 'base64');
+      return { status: 'found', text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    } catch {
+      return { status: 'refused', reason: 'is not UTF-8 text' };
+    }
   };
-}
-
-/** Deep-merges plain objects; arrays and scalars of `override` replace those of `base`. */
-function mergeConfig(base: PlainObject, override: PlainObject): PlainObject {
-  const out: PlainObject = { ...base };
-  for (const [key, value] of Object.entries(override)) {
-    const previous = out[key];
-    out[key] =
-      isPlainObject(previous) && isPlainObject(value) ? mergeConfig(previous, value) : value;
-  }
-  return out;
-}
-
-function isPlainObject(value: unknown): value is PlainObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

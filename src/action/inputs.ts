@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { DEFAULT_CONFIG_FILE } from '../core/config/index.js';
 
 /** The Action's modes; `auto` picks one from the event. */
 export type ActionMode = 'auto' | 'check' | 'sync' | 'digest';
@@ -18,8 +19,8 @@ export interface ActionInputs {
 
 /** The `paths` default of action.yml; when the input keeps it, a config file's `paths` wins. */
 export const DEFAULT_PATHS = 'postmortems/**/*.md';
-/** The `config` default of action.yml. */
-export const DEFAULT_CONFIG = '.github/postmortem-tracker.yml';
+/** The `config` default of action.yml: left at it, every config file name is looked for (`.yml`, `.yaml`). */
+export const DEFAULT_CONFIG = DEFAULT_CONFIG_FILE;
 
 const MODES: readonly string[] = ['auto', 'check', 'sync', 'digest'];
 

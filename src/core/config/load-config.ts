@@ -1,10 +1,12 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Diagnostic } from '../model/index.js';
-import { externalRulePrefixes, lintRules } from '../lint/registry.js';
+import { capDiagnostics, MAX_REPORTED_PER_FILE } from './cap-diagnostics.js';
+import { MAX_CONFIG_BYTES } from './config-file-names.js';
 import { describeSchema, schemaAt } from './describe-expected.js';
+import { describeValue, formatPath, isShownKey } from './describe-value.js';
+import { describeYamlError } from './describe-yaml-error.js';
+import { indexYaml, type KeyPath, type YamlIndex } from './index-yaml.js';
 import { configSchema, defaultConfig, type Config } from './schema.js';
-import { errorMessage } from '../text/error-message.js';
-import { truncate } from '../text/truncate.js';
 
 /** The result of reading a config file: the config to use and what was wrong with the file. */
 export interface LoadedConfig {
@@ -12,95 +14,175 @@ export interface LoadedConfig {
   diagnostics: Diagnostic[];
 }
 
-type Path = ReadonlyArray<string | number>;
+/**
+ * One config file read on its own: besides the config, the settings as written that passed
+ * validation (what `_extends` merges) and the `_extends` value when the host reads it.
+ */
+export interface LoadedConfigSource extends LoadedConfig {
+  settings: Record<string, unknown>;
+  extends: { value: unknown; line: number; column: number } | null;
+}
+
+/** The lint rule ids a `rules:` key may name, handed in by the host (the lint registry's). */
+export interface KnownRules {
+  ids: readonly string[];
+  /** Prefixes of rule families reported outside the registry (`parse-`, `config-`). */
+  prefixes: readonly string[];
+}
+
+/** What a host tells the loader. */
+export interface LoadConfigOptions {
+  /** Rule ids `rules:` may name; without them, rule ids are not checked. */
+  knownRules?: KnownRules;
+  /** Most diagnostics listed for the file; the rest are counted in one line (default 50). */
+  maxReported?: number;
+  /** Read a top-level `_extends` (the app's chaining) instead of reporting an unknown key. */
+  allowExtends?: boolean;
+  /** Longest text parsed, in characters (default {@link MAX_CONFIG_BYTES}); longer is refused. */
+  maxLength?: number;
+}
+
+type Position = { line: number; column: number };
+type Diag = (
+  pos: Position,
+  rule: string,
+  message: string,
+  severity?: 'error' | 'warning',
+) => Diagnostic;
 
 /**
  * Reads `.github/postmortem-tracker.yml` text (null: no file) into a validated config.
  * Every problem is an error diagnostic with the line, column and key path at fault; bad
  * values fall back to their defaults, and the diagnostic says so.
  */
-export function loadConfig(text: string | null, file: string): LoadedConfig {
-  if (text === null || text.trim() === '') return { config: defaultConfig, diagnostics: [] };
+export function loadConfig(
+  text: string | null,
+  file: string,
+  options: LoadConfigOptions = {},
+): LoadedConfig {
+  const { config, diagnostics } = loadConfigSource(text, file, options);
+  return { config, diagnostics };
+}
+
+/**
+ * {@link loadConfig}, also returning the valid settings as written and `_extends`. No message
+ * quotes a value or a YAML token of the file: each names the key path, line and expected form.
+ */
+export function loadConfigSource(
+  text: string | null,
+  file: string,
+  options: LoadConfigOptions = {},
+): LoadedConfigSource {
+  const maxReported = options.maxReported ?? MAX_REPORTED_PER_FILE;
+  const none = (diagnostics: Diagnostic[] = []): LoadedConfigSource => ({
+    config: defaultConfig,
+    diagnostics: capDiagnostics(sortByLine(diagnostics), file, maxReported),
+    settings: {},
+    extends: null,
+  });
+  if (text === null || text.trim() === '') return none();
+  const maxLength = options.maxLength ?? MAX_CONFIG_BYTES;
+  if (text.length > maxLength) {
+    return none([
+      {
+        file,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        rule: 'config-too-large',
+        message: `the config is larger than ${maxLength} bytes, so it was not read; every setting uses its default — a config is a few settings, keep it short.`,
+      },
+    ]);
+  }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number | undefined): { line: number; column: number } => {
+  // Duplicate keys are found by the index below: the parser's own check is quadratic.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const at = (offset: number | undefined): Position => {
     const p = lineCounter.linePos(offset ?? 0);
     return { line: p.line, column: p.col };
   };
-  const diag = (
-    pos: { line: number; column: number },
-    rule: string,
-    message: string,
-    severity: 'error' | 'warning' = 'error',
-  ): Diagnostic => ({
+  const diag: Diag = (pos, rule, message, severity = 'error') => ({
     file,
     ...pos,
     severity,
     rule,
     message,
   });
+  const defaults = 'fix the YAML syntax — until then every setting uses its default.';
 
   if (doc.errors.length > 0) {
-    return {
-      config: defaultConfig,
-      diagnostics: doc.errors.map((e) =>
-        diag(
-          at(e.pos[0]),
-          'config-syntax',
-          `${firstLine(e.message)}; fix the YAML syntax — until then every setting uses its default.`,
-        ),
+    return none(
+      doc.errors.map((e) =>
+        diag(at(e.pos[0]), 'config-syntax', `${describeYamlError(e.code)}; ${defaults}`),
       ),
-    };
+    );
+  }
+  const index = indexYaml(doc.contents);
+  if (index.duplicates.length > 0) {
+    return none(
+      index.duplicates.map(({ repeat, first }) => {
+        const key = isScalar(repeat) ? String(repeat.value) : '';
+        const name = isShownKey(key) ? `"${key}"` : 'this key';
+        return diag(
+          at(repeat.range?.[0]),
+          'config-syntax',
+          `${name} appears twice in the same mapping (first at line ${at(first.range?.[0]).line}); ${defaults}`,
+        );
+      }),
+    );
   }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    const cause = errorMessage(error);
-    return {
-      config: defaultConfig,
-      diagnostics: [
-        diag({ line: 1, column: 1 }, 'config-syntax', `${cause}; every setting uses its default.`),
-      ],
-    };
+  } catch {
+    return none([
+      diag(
+        { line: 1, column: 1 },
+        'config-syntax',
+        `the aliases (*name) expand to too much data; ${defaults}`,
+      ),
+    ]);
   }
-  if (data === null || data === undefined) return { config: defaultConfig, diagnostics: [] };
+  if (data === null || data === undefined) return none();
   if (!isPlainObject(data)) {
-    const pos = at(doc.contents?.range?.[0]);
-    return {
-      config: defaultConfig,
-      diagnostics: [
-        diag(
-          pos,
-          'config-invalid',
-          `expected a mapping of settings (key: value lines), got ${show(data)}; every setting uses its default.`,
-        ),
-      ],
-    };
+    return none([
+      diag(
+        at(doc.contents?.range?.[0]),
+        'config-invalid',
+        `expected a mapping of settings (key: value lines), got ${describeValue(data)}; every setting uses its default.`,
+      ),
+    ]);
   }
 
   const diagnostics: Diagnostic[] = [];
   const working: Record<string, unknown> = structuredClone(data);
-  for (const path of unknownKeys(working, [])) {
-    const parent = path.slice(0, -1);
-    const key = String(path[path.length - 1]);
-    const located = locate(doc.contents, path);
-    const suggestion = closest(key, Object.keys(schemaAt(parent)?.properties ?? {}));
-    const where = parent.length === 0 ? 'at the top level' : `in ${formatPath(parent)}`;
-    diagnostics.push(
-      diag(
-        at(located.key?.range?.[0] ?? located.value?.range?.[0]),
-        'config-unknown-key',
-        `${formatPath(path)}: unknown key ${where}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; it is ignored — fix or remove it.`,
-      ),
-    );
-    removeAt(working, path);
+  let extendsRef: LoadedConfigSource['extends'] = null;
+  if (options.allowExtends === true && Object.hasOwn(working, '_extends')) {
+    const located = index.locate(['_extends']);
+    extendsRef = { value: working['_extends'], ...at(located.key?.range?.[0]) };
+    delete working['_extends'];
   }
+  // Spelling suggestions only for the keys that can be listed: the rest are only counted.
+  const unknown = unknownKeys(working, [])
+    .map((path) => ({ path, offset: offsetOf(index, path) }))
+    .sort((x, y) => x.offset - y.offset);
+  unknown.forEach(({ path, offset }, i) => {
+    diagnostics.push(unknownKeyDiagnostic(path, offset, i < maxReported, at, diag));
+    removeAt(working, path);
+  });
+  const finish = (config: Config, extra: Diagnostic[]): LoadedConfigSource => ({
+    config,
+    diagnostics: capDiagnostics(sortByLine([...diagnostics, ...extra]), file, maxReported),
+    settings: working,
+    extends: extendsRef,
+  });
   for (let round = 0; round < 50; round++) {
     const result = configSchema.safeParse(working);
     if (result.success) {
-      diagnostics.push(...unknownRules(result.data, doc, at, diag));
-      return { config: result.data, diagnostics: sortByLine(diagnostics) };
+      const rules = options.knownRules
+        ? unknownRules(result.data, options.knownRules, index, at, diag)
+        : [];
+      return finish(result.data, rules);
     }
     for (const issue of result.error.issues) {
       const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
@@ -108,116 +190,134 @@ export function loadConfig(text: string | null, file: string): LoadedConfig {
         for (const key of issue.keys) removeAt(working, [...path, key]);
         continue;
       }
-      const target = fallbackPath(path);
-      const located = locate(doc.contents, path);
-      const got = valueAt(working, path);
-      const fallback = valueAt(defaultConfig, target);
-      const recordEntry = target.length > 0 && fallback === undefined;
-      const consequence = recordEntry
-        ? 'this entry is ignored'
-        : `using the default${target.length < path.length ? ` ${formatPath(target)}` : ''} (${JSON.stringify(fallback)})`;
-      diagnostics.push(
-        diag(
-          at(
-            typeof path[path.length - 1] === 'number'
-              ? (located.value?.range?.[0] ?? located.key?.range?.[0])
-              : (located.key?.range?.[0] ?? located.value?.range?.[0]),
-          ),
-          'config-invalid',
-          `${formatPath(path) || '(top level)'}: expected ${describeSchema(schemaAt(path))}, got ${show(got)}; ${consequence}.`,
-        ),
-      );
-      removeAt(working, target);
+      diagnostics.push(invalidValueDiagnostic(issue, path, working, index, at, diag));
+      removeAt(working, fallbackPath(path));
     }
   }
-  return {
-    config: defaultConfig,
-    diagnostics: [
-      ...sortByLine(diagnostics),
-      diag(
-        { line: 1, column: 1 },
-        'config-invalid',
-        'the config could not be repaired; every setting uses its default.',
-      ),
-    ],
-  };
+  const failed = finish(defaultConfig, [
+    diag(
+      { line: 1, column: 1 },
+      'config-invalid',
+      'the config could not be repaired; every setting uses its default.',
+    ),
+  ]);
+  return { ...failed, settings: {} };
+}
+
+function offsetOf(index: YamlIndex, path: KeyPath): number {
+  const located = index.locate(path);
+  return located.key?.range?.[0] ?? located.value?.range?.[0] ?? 0;
+}
+
+function unknownKeyDiagnostic(
+  path: KeyPath,
+  offset: number,
+  suggest: boolean,
+  at: (offset: number | undefined) => Position,
+  diag: Diag,
+): Diagnostic {
+  const parent = path.slice(0, -1);
+  const key = String(path[path.length - 1]);
+  const suggestion =
+    suggest && isShownKey(key)
+      ? closest(key, Object.keys(schemaAt(parent)?.properties ?? {}))
+      : null;
+  const where = parent.length === 0 ? 'at the top level' : `in ${formatPath(parent)}`;
+  return diag(
+    at(offset),
+    'config-unknown-key',
+    `${formatPath(path)}: unknown key ${where}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; it is ignored — fix or remove it.`,
+  );
+}
+
+function invalidValueDiagnostic(
+  issue: { code: string; message: string; maximum?: unknown; origin?: unknown },
+  path: KeyPath,
+  working: Record<string, unknown>,
+  index: YamlIndex,
+  at: (offset: number | undefined) => Position,
+  diag: Diag,
+): Diagnostic {
+  const target = fallbackPath(path);
+  const located = index.locate(path);
+  const got = valueAt(working, path);
+  const fallback = valueAt(defaultConfig, target);
+  const recordEntry = target.length > 0 && fallback === undefined;
+  const consequence = recordEntry
+    ? 'this entry is ignored'
+    : `using the default${target.length < path.length ? ` ${formatPath(target)}` : ''} (${JSON.stringify(fallback)})`;
+  const node: Node | null =
+    typeof path[path.length - 1] === 'number'
+      ? (located.value ?? located.key)
+      : (located.key ?? located.value);
+  let problem: string;
+  if (issue.code === 'custom') problem = issue.message;
+  else if (issue.code === 'too_big' && typeof issue.maximum === 'number' && Array.isArray(got))
+    problem = `expected at most ${issue.maximum} entries, got ${describeValue(got)}`;
+  else if (issue.code === 'too_big' && typeof issue.maximum === 'number' && typeof got === 'string')
+    problem = `expected at most ${issue.maximum} characters, got a longer string`;
+  else {
+    const kind =
+      typeof got === 'number' && issue.code !== 'invalid_type'
+        ? 'a number outside that range'
+        : describeValue(got);
+    problem = `expected ${describeSchema(schemaAt(path))}, got ${kind}`;
+  }
+  return diag(
+    at(node?.range?.[0]),
+    'config-invalid',
+    `${formatPath(path) || '(top level)'}: ${problem}; ${consequence}.`,
+  );
 }
 
 /** Warns about `rules:` keys that name no rule, which would otherwise be silently ignored. */
 function unknownRules(
   config: Config,
-  doc: ReturnType<typeof parseDocument>,
-  at: (offset: number | undefined) => { line: number; column: number },
-  diag: (
-    pos: { line: number; column: number },
-    rule: string,
-    message: string,
-    severity?: 'error' | 'warning',
-  ) => Diagnostic,
+  known: KnownRules,
+  index: YamlIndex,
+  at: (offset: number | undefined) => Position,
+  diag: Diag,
 ): Diagnostic[] {
-  const ids = lintRules.map((r) => r.id);
+  const ids = new Set(known.ids);
   return Object.keys(config.rules)
-    .filter((id) => !ids.includes(id) && !externalRulePrefixes.some((p) => id.startsWith(p)))
+    .filter((id) => !ids.has(id) && !known.prefixes.some((p) => id.startsWith(p)))
     .map((id) => {
-      const located = locate(doc.contents, ['rules', id]);
-      const suggestion = closest(id, ids);
+      const located = index.locate(['rules', id]);
+      const suggestion = isShownKey(id) ? closest(id, known.ids) : null;
       return diag(
         at(located.key?.range?.[0]),
         'config-unknown-rule',
-        `rules.${id}: no rule has this id${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; known rules: ${ids.join(', ')}.`,
+        `${formatPath(['rules', id])}: no rule has this id${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; known rules: ${known.ids.join(', ')}.`,
         'warning',
       );
     });
 }
 
 /** Key paths in `data` that the schema does not define (zod strips nested ones silently). */
-function unknownKeys(data: unknown, path: Path): Path[] {
-  if (!isPlainObject(data)) return [];
-  const node = schemaAt(path);
-  if (node?.type !== 'object') return [];
-  const found: Path[] = [];
-  for (const key of Object.keys(data)) {
-    const known = node.properties !== undefined && key in node.properties;
-    if (!known && typeof node.additionalProperties !== 'object') found.push([...path, key]);
-    else found.push(...unknownKeys(data[key], [...path, key]));
+function unknownKeys(data: unknown, path: KeyPath): KeyPath[] {
+  const found: KeyPath[] = [];
+  const stack: Array<{ data: unknown; path: KeyPath }> = [{ data, path }];
+  while (stack.length > 0) {
+    const { data: here, path: where } = stack.pop() as { data: unknown; path: KeyPath };
+    if (!isPlainObject(here)) continue;
+    const node = schemaAt(where);
+    if (node?.type !== 'object') continue;
+    for (const key of Object.keys(here)) {
+      const known = node.properties !== undefined && Object.hasOwn(node.properties, key);
+      if (!known && typeof node.additionalProperties !== 'object') found.push([...where, key]);
+      else stack.push({ data: here[key], path: [...where, key] });
+    }
   }
   return found;
 }
 
-/** `sync.maxWrites`, `labels.extra[1]`. */
-function formatPath(path: Path): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}
-
 /** The path to reset when the value at `path` is bad: a bad list element resets the whole list. */
-function fallbackPath(path: Path): Path {
+function fallbackPath(path: KeyPath): KeyPath {
   const firstIndex = path.findIndex((p) => typeof p === 'number');
   return firstIndex === -1 ? path : path.slice(0, firstIndex);
 }
 
-/** Finds the YAML key and value nodes at a key path (as deep as the document goes). */
-function locate(root: unknown, path: Path): { key: Node | null; value: Node | null } {
-  let key: Node | null = null;
-  let value: Node | null = (root as Node | null) ?? null;
-  for (const seg of path) {
-    if (isMap(value)) {
-      const pair = value.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
-      if (!pair) break;
-      key = pair.key as Node;
-      value = (pair.value as Node | null) ?? null;
-      if (value === null) break;
-    } else if (isSeq(value) && typeof seg === 'number') {
-      const item = value.items[seg] as Node | undefined;
-      if (!item) break;
-      value = item;
-    } else {
-      break;
-    }
-  }
-  return { key, value };
-}
-
-function valueAt(root: unknown, path: Path): unknown {
+function valueAt(root: unknown, path: KeyPath): unknown {
   let node = root;
   for (const seg of path) {
     if (node === null || typeof node !== 'object') return undefined;
@@ -226,7 +326,7 @@ function valueAt(root: unknown, path: Path): unknown {
   return node;
 }
 
-function removeAt(root: Record<string, unknown>, path: Path): void {
+function removeAt(root: Record<string, unknown>, path: KeyPath): void {
   if (path.length === 0) return;
   const parent = valueAt(root, path.slice(0, -1));
   const last = path[path.length - 1];
@@ -237,19 +337,6 @@ function removeAt(root: Record<string, unknown>, path: Path): void {
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Map);
-}
-
-/** Shows a bad value the way it was written, shortened. */
-function show(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'an empty value';
-  if (Array.isArray(value) && value.length === 0) return 'an empty list';
-  const json = JSON.stringify(value) ?? String(value);
-  return truncate(json, 60);
-}
-
-function firstLine(message: string): string {
-  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
 }
 
 function sortByLine(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -1,6 +1,25 @@
 import { z } from 'zod';
+import { globProblem, MAX_GLOB_LENGTH, MAX_GLOBS } from './compile-glob.js';
 
 const ruleLevel = z.enum(['error', 'warning', 'off']);
+
+/** A list of repository-relative globs, each checked the way matching will read it. */
+const globList = z
+  .array(z.string().min(1).max(MAX_GLOB_LENGTH))
+  .max(MAX_GLOBS)
+  .superRefine((globs, ctx) => {
+    // Too many globs is already an issue: checking each of thousands would only cost time.
+    if (globs.length > MAX_GLOBS) return;
+    globs.forEach((glob, i) => {
+      const problem = globProblem(glob);
+      if (problem !== null)
+        ctx.addIssue({
+          code: 'custom',
+          path: [i],
+          message: `not a usable glob: it ${problem}; expected a glob relative to the repository root such as postmortems/**/*.md`,
+        });
+    });
+  });
 
 const responseTargets = z
   .object({
@@ -16,14 +35,16 @@ const responseTargets = z
 /** The schema of `.github/postmortem-tracker.yml`; defaults and descriptions live here. */
 export const configSchema = z
   .object({
-    paths: z
-      .array(z.string().min(1))
+    paths: globList
       .default(['postmortems/**/*.md'])
-      .describe('Globs (relative to the repository root) of the post-mortem files.'),
-    exclude: z
-      .array(z.string().min(1))
+      .describe(
+        'Globs (relative to the repository root) of the post-mortem files: at most 50, each at most 256 characters, with no leading `/` or `..` folder, at most two `*` per name, `**` only as a whole folder, and plain alternatives in braces (`*.{md,markdown}`).',
+      ),
+    exclude: globList
       .default(['**/README.md', '**/*template*.md', '**/*TEMPLATE*.md', '**/_*.md'])
-      .describe('Globs of files under `paths` that are not post-mortems (templates, indexes).'),
+      .describe(
+        'Globs of files under `paths` that are not post-mortems (templates, indexes); written as `paths` is.',
+      ),
     requiredSections: z
       .array(
         z.enum([
