@@ -11,6 +11,12 @@ export { runRepoDigest } from './run-repo-digest.js';
  * `REDIS_URL` for the shared queue, `POSTMORTEM_TRACKER_WORKER=off` for a webhook-only replica,
  * `POSTMORTEM_TRACKER_SCHEDULER=off` to leave the repeatable walks to other replicas.
  */
-const app: ApplicationFunction = (probot, options) =>
-  createApp(appOptionsFromEnv(process.env))(probot, options);
+const app: ApplicationFunction = (probot, options) => {
+  const appOptions = appOptionsFromEnv(process.env);
+  // On a deploy or scale-down, hand running jobs back to Redis cleanly rather than by lock expiry.
+  process.once('SIGTERM', () => {
+    void (appOptions.queue?.close() ?? Promise.resolve()).finally(() => process.exit(0));
+  });
+  return createApp(appOptions)(probot, options);
+};
 export default app;

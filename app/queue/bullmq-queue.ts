@@ -47,6 +47,9 @@ export function createBullmqQueue(
   // BullMQ's own copy of ioredis may differ in type from ours; the instance works with both.
   const bullConnection = connection as unknown as ConnectionOptions;
   const queue = new Queue<QueueJob>(name, { connection: bullConnection });
+  // Redis going away is reported by GET /health (ping) and the failing jobs, not by a crash.
+  connection.on('error', () => undefined);
+  queue.on('error', () => undefined);
   let worker: Worker<QueueJob> | null = null;
 
   return {
@@ -129,8 +132,14 @@ export function createBullmqQueue(
       }
     },
     async close() {
-      await worker?.close();
-      await queue.close();
+      // Finish running jobs when Redis answers; do not hang on shutdown when it does not.
+      const graceful = (async () => {
+        await worker?.close();
+        await queue.close();
+      })().catch(() => undefined);
+      const timeout = new Promise((resolve) => setTimeout(resolve, 5_000).unref());
+      await Promise.race([graceful, timeout]);
+      void worker?.close(true).catch(() => undefined);
       connection.disconnect();
     },
   };

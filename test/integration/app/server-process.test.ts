@@ -2,10 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGitHubStandIn } from '../../support/github-stand-in.js';
 import { sloppyPostmortemText } from './fixtures.js';
+import { buildAppBundle } from './app-process.js';
 import { examplePayload, retarget, testPrivateKey } from './harness.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -62,17 +62,8 @@ describe('the app as a real server (probot run, loopback)', () => {
     const port = await freePort();
     webhookUrl = `http://127.0.0.1:${port}/api/github/webhooks`;
     // Built as `npm run build` would, then started the documented way: `probot run <app file>`.
-    const bundle = 'node_modules/.cache/postmortem-tracker/app-process-test/app.mjs';
-    await build({
-      entryPoints: [`${ROOT}app/index.ts`],
-      outfile: `${ROOT}${bundle}`,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      packages: 'external',
-      logLevel: 'warning',
-    });
-    child = spawn(process.execPath, ['node_modules/probot/bin/probot.js', 'run', `./${bundle}`], {
+    const bundle = await buildAppBundle('app-process-test');
+    child = spawn(process.execPath, ['node_modules/probot/bin/probot.js', 'run', bundle], {
       cwd: ROOT,
       env: {
         PATH: process.env['PATH'] ?? '',
