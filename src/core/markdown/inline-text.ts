@@ -1,4 +1,5 @@
 import type { Definition, Nodes } from 'mdast';
+import { SOFT_LINK_CLOSE, SOFT_LINK_OPEN, TICKET_LINK_MARK } from './link-marks.js';
 
 /** A link met while flattening inline content. */
 export interface InlineLink {
@@ -78,8 +79,8 @@ export function inlineText(
         const refOnly = isRefText(inner.text);
         out.links.push({ url, text: inner.text.trim(), refOnly }, ...inner.links);
         if (!(skipRefs && refOnly)) out.text += inner.text;
-        else if (HARD_REF_RE.test(inner.text.trim())) out.text += '\uE000';
-        else out.text += `\uE001${inner.text}\uE002`;
+        else if (HARD_REF_RE.test(inner.text.trim())) out.text += TICKET_LINK_MARK;
+        else out.text += `${SOFT_LINK_OPEN}${inner.text}${SOFT_LINK_CLOSE}`;
         break;
       }
       case 'image':

@@ -1,5 +1,6 @@
 import { isExplicitItemId } from './item-id.js';
 import type { InlineLink } from './inline-text.js';
+import { SOFT_LINK_CLOSE, SOFT_LINK_OPEN, TICKET_LINK_MARK, stripLinkMarks } from './link-marks.js';
 import { normaliseOwner } from './owners.js';
 
 /** What one action item's text says besides its title. */
@@ -124,20 +125,27 @@ export function pickTracker(links: readonly InlineLink[], text: string): string 
   return m ? (m[1] ?? m[2] ?? m[3] ?? null) : null;
 }
 
+const SOFT_LINK = `${SOFT_LINK_OPEN}[^${SOFT_LINK_OPEN}${SOFT_LINK_CLOSE}]*${SOFT_LINK_CLOSE}`;
+/** A soft link in parentheses, after a dash or colon, or at the end: it goes from the title. */
+const SOFT_LINK_RE = new RegExp(
+  `\\(\\s*${SOFT_LINK}\\s*\\)|[-–—:]\\s*${SOFT_LINK}|${SOFT_LINK}(?=[\\s.,;:)]*$)`,
+  'g',
+);
+/** `see <ticket link>`, `tracked in <ticket link>`: the tracker, not part of the title. */
+const SEE_TICKET_RE = new RegExp(
+  `(?:[,;]\\s*|(?<![\\s,;])\\s+)?\\b(?:see|tracked in|tracking|in|via)\\s*${TICKET_LINK_MARK}\\s*\\.?`,
+  'gi',
+);
+
 function tidy(text: string): string {
   return (
     text
       // Soft ref links (`[issue](url)`, `[ticket](url)`) vanish at the end, in parentheses or after a dash; elsewhere their words stay.
-      .replace(
-        /\(\s*\uE001[^\uE001\uE002]*\uE002\s*\)|[-–—:]\s*\uE001[^\uE001\uE002]*\uE002|\uE001[^\uE001\uE002]*\uE002(?=[\s.,;:)]*$)/g,
-        '',
-      )
-      .replace(/[\uE001\uE002]/g, '')
-      .replace(
-        /(?:[,;]\s*|(?<![\s,;])\s+)?\b(?:see|tracked in|tracking|in|via)\s*\uE000\s*\.?/gi,
-        '',
-      )
-      .replace(/\uE000/g, '')
+      .replace(SOFT_LINK_RE, '')
+      .replaceAll(SOFT_LINK_OPEN, '')
+      .replaceAll(SOFT_LINK_CLOSE, '')
+      .replace(SEE_TICKET_RE, '')
+      .replaceAll(TICKET_LINK_MARK, '')
       .replace(/\(\s*(?!\s)(?:see|in|via|tracked in)?\s*\)/gi, '')
       .replace(/\(\s*(?!\s)[,;:]?\s*\)|\[\s*\]/g, '')
       // A bare `(#2292)` or `, tracked in #413` is the tracker, kept in `tracker`, not part of the title.
@@ -283,7 +291,7 @@ export function readItemText(
   if (title === '')
     title =
       links.map((l) => l.text).find((t) => t !== '') ??
-      tidy(capped.replace(/[\uE000-\uE002]/g, ' ').replace(/\s+/g, ' '));
+      tidy(stripLinkMarks(capped, ' ').replace(/\s+/g, ' '));
   let priority: string | null = null;
   const p = /^\s*\[?\b(P[0-4])\b\]?\s*[:-]?\s+/.exec(title);
   if (p?.[1]) {
