@@ -48,7 +48,8 @@ export function repoConfigOptionsFromEnv(
   };
 }
 
-const knownRules = { ids: lintRules.map((r) => r.id), prefixes: externalRulePrefixes };
+/** The rule ids a config's `rules:` may name, from the lint registry. */
+export const knownRules = { ids: lintRules.map((r) => r.id), prefixes: externalRulePrefixes };
 
 /**
  * Reads the repository's config from the default branch through the API with the shared

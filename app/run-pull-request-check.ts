@@ -6,7 +6,8 @@ import { OctokitPort } from '../src/core/github/octokit-port.js';
 import { checkPullRequest, renderCheckSummary, renderCheckTitle } from '../src/core/check/index.js';
 import type { Diagnostic } from '../src/core/model/index.js';
 import { checkAnnotations } from './check-annotations.js';
-import { CONFIG_PATH, loadRepoConfig } from './load-repo-config.js';
+import { CONFIG_PATH, knownRules, loadRepoConfig } from './load-repo-config.js';
+import { isConfigPath } from '../src/core/config/index.js';
 import { postmortemPaths } from './postmortem-paths.js';
 import { publishCheckRun } from './publish-check-run.js';
 import { readPostmortemContents } from './read-postmortem-files.js';
@@ -53,15 +54,15 @@ export async function runPullRequestCheck(
   );
   const present = changed.filter((file) => file.status !== 'removed').map((file) => file.filename);
   const postmortems = present.filter((path) => filter.matches(path));
-  const configChanged = present.includes(CONFIG_PATH);
-  if (postmortems.length === 0 && !configChanged) return;
+  const configFile = present.find(isConfigPath);
+  if (postmortems.length === 0 && configFile === undefined) return;
 
   const repoFiles = createOctokitRepoFiles(context.octokit, repo);
   const configDiagnostics: Diagnostic[] = [...loaded.diagnostics];
-  if (configChanged) {
+  if (configFile !== undefined) {
     // The proposed configuration takes effect once merged; report its problems now, on its lines.
-    const proposed = (await repoFiles.readFiles(pr.headSha, [CONFIG_PATH])).get(CONFIG_PATH);
-    configDiagnostics.push(...loadConfig(proposed ?? null, CONFIG_PATH).diagnostics);
+    const proposed = (await repoFiles.readFiles(pr.headSha, [configFile])).get(configFile);
+    configDiagnostics.push(...loadConfig(proposed ?? null, configFile, { knownRules }).diagnostics);
   }
   const report = await checkPullRequest({
     paths: postmortems,

@@ -18,11 +18,14 @@ afterEach(() => {
 });
 
 /** Opens a pull request adding a post-mortem to acme/payments and delivers it to the app. */
-async function checkPullRequest(env: ReturnType<typeof standInWithRepo>) {
+async function checkPullRequest(
+  env: ReturnType<typeof standInWithRepo>,
+  files: Record<string, string> = { [PM]: pmText },
+) {
   const issue = env.standIn.addPull('acme', 'payments', {
     title: 'Add post-mortem',
     head: 'pm-cache',
-    files: { [PM]: pmText },
+    files,
   });
   const payload = retarget(examplePayload('pull_request', 'opened'), {
     owner: 'acme',
@@ -48,6 +51,18 @@ describe("the app's config: one loader, one list of file names, a guarded _exten
       expect.objectContaining({ path: YAML, start_line: 2, title: 'config-invalid' }),
     );
     expect(run.output.summary).toContain(`acme/payments:${YAML}`);
+  });
+
+  it('checks a pull request that changes .github/postmortem-tracker.yaml, rule ids included', async () => {
+    const env = standInWithRepo({ files: { [YAML]: 'check:\n  failOn: error\n' } });
+    const runs = await checkPullRequest(env, {
+      [YAML]: 'check:\n  failOn: error\nrules:\n  no-such-rule: off\nsync:\n  maxWrites: lots\n',
+    });
+    expect(runs).toHaveLength(1);
+    expect(runs[0]!.annotations.map((a) => [a.path, a.start_line, a.title])).toEqual([
+      [YAML, 4, 'config-unknown-rule'],
+      [YAML, 6, 'config-invalid'],
+    ]);
   });
 
   it('refuses _extends to another private repository of the installation and shows nothing of it', async () => {
