@@ -1,6 +1,7 @@
 import { Context, type Logger, type Probot, type ProbotOctokit } from 'probot';
 import { runPullRequestCheck } from '../run-pull-request-check.js';
 import { CONFIG_PATH, loadRepoConfig } from '../load-repo-config.js';
+import { isConfigPath } from '../../src/core/config/index.js';
 import { defaultBranchHead } from '../default-branch-head.js';
 import { digestSlot } from '../digest-slot.js';
 import { postmortemPaths } from '../postmortem-paths.js';
@@ -147,7 +148,7 @@ export function createQueueJobRunner(deps: QueueJobRunnerDeps): QueueJobRunner {
       return { status: 'done' };
     }
     const filter = postmortemPaths(loaded.config);
-    if (job.paths !== null && !job.paths.some((p) => p === CONFIG_PATH || filter.matches(p)))
+    if (job.paths !== null && !job.paths.some((p) => isConfigPath(p) || filter.matches(p)))
       return { status: 'done' };
     await enqueueSync({
       installationId: job.installationId,

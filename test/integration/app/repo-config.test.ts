@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EXTENDS_ALLOW_ENV } from '../../../app/load-repo-config.js';
 import { createTestProbot, deliver, examplePayload, retarget, standInWithRepo } from './harness.js';
 import { postmortemText } from './fixtures.js';
+import { pushPayload, trackedIssues } from './queue-fixtures.js';
 
 const YML = '.github/postmortem-tracker.yml';
 const YAML = '.github/postmortem-tracker.yaml';
@@ -51,6 +52,16 @@ describe("the app's config: one loader, one list of file names, a guarded _exten
       expect.objectContaining({ path: YAML, start_line: 2, title: 'config-invalid' }),
     );
     expect(run.output.summary).toContain(`acme/payments:${YAML}`);
+  });
+
+  it('syncs on a push that adds .github/postmortem-tracker.yaml to a repository with post-mortems', async () => {
+    const env = standInWithRepo({ files: { [PM]: pmText } });
+    const sha = env.standIn.commitFiles('acme', 'payments', {
+      [YAML]: 'sync:\n  writeIntervalMs: 0\n',
+    });
+    const probot = await createTestProbot(env.standIn);
+    await deliver(probot, 'push', pushPayload(env.installation.id, 'payments', sha, [YAML]));
+    expect(trackedIssues(env.standIn, 'payments')).toHaveLength(1);
   });
 
   it('checks a pull request that changes .github/postmortem-tracker.yaml, rule ids included', async () => {
