@@ -56,6 +56,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     slot.worker.on('message', (message: WorkerMessage) => {
       if ('ready' in message) {
         slot.ready = true;
+        slot.worker.unref(); // dispatch refs it again when it gets a file
       } else if (slot.job !== null) {
         const job = slot.job;
         finish(slot);
