@@ -1,7 +1,7 @@
 import type { LineKind } from './time-patterns.js';
 
-// Runs of what post-mortems are made of, which a backtracking pattern can half-match.
-const TOKENS = [
+/** Runs of what post-mortems are made of, which a backtracking pattern can half-match. */
+export const TOKENS = [
   '(',
   ')',
   '()',

@@ -45,22 +45,54 @@ function isMarkupNotPlaceholder(content: string): boolean {
   return rest.split(/\s+/).every((w) => BOOLEAN_ATTRIBUTES.has(w.toLowerCase()));
 }
 
+/** What telling a status marker needs to know about one line, found once per line (not per word). */
+interface LineShape {
+  /** Positions of the line's `|`, in order. */
+  pipes: number[];
+  /** Where the text after a list marker (and checkbox) starts, or -1 when the line is no list item. */
+  itemStart: number;
+  /** Whether the table cell starting after the pipe at a position is only a status marker. */
+  cells: Map<number, boolean>;
+}
+
+function lineShape(line: string): LineShape {
+  const pipes: number[] = [];
+  for (let i = line.indexOf('|'); i !== -1; i = line.indexOf('|', i + 1)) pipes.push(i);
+  const lead = /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]?\]\s+)?/.exec(line);
+  return { pipes, itemStart: lead ? lead[0].length : -1, cells: new Map() };
+}
+
+/** The index in `pipes` of the first pipe at or after `index` (pipes.length when none). */
+function firstPipeFrom(pipes: readonly number[], index: number): number {
+  let lo = 0;
+  let hi = pipes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pipes[mid]! < index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** True when `TODO` at `index` of an action item's line is the item's status marker, not a placeholder. */
-function isStatusMarker(line: string, index: number, word: string): boolean {
+function isStatusMarker(line: string, index: number, word: string, shape: LineShape): boolean {
   if (word !== 'TODO') return false;
   const before = line.slice(Math.max(0, index - 2), index);
   const after = line.slice(index + word.length, index + word.length + 2);
   if (/[*_[(]$/.test(before) && /^[*_\])]/.test(after)) return true;
-  const cellStart = line.lastIndexOf('|', index);
+  const next = firstPipeFrom(shape.pipes, index);
+  const cellStart = next > 0 ? shape.pipes[next - 1]! : -1;
   if (cellStart !== -1) {
-    const cellEnd = line.indexOf('|', index);
-    const cell = line.slice(cellStart + 1, cellEnd === -1 ? line.length : cellEnd);
-    if (/^[\s*_]*TODO[\s*_]*$/.test(cell) || /\*\*TODO\*\*\s*$/.test(cell)) return true;
+    let marker = shape.cells.get(cellStart);
+    if (marker === undefined) {
+      const cellEnd = shape.pipes[next] ?? line.length;
+      const cell = line.slice(cellStart + 1, cellEnd);
+      marker = /^[\s*_]*TODO[\s*_]*$/.test(cell) || cell.trimEnd().endsWith('**TODO**');
+      shape.cells.set(cellStart, marker);
+    }
+    if (marker) return true;
   }
-  return (
-    /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]?\]\s+)?$/.test(line.slice(0, index)) &&
-    /^\s*:/.test(line.slice(index + word.length))
-  );
+  return index === shape.itemStart && /^\s*:/.test(line.slice(index + word.length));
 }
 
 /**
@@ -108,8 +140,9 @@ function scanLine(text: string, line: number, item: ActionItem | undefined): Rul
       `Template placeholder ${quote(m[0], 50)} left in; replace it with the real content.`,
     );
   }
+  const shape = item ? lineShape(text) : null;
   for (const m of text.matchAll(WORD)) {
-    if (item && isStatusMarker(text, m.index, m[0])) continue;
+    if (shape && isStatusMarker(text, m.index, m[0], shape)) continue;
     if (item?.dueRaw && item.dueRaw.toUpperCase() === m[0]) continue;
     add(
       m.index,
