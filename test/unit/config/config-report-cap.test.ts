@@ -36,10 +36,10 @@ describe('what one config file can make a run report', () => {
   });
 
   it('caps invalid values and duplicate keys the same way', () => {
-    const aliases = Array.from({ length: 3000 }, (_, i) => `    n${i}: "not a login ${i}"`);
+    const aliases = Array.from({ length: 1500 }, (_, i) => `    n${i}: "not a login ${i}"`);
     const bad = loadConfig(`owners:\n  aliases:\n${aliases.join('\n')}\n`, FILE);
     expect(bad.diagnostics).toHaveLength(51);
-    expect(bad.diagnostics[50]?.message).toMatch(/^2950 more problems/);
+    expect(bad.diagnostics[50]?.message).toMatch(/^1450 more problems/);
     const dupes = Array.from({ length: 3000 }, () => 'paths: [a]').join('\n');
     const started = performance.now();
     const dup = loadConfig(dupes, FILE);
