@@ -10,7 +10,8 @@ export interface ShapeProblem {
 /**
  * The first line longer than `maxLineLength`, or opening more than `maxNesting` block quotes and
  * list items, in one linear scan; null when the text is within both. The markdown parser is
- * super-linear on such lines, so they are refused before it sees them.
+ * super-linear on such lines, so they are refused before it sees them. Lines inside fenced code
+ * (a pasted log line, minified JSON) are exempt: the parser reads them as plain text.
  */
 export function textShapeProblem(
   text: string,
@@ -18,23 +19,34 @@ export function textShapeProblem(
 ): ShapeProblem | null {
   let line = 1;
   let start = 0;
+  let fence: { char: string; length: number } | null = null;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
-    if (end - start > limits.maxLineLength) {
+    const { depth, next } = containerDepth(text, start, end, limits.maxNesting);
+    const marker = fenceAt(text, next, end);
+    if (fence !== null) {
+      if (
+        marker !== null &&
+        marker.char === fence.char &&
+        marker.length >= fence.length &&
+        marker.bare
+      )
+        fence = null;
+    } else if (end - start > limits.maxLineLength) {
       return {
         line,
         column: limits.maxLineLength + 1,
         message: `line ${line} is ${end - start} characters long, over the limit of ${limits.maxLineLength} (limits.maxLineLength)`,
       };
-    }
-    const depth = containerDepth(text, start, end, limits.maxNesting);
-    if (depth > limits.maxNesting) {
+    } else if (depth > limits.maxNesting) {
       return {
         line,
         column: 1,
         message: `line ${line} opens more than ${limits.maxNesting} nested block quotes or list items (limits.maxNesting)`,
       };
+    } else if (marker !== null) {
+      fence = { char: marker.char, length: marker.length };
     }
     start = end + 1;
     line++;
@@ -42,8 +54,39 @@ export function textShapeProblem(
   return null;
 }
 
-/** How many container markers (`>`, `-`, `*`, `+`, `1.`, `1)`) open line `[start, end)`, counting up to `cap + 1`. */
-function containerDepth(text: string, start: number, end: number, cap: number): number {
+/** A code fence (three or more backticks or tildes, after up to three spaces) at `i`; `bare` when nothing but spaces follows it. */
+function fenceAt(
+  text: string,
+  i: number,
+  end: number,
+): { char: string; length: number; bare: boolean } | null {
+  let j = i;
+  while (j < end && j - i < 3 && text[j] === ' ') j++;
+  const char = text[j];
+  if (char !== '`' && char !== '~') return null;
+  let k = j;
+  while (k < end && text[k] === char) k++;
+  if (k - j < 3) return null;
+  // A backtick fence's info string has no backtick (`` ```a`b `` is inline code, not a fence).
+  if (char === '`') {
+    const tick = text.indexOf('`', k);
+    if (tick !== -1 && tick < end) return null;
+  }
+  let rest = k;
+  while (rest < end && (text[rest] === ' ' || text[rest] === '\t')) rest++;
+  return { char, length: k - j, bare: rest === end };
+}
+
+/**
+ * How many container markers (`>`, `-`, `*`, `+`, `1.`, `1)`) open line `[start, end)`, counting
+ * up to `cap + 1`, and where the line's content starts after them.
+ */
+function containerDepth(
+  text: string,
+  start: number,
+  end: number,
+  cap: number,
+): { depth: number; next: number } {
   let depth = 0;
   let i = start;
   while (i < end && depth <= cap) {
@@ -68,7 +111,7 @@ function containerDepth(text: string, start: number, end: number, cap: number): 
     }
     break;
   }
-  return depth;
+  return { depth, next: i };
 }
 
 function isSpace(text: string, i: number, end: number): boolean {

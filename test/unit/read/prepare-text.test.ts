@@ -109,6 +109,20 @@ describe('prepareText', () => {
     ).toBe(true);
   });
 
+  it('exempts fenced code from the line and nesting limits: a pasted log line is plain text to the parser', () => {
+    const log = `{"level":"error","msg":"${'x'.repeat(30_000)}"}`;
+    const fenced = `# T\n\n- In a list:\n\n  \`\`\`json\n  ${log}\n  ${'- '.repeat(50)}\n  \`\`\`\n\n~~~~\n${log}\n~~~\n${log}\n~~~~\n`;
+    expect(prepareText(encode(fenced), 'a.md', limits).ok).toBe(true);
+    // After the fence closes, or where a "fence" is really inline code, the limits apply again.
+    const after = `# T\n\n\`\`\`\ncode\n\`\`\`\n${log}\n`;
+    expect(prepareText(encode(after), 'a.md', limits)).toMatchObject({
+      ok: false,
+      postmortem: { diagnostics: [expect.objectContaining({ rule: 'file-too-complex', line: 6 })] },
+    });
+    const inline = `# T\n\n\`\`\`a\`b\n${log}\n`;
+    expect(prepareText(encode(inline), 'a.md', limits).ok).toBe(false);
+  });
+
   it('refuses a file over maxFileBytes as file-too-large', () => {
     const prepared = prepareText(new Uint8Array(1_000_001).fill(0x61), 'big.md', limits);
     expect(prepared).toMatchObject({
