@@ -1,5 +1,5 @@
 import type { LintRule } from '../lint-rule.js';
-import { normaliseSeverity } from '../normalise-severity.js';
+import { severityKey } from '../../text/severity-key.js';
 import { quote } from '../quote.js';
 
 /** Every open action item has a due date. */
@@ -8,9 +8,9 @@ export const actionItemDue: LintRule = {
   defaultSeverity: 'error',
   description: 'Every open action item has a due date.',
   check({ pm, config }) {
-    const severity = pm.severity === null ? null : normaliseSeverity(pm.severity);
+    const severity = pm.severity === null ? null : severityKey(pm.severity);
     const fallback = Object.entries(config.defaultDueDays).find(
-      ([s]) => severity !== null && normaliseSeverity(s) === severity,
+      ([s]) => severity !== null && severityKey(s) === severity,
     );
     const note = fallback
       ? ` (until then sync assumes ${fallback[1]} days after the incident)`

@@ -1,6 +1,6 @@
 import { differenceInBusinessDays, parseISO } from 'date-fns';
 import type { LintRule } from '../lint-rule.js';
-import { normaliseSeverity } from '../normalise-severity.js';
+import { severityKey } from '../../text/severity-key.js';
 
 const LIMIT = 5;
 
@@ -12,8 +12,8 @@ export const latePostmortem: LintRule = {
   check({ pm, config }) {
     const { severity, incidentDate, publishedDate } = pm;
     if (severity === null || incidentDate === null || publishedDate === null) return [];
-    const top = config.severityScale.slice(0, 2).map(normaliseSeverity);
-    if (!top.includes(normaliseSeverity(severity))) return [];
+    const top = config.severityScale.slice(0, 2).map(severityKey);
+    if (!top.includes(severityKey(severity))) return [];
     const days = differenceInBusinessDays(parseISO(publishedDate), parseISO(incidentDate));
     if (!(days > LIMIT)) return [];
     return [

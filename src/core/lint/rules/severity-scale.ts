@@ -1,5 +1,5 @@
 import type { LintRule } from '../lint-rule.js';
-import { normaliseSeverity } from '../normalise-severity.js';
+import { severityKey } from '../../text/severity-key.js';
 
 /** The severity is one of the configured scale. */
 export const severityScale: LintRule = {
@@ -8,8 +8,8 @@ export const severityScale: LintRule = {
   description: 'The severity is one of `severityScale` (ignoring case, spaces and dashes).',
   check({ pm, config }) {
     if (pm.severity === null) return [];
-    const wanted = normaliseSeverity(pm.severity);
-    if (config.severityScale.some((s) => normaliseSeverity(s) === wanted)) return [];
+    const wanted = severityKey(pm.severity);
+    if (config.severityScale.some((s) => severityKey(s) === wanted)) return [];
     return [
       {
         line: pm.lines.severity ?? pm.lines.title ?? 1,
