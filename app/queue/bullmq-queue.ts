@@ -56,13 +56,22 @@ export function createBullmqQueue(
     kind: 'redis',
     connection,
     async enqueue(job: QueueJob, enqueueOptions: EnqueueOptions = {}) {
+      const walk = job.kind === 'plan-digests' || job.kind === 'reconcile';
+      if (enqueueOptions.retryFailed) {
+        const existing = await queue.getJob(jobId(job));
+        if (existing !== undefined && (await existing.isFailed())) {
+          await existing.retry('failed');
+          return;
+        }
+      }
       await queue.add(job.kind, job, {
         jobId: jobId(job),
         delay: Math.max(0, Math.round(enqueueOptions.delayMs ?? 0)),
         attempts: retry.attempts,
         backoff: { type: 'exponential', delay: retry.backoffMs },
         removeOnComplete: job.kind === 'digest' ? { age: DIGEST_KEEP_SECONDS } : true,
-        removeOnFail: { count: options.keepFailed ?? 1000 },
+        // A failed walk must not block the next one by its id; the log has its error.
+        removeOnFail: walk ? true : { count: options.keepFailed ?? 1000 },
       });
     },
     async repeat(job: WalkJob, pattern: string) {

@@ -110,6 +110,13 @@ export function createInProcessQueue(options: InProcessQueueOptions = {}): WorkQ
       if (until !== undefined && until > now()) return;
       finished.delete(id);
       if (entries.has(id)) return;
+      // As on Redis: a dead letter's id blocks a new job of that id unless asked to retry it.
+      const dead = failed.findIndex((letter) => letter.id === id);
+      const walk = job.kind === 'plan-digests' || job.kind === 'reconcile';
+      if (dead >= 0 && !walk) {
+        if (!enqueueOptions.retryFailed) return;
+        failed.splice(dead, 1);
+      }
       entries.set(id, {
         id,
         job,

@@ -205,8 +205,12 @@ export function createQueueJobRunner(deps: QueueJobRunnerDeps): QueueJobRunner {
         if (loaded.status !== 'ok') return;
         const slot = digestSlot(at, loaded.config.digest);
         if (!slot.due) return;
-        // One id per repository and week: every replica planning it adds one job in all.
-        await deps.queue.enqueue({ kind: 'digest', installationId, ...repo, week: slot.week });
+        // One id per repository and week: every replica planning it adds one job in all; a week
+        // whose digest failed every attempt is tried again at the next planning.
+        await deps.queue.enqueue(
+          { kind: 'digest', installationId, ...repo, week: slot.week },
+          { retryFailed: true },
+        );
         planned++;
       } catch (error) {
         log.error({ err: error }, `digest planning: ${repo.owner}/${repo.repo} failed`);

@@ -31,6 +31,8 @@ export interface DeadLetter {
 export interface EnqueueOptions {
   /** Run no earlier than this many milliseconds from now. */
   delayMs?: number;
+  /** When the same id is a dead letter, run it again (the digest planner, hourly) instead of doing nothing. */
+  retryFailed?: boolean;
 }
 
 /**

@@ -98,8 +98,18 @@ describe('weekly digests as queued jobs', () => {
     ).toBe(false);
 
     // A later hour of the same week, and a restarted process with no memory: still one digest.
+    // billing's dead-lettered digest is tried again by the next planning.
+    const billingHeads = () =>
+      standIn.requests.count(
+        (r) => r.route === '/repos/{owner}/{repo}/git/ref/{ref}' && r.path.includes('/billing/'),
+      );
+    const triedBefore = billingHeads();
     now = new Date('2026-02-16T13:00:00Z');
     await app.plan();
+    expect(billingHeads()).toBe(triedBefore + 1);
+    expect((await app.queue.deadLetters()).map((d) => d.id)).toEqual([
+      'digest@acme/billing@2026-W08',
+    ]);
     const restarted = await appAt(standIn, () => now);
     await restarted.plan();
     expect(digestWeeks(standIn, 'payments')).toEqual(['2026-W08']);

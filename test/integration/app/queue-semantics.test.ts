@@ -163,6 +163,16 @@ describe.each(['in-process', 'redis'] as const)('the work queue (%s)', (kind) =>
       expect(dead[0]!.attempts).toBe(3);
       expect(dead[0]!.error).toMatch(/tree service down|500/);
       expect((await queue.counts()).failed).toBe(1);
+      // Its id stays taken while it is a dead letter, unless the caller asks to retry it.
+      await queue.enqueue(dead[0]!.job);
+      await queue.idle();
+      expect(standIn.requests.count(TREES)).toBe(3);
+      standIn.faults.clear();
+      await queue.enqueue(dead[0]!.job, { retryFailed: true });
+      await queue.idle();
+      expect(standIn.requests.count(TREES)).toBe(4);
+      expect(await queue.deadLetters()).toEqual([]);
+      expect(trackedIssues(standIn, 'web')).toHaveLength(2);
     },
     60_000,
   );

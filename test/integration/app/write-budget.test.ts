@@ -90,6 +90,9 @@ describe.each(stores)('the write budget per installation (%s, fake clock)', (nam
       expect(peak(granted, 3_600_000)).toBe(500);
       // 1200 writes at 500 an hour: the last goes out in the third hour, as soon as allowed.
       const hours = (granted.at(-1)! - START) / 3_600_000;
+      console.info(
+        `budget (${name}): 1200 writes by three users, peak ${peak(granted, 60_000)}/min and ${peak(granted, 3_600_000)}/h, last after ${hours.toFixed(3)} h`,
+      );
       expect(hours).toBeGreaterThanOrEqual(2);
       expect(hours).toBeLessThan(2.2);
       // Another installation has its own budget.
