@@ -15,6 +15,7 @@ import {
   type Reply,
   type RouteContext,
 } from './rest-routes.js';
+import { planningRoutes } from './planning-routes.js';
 import {
   createState,
   ensureUser,
@@ -586,7 +587,7 @@ export function createGitHubStandIn(options: StandInOptions = {}): GitHubStandIn
     record.write =
       !['GET', 'HEAD'].includes(method) &&
       op.route !== '/app/installations/{installation_id}/access_tokens';
-    const handler = routes[`${method} ${op.route}`];
+    const handler = routes[`${method} ${op.route}`] ?? planningRoutes[`${method} ${op.route}`];
     if (!handler) {
       const message = `The GitHub stand-in does not implement ${method} ${op.route} (${op.operationId}) yet`;
       violation({

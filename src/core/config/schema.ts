@@ -325,6 +325,28 @@ export const configSchema = z
       })
       .prefault({})
       .describe('Bounds on reading and parsing each post-mortem.'),
+    planning: z
+      .object({
+        issueFields: z
+          .boolean()
+          .default(false)
+          .describe(
+            "Keep the organisation's issue fields in step with each item (one extra read per run): its due date in the date field named by `dueDateField`, the post-mortem's severity in the single-select field named by `severityField` when an option has that name. An owner without such fields, or a token refused them, leaves issues as they are with one informational line.",
+          ),
+        dueDateField: z
+          .string()
+          .min(1)
+          .default('Due date')
+          .describe("Name of the organisation's date issue field that holds an item's due date."),
+        severityField: z
+          .string()
+          .default('Severity')
+          .describe(
+            "Name of the organisation's single-select issue field that holds the post-mortem's severity; empty: not set.",
+          ),
+      })
+      .prefault({})
+      .describe('GitHub-native planning: organisation issue fields.'),
     tickBack: z
       .boolean()
       .default(false)

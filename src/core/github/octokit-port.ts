@@ -3,6 +3,9 @@ import { httpStatus } from './http-status.js';
 import type {
   CommentRecord,
   IssueCreate,
+  IssueFieldDefinition,
+  IssueFieldValue,
+  IssueFieldWrite,
   IssuePatch,
   IssueRecord,
   IssuesPort,
@@ -36,6 +39,18 @@ interface IssueJson {
   updated_at: string;
   comments?: number;
   pull_request?: unknown;
+  issue_field_values?: Array<{
+    issue_field_id: number;
+    value: string | number | null;
+    single_select_option?: { name: string } | null;
+  }>;
+}
+
+interface IssueFieldJson {
+  id: number;
+  name: string;
+  data_type: IssueFieldDefinition['dataType'];
+  options?: Array<{ name: string }> | null;
 }
 
 interface CommentJson {
@@ -196,6 +211,41 @@ export class OctokitPort implements IssuesPort, PullRequestsPort {
     return users.map((u) => u.login);
   }
 
+  async listIssueFields(): Promise<IssueFieldDefinition[]> {
+    const { data } = await this.#client.request('GET /orgs/{org}/issue-fields', {
+      org: this.#repo.owner,
+    });
+    return (data as IssueFieldJson[]).map((f) => ({
+      id: f.id,
+      name: f.name,
+      dataType: f.data_type,
+      options: (f.options ?? []).map((o) => o.name),
+    }));
+  }
+
+  async setIssueFieldValues(number: number, values: readonly IssueFieldWrite[]): Promise<void> {
+    await this.#client.request(
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/issue-field-values',
+      {
+        ...this.#repo,
+        issue_number: number,
+        issue_field_values: values.map((v) => ({ field_id: v.fieldId, value: v.value })),
+      },
+    );
+  }
+
+  async clearIssueFieldValue(number: number, fieldId: number): Promise<void> {
+    try {
+      await this.#client.request(
+        'DELETE /repos/{owner}/{repo}/issues/{issue_number}/issue-field-values/{issue_field_id}',
+        { ...this.#repo, issue_number: number, issue_field_id: fieldId },
+      );
+    } catch (error) {
+      // Already gone (an interrupted run, or someone cleared it): that is the goal.
+      if (httpStatus(error) !== 404) throw error;
+    }
+  }
+
   async listPullRequestFiles(pullNumber: number): Promise<PullRequestFile[]> {
     const files = (await this.#client.paginate(
       'GET /repos/{owner}/{repo}/pulls/{pull_number}/files',
@@ -261,7 +311,13 @@ function toIssue(data: IssueJson): IssueRecord {
   };
   if (data.user !== undefined) record.author = data.user?.login ?? null;
   if (typeof data.comments === 'number') record.comments = data.comments;
+  if (data.issue_field_values !== undefined)
+    record.fieldValues = data.issue_field_values.map(toFieldValue);
   return record;
+}
+
+function toFieldValue(v: NonNullable<IssueJson['issue_field_values']>[number]): IssueFieldValue {
+  return { fieldId: v.issue_field_id, value: v.single_select_option?.name ?? v.value };
 }
 
 function toComment(data: CommentJson): CommentRecord {

@@ -28,6 +28,29 @@ export interface IssueRecord {
   comments?: number;
   /** Login of whoever opened the issue (`github-actions[bot]`), when the listing reports it. */
   author?: string | null;
+  /** Values of the organisation's issue fields on the issue, when the listing reports them. */
+  fieldValues?: IssueFieldValue[];
+}
+
+/** An organisation issue field (`GET /orgs/{org}/issue-fields`). */
+export interface IssueFieldDefinition {
+  id: number;
+  name: string;
+  dataType: 'text' | 'date' | 'single_select' | 'multi_select' | 'number';
+  /** Option names of a single or multi select, in GitHub's order. */
+  options: string[];
+}
+
+/** The value one issue field holds on an issue: the option name for a single select, `YYYY-MM-DD` for a date. */
+export interface IssueFieldValue {
+  fieldId: number;
+  value: string | number | null;
+}
+
+/** A value to write to an issue field: an option name for a single select, `YYYY-MM-DD` for a date. */
+export interface IssueFieldWrite {
+  fieldId: number;
+  value: string | number;
 }
 
 /** Fields of an issue to create. */
@@ -85,6 +108,15 @@ export interface IssuesPort {
   canBeAssigned(login: string): Promise<boolean>;
   /** Logins of everyone assignable in the repository, all pages; optional (cheaper than many canBeAssigned). */
   listAssignees?(): Promise<string[]>;
+  /**
+   * The issue fields the repository owner's organisation defines. Rejects with an error carrying
+   * the HTTP `status` when the owner is no organisation (404) or the token may not read them (403).
+   */
+  listIssueFields?(): Promise<IssueFieldDefinition[]>;
+  /** Sets these issue field values on the issue, leaving its other fields as they are. */
+  setIssueFieldValues?(number: number, values: readonly IssueFieldWrite[]): Promise<void>;
+  /** Removes the issue field's value from the issue. */
+  clearIssueFieldValue?(number: number, fieldId: number): Promise<void>;
 }
 
 /** A file changed by a pull request. */

@@ -128,6 +128,22 @@ async function execute(
     case 'comment':
       await port.createComment(op.number, op.body);
       return { number: op.number };
+    case 'set-fields': {
+      if (op.number === null || port.setIssueFieldValues === undefined)
+        throw new Error(
+          `cannot set issue fields for ${op.id}: no issue number or no issue-field port`,
+        );
+      await port.setIssueFieldValues(
+        op.number,
+        op.fields.map((f) => ({ fieldId: f.fieldId, value: f.value })),
+      );
+      return { number: op.number };
+    }
+    case 'clear-field':
+      if (port.clearIssueFieldValue === undefined)
+        throw new Error(`cannot clear issue field ${op.field.name}: no issue-field port`);
+      await port.clearIssueFieldValue(op.number, op.field.fieldId);
+      return { number: op.number };
     case 'link':
     case 'skip':
       return { number: null };

@@ -17,6 +17,10 @@ export function describeOperation(op: SyncOperation, createdNumber: number | nul
       return `comment on #${op.number} for ${op.id}`;
     case 'link':
       return `link ${op.id} (${op.path}) to existing #${op.number}`;
+    case 'set-fields':
+      return `set ${op.fields.map((f) => `${f.name} = ${String(f.value)}`).join(', ')} on ${op.number === null ? 'the new issue' : `#${op.number}`} for ${op.id}`;
+    case 'clear-field':
+      return `clear ${op.field.name} on #${op.number} for ${op.id}`;
     case 'skip':
       return `skip ${op.id}${op.number === null ? '' : ` (#${op.number})`}: ${op.reason}${op.detail ? ` (${op.detail})` : ''}`;
   }

@@ -1,4 +1,5 @@
 import type { IssueCreate, IssuePatch, LabelSpec } from '../github/port.js';
+import type { FieldChange } from './plan-issue-fields.js';
 import type { UnassignedOwner } from './unassigned-owner.js';
 
 /** Why an item or issue is left as it is. */
@@ -31,7 +32,7 @@ export interface IssueEdit {
   changes: string[];
 }
 
-/** One step of a sync plan. Only `create-label`, `create`, `update`, `close`, `reopen` and `comment` write. */
+/** One step of a sync plan. Every kind but `link` and `skip` writes. */
 export type SyncOperation =
   | { kind: 'create-label'; label: LabelSpec }
   | {
@@ -48,6 +49,10 @@ export type SyncOperation =
   | (IssueEdit & { kind: 'reopen'; notes: string[]; unassigned?: UnassignedOwner })
   | { kind: 'comment'; id: string; path: string; number: number; body: string }
   | { kind: 'link'; id: string; path: string; number: number }
+  /** Issue field values to set on the item's issue (number null: the issue this plan creates). */
+  | { kind: 'set-fields'; id: string; path: string; number: number | null; fields: FieldChange[] }
+  /** An issue field whose value the item no longer has (its due date was removed). */
+  | { kind: 'clear-field'; id: string; path: string; number: number; field: FieldChange }
   | {
       kind: 'skip';
       id: string;

@@ -9,6 +9,7 @@ import { desiredIssues } from './desired-issues.js';
 import { findUnlabelledIssues } from './find-unlabelled-issues.js';
 import { matchIssues, openedBy } from './match-issues.js';
 import { assigneesToCheck, planSync, type PlanContext } from './plan-sync.js';
+import { planPlanning } from './plan-planning.js';
 import { renderRemovalCommentMarker } from './render-issue-body.js';
 import { silentLogger, type SyncLogger } from './sync-logger.js';
 import { isWrite, type SyncOperation } from './sync-operation.js';
@@ -56,6 +57,8 @@ export interface SyncCounts {
   skipped: number;
   /** Of `closed`: extra issues of an item closed as duplicates of its oldest issue. */
   duplicatesClosed: number;
+  /** Issue field writes (values set or cleared). */
+  fieldsWritten: number;
 }
 
 /** What a sync run planned and did. */
@@ -178,7 +181,7 @@ export async function syncRepository(
   ctx.closingCommented = commented.numbers;
   plan = planSync(desired, existing, ctx);
 
-  const result =
+  let result =
     toolLogin === null && !options.dryRun && plan.some(isWrite)
       ? refused(plan)
       : await applySync(plan, port, {
@@ -187,6 +190,37 @@ export async function syncRepository(
           logger,
           toolLogin,
         });
+  // Planning writes follow the issue plan (they need its issue numbers); a stopped run leaves them to the next.
+  if (result.failure === null && !result.capped) {
+    const planning = await planPlanning(
+      {
+        config,
+        desired,
+        severities: new Map(input.postmortems.map((pm) => [pm.path, pm.severity])),
+        plan,
+        result,
+        existing,
+      },
+      port,
+    );
+    reads += planning.reads;
+    if (planning.note !== null) logger.info(planning.note);
+    if (planning.ops.length > 0) {
+      const more = await applySync(planning.ops, port, {
+        dryRun: options.dryRun,
+        maxWrites: options.maxWrites - result.writes,
+        logger,
+      });
+      result = {
+        applied: [...result.applied, ...more.applied],
+        notApplied: [...result.notApplied, ...more.notApplied],
+        writes: result.writes + more.writes,
+        failure: more.failure,
+        capped: more.capped,
+      };
+      plan = [...plan, ...planning.ops];
+    }
+  }
   const notCreated = plan.flatMap((op) =>
     op.kind === 'skip' && op.reason === 'open-issue-cap'
       ? [{ id: op.id, path: op.path, detail: op.detail }]
@@ -274,6 +308,7 @@ function countOperations(result: ApplyResult, dryRun: boolean): SyncCounts {
     labelsCreated: 0,
     skipped: 0,
     duplicatesClosed: 0,
+    fieldsWritten: 0,
   };
   const ops = [
     ...result.applied.map((a) => a.op),
@@ -289,6 +324,7 @@ function countOperations(result: ApplyResult, dryRun: boolean): SyncCounts {
     else if (op.kind === 'comment') counts.commented++;
     else if (op.kind === 'link') counts.linked++;
     else if (op.kind === 'create-label') counts.labelsCreated++;
+    else if (op.kind === 'set-fields' || op.kind === 'clear-field') counts.fieldsWritten++;
     else if (op.reason !== 'up-to-date') counts.skipped++;
   }
   return counts;

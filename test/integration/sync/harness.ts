@@ -8,6 +8,7 @@ import type { Postmortem } from '../../../src/core/model/index.js';
 import { inScope } from '../../../src/core/sync/matches-glob.js';
 import { parseMarker } from '../../../src/core/sync/marker.js';
 import { syncRepository, type SyncReport } from '../../../src/core/sync/sync-repository.js';
+import type { SyncLogger } from '../../../src/core/sync/sync-logger.js';
 import {
   createGitHubStandIn,
   type GitHubStandIn,
@@ -70,6 +71,8 @@ export interface RunOptions {
   pacing?: { clock: PacerClock; intervalMs?: number };
   /** Parses each file (default: the real parser); tests of parser failures replace it. */
   parse?: (text: string, path: string) => Postmortem;
+  /** Receives the run's log lines (default: none). */
+  logger?: SyncLogger;
 }
 
 /** Runs one sync of `files` (path → markdown) against the stand-in. */
@@ -116,7 +119,11 @@ export async function runSync(
         options.creatorLogin === undefined ? TOOL_LOGIN : options.creatorLogin,
     },
     port,
-    { dryRun: options.dryRun ?? false, maxWrites: options.maxWrites ?? 1000 },
+    {
+      dryRun: options.dryRun ?? false,
+      maxWrites: options.maxWrites ?? 1000,
+      ...(options.logger ? { logger: options.logger } : {}),
+    },
   );
 }
 

@@ -1,0 +1,128 @@
+/**
+ * The stand-in's REST behaviour for GitHub-native planning: organisation issue fields and issue
+ * field values. Requests reach these only after the contract check; what the OpenAPI description
+ * cannot say (an unknown field, a bad date, an option that does not exist) answers 422 as GitHub does.
+ */
+import { HttpError, type Reply, type RouteContext } from './rest-routes.js';
+import { issueFieldValuesJson, planningState, type IssueFieldState } from './planning-state.js';
+import { repoKey, type IssueState, type RepoState } from './stand-in-state.js';
+
+type Json = Record<string, unknown>;
+
+function repoOf(ctx: RouteContext): RepoState {
+  const repo = ctx.state.repos.get(repoKey(ctx.params['owner'] ?? '', ctx.params['repo'] ?? ''));
+  if (!repo) throw new HttpError(404, 'Not Found');
+  return repo;
+}
+
+function issueOf(ctx: RouteContext, repo: RepoState): IssueState {
+  const issue = repo.issues.get(Number(ctx.params['issue_number']));
+  if (!issue || issue.pull) throw new HttpError(404, 'Not Found');
+  return issue;
+}
+
+function orgFields(ctx: RouteContext, org: string): IssueFieldState[] {
+  const planning = planningState(ctx.state);
+  if (planning.refused.has(org.toLowerCase()))
+    throw new HttpError(403, 'Resource not accessible by integration');
+  const fields = planning.issueFields.get(org.toLowerCase());
+  if (fields === undefined) throw new HttpError(404, 'Not Found');
+  return fields;
+}
+
+/** The JSON GitHub gives for an issue field. */
+export function issueFieldJson(f: IssueFieldState): Json {
+  const out: Json = {
+    id: f.id,
+    node_id: `IFT_${f.id}`,
+    name: f.name,
+    description: null,
+    data_type: f.data_type,
+    visibility: 'organization_members_only',
+  };
+  if (f.data_type === 'single_select' || f.data_type === 'multi_select')
+    out['options'] = f.options.map((o) => ({ id: o.id, name: o.name, color: o.color }));
+  return out;
+}
+
+function invalid(field: string, message: string): HttpError {
+  return new HttpError(422, 'Validation Failed', [
+    { resource: 'IssueFieldValue', code: 'invalid', field, message },
+  ]);
+}
+
+/** Checks one value against its field the way GitHub does, returning what is stored. */
+function checkedValue(field: IssueFieldState, value: unknown): string | number {
+  switch (field.data_type) {
+    case 'date': {
+      const ok =
+        typeof value === 'string' &&
+        /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+        new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+      if (!ok)
+        throw invalid('value', `${JSON.stringify(value)} is not a valid date for ${field.name}`);
+      return value as string;
+    }
+    case 'single_select':
+      if (typeof value !== 'string' || !field.options.some((o) => o.name === value))
+        throw invalid('value', `${JSON.stringify(value)} is not an option of ${field.name}`);
+      return value;
+    case 'number':
+      if (typeof value !== 'number') throw invalid('value', `${field.name} takes a number`);
+      return value;
+    case 'text':
+      if (typeof value !== 'string') throw invalid('value', `${field.name} takes text`);
+      return value;
+    case 'multi_select':
+      throw invalid('value', 'multi-select values are not supported by the stand-in');
+  }
+}
+
+function writeValues(ctx: RouteContext, replace: boolean): Reply {
+  const repo = repoOf(ctx);
+  const issue = issueOf(ctx, repo);
+  const fields = orgFields(ctx, repo.owner);
+  const raw = (ctx.body['issue_field_values'] as Array<{ field_id: number; value: unknown }>) ?? [];
+  const next = new Map<number, string | number>();
+  for (const entry of raw) {
+    const field = fields.find((f) => f.id === entry.field_id);
+    if (!field)
+      throw invalid('field_id', `${entry.field_id} is not an issue field of ${repo.owner}`);
+    next.set(field.id, checkedValue(field, entry.value));
+  }
+  const planning = planningState(ctx.state);
+  // POST with an empty array clears every value, as PUT replaces them all.
+  const values =
+    replace || raw.length === 0 ? new Map() : (planning.values.get(issue.id) ?? new Map());
+  for (const [id, v] of next) values.set(id, v);
+  planning.values.set(issue.id, values);
+  issue.updated_at = ctx.now();
+  return { status: 200, body: issueFieldValuesJson(ctx, repo.owner, issue) };
+}
+
+/** Handlers keyed like `routes` in rest-routes.ts. */
+export const planningRoutes: Record<string, (ctx: RouteContext) => Reply> = {
+  'GET /orgs/{org}/issue-fields': (ctx) => ({
+    status: 200,
+    body: orgFields(ctx, ctx.params['org'] ?? '').map(issueFieldJson),
+  }),
+  'GET /repos/{owner}/{repo}/issues/{issue_number}/issue-field-values': (ctx) => {
+    const repo = repoOf(ctx);
+    return { status: 200, body: issueFieldValuesJson(ctx, repo.owner, issueOf(ctx, repo)) };
+  },
+  'POST /repos/{owner}/{repo}/issues/{issue_number}/issue-field-values': (ctx) =>
+    writeValues(ctx, false),
+  'PUT /repos/{owner}/{repo}/issues/{issue_number}/issue-field-values': (ctx) =>
+    writeValues(ctx, true),
+  'DELETE /repos/{owner}/{repo}/issues/{issue_number}/issue-field-values/{issue_field_id}': (
+    ctx,
+  ) => {
+    const repo = repoOf(ctx);
+    const issue = issueOf(ctx, repo);
+    const id = Number(ctx.params['issue_field_id']);
+    if (!orgFields(ctx, repo.owner).some((f) => f.id === id)) throw new HttpError(404, 'Not Found');
+    planningState(ctx.state).values.get(issue.id)?.delete(id);
+    issue.updated_at = ctx.now();
+    return { status: 204 };
+  },
+};

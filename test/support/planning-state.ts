@@ -1,0 +1,100 @@
+/**
+ * The stand-in's GitHub-native planning state: organisation issue fields and the values issues
+ * hold in them. Kept beside the core state (one per `StandInState`) so seeding stays plain data.
+ */
+import type { IssueState, StandInState } from './stand-in-state.js';
+import { nextId } from './stand-in-state.js';
+
+/** An organisation issue field. */
+export interface IssueFieldState {
+  id: number;
+  name: string;
+  data_type: 'text' | 'date' | 'single_select' | 'multi_select' | 'number';
+  options: Array<{ id: number; name: string; color: string }>;
+}
+
+/** Issue fields per organisation and their values per issue. */
+export interface PlanningState {
+  /** Lower-case org login → its issue fields (an org absent here answers 404, as a user account does). */
+  issueFields: Map<string, IssueFieldState[]>;
+  /** Orgs whose issue fields the token may not read (403). */
+  refused: Set<string>;
+  /** Issue database id → field id → value (option name for a single select). */
+  values: Map<number, Map<number, string | number>>;
+}
+
+const states = new WeakMap<StandInState, PlanningState>();
+
+/** The planning state of a stand-in's state, created empty on first use. */
+export function planningState(state: StandInState): PlanningState {
+  let found = states.get(state);
+  if (found === undefined) {
+    found = { issueFields: new Map(), refused: new Set(), values: new Map() };
+    states.set(state, found);
+  }
+  return found;
+}
+
+/** Defines issue fields for an organisation (as its admin would in the org settings). */
+export function defineIssueFields(
+  state: StandInState,
+  org: string,
+  fields: Array<{ name: string; dataType: IssueFieldState['data_type']; options?: string[] }>,
+): IssueFieldState[] {
+  const list = planningState(state).issueFields.get(org.toLowerCase()) ?? [];
+  for (const f of fields) {
+    list.push({
+      id: nextId(state),
+      name: f.name,
+      data_type: f.dataType,
+      options: (f.options ?? []).map((name) => ({ id: nextId(state), name, color: 'gray' })),
+    });
+  }
+  planningState(state).issueFields.set(org.toLowerCase(), list);
+  return list;
+}
+
+/** The issue's field values by field name (what a person sees in the issue's sidebar). */
+export function issueFieldValues(
+  state: StandInState,
+  org: string,
+  issue: IssueState,
+): Record<string, string | number> {
+  const fields = planningState(state).issueFields.get(org.toLowerCase()) ?? [];
+  const values = planningState(state).values.get(issue.id) ?? new Map<number, string | number>();
+  const out: Record<string, string | number> = {};
+  for (const f of fields) {
+    const v = values.get(f.id);
+    if (v !== undefined) out[f.name] = v;
+  }
+  return out;
+}
+
+/** The `issue_field_values` GitHub gives for an issue (its org's fields that hold a value). */
+export function issueFieldValuesJson(
+  ctx: { state: StandInState },
+  org: string,
+  issue: IssueState,
+): Array<Record<string, unknown>> {
+  const planning = planningState(ctx.state);
+  const fields = planning.issueFields.get(org.toLowerCase()) ?? [];
+  const values = planning.values.get(issue.id);
+  if (values === undefined) return [];
+  return fields.flatMap((f) => {
+    const value = values.get(f.id);
+    if (value === undefined) return [];
+    const option = f.options.find((o) => o.name === value);
+    return [
+      {
+        issue_field_id: f.id,
+        issue_field_name: f.name,
+        node_id: `IFV_${f.id}_${issue.id}`,
+        data_type: f.data_type,
+        value,
+        ...(f.data_type === 'single_select' && option
+          ? { single_select_option: { id: option.id, name: option.name, color: option.color } }
+          : {}),
+      },
+    ];
+  });
+}
