@@ -1,24 +1,21 @@
 import type { GitHubClient } from '../core/github/github-client.js';
+import { tokenLogin } from '../core/github/token-login.js';
 
 /** The login that opens issues with the Actions `GITHUB_TOKEN` (and with `github.token`, the default input). */
 export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
 
 /**
- * The login the Action's token opens issues as, for re-finding issues that lost the tool label:
- * a personal access token (`ghp_…`, `github_pat_…`) asks `GET /user` (one request, made only when
- * sync needs it); any other token is taken to be the workflow's `GITHUB_TOKEN`. Null when the
- * lookup fails, so sync goes on without the look (it never blocks a run).
+ * The login the Action's token opens issues as, which sync and the digest match their own issues
+ * and comments by: asked of GitHub (`GET /user`, else GraphQL's `viewer` for an installation
+ * token, whether the workflow's `GITHUB_TOKEN` or a GitHub App's), once, only when a run needs it.
+ * When GitHub says neither, a token that is not a personal access token is taken to be the
+ * workflow's `GITHUB_TOKEN`; a personal access token is unknown (null), and sync writes nothing.
  */
 export async function creatorLogin(
   token: string,
-  client: Pick<GitHubClient, 'request'>,
+  client: Pick<GitHubClient, 'request' | 'graphql'>,
 ): Promise<string | null> {
-  if (!/^(?:ghp_|github_pat_)/.test(token)) return ACTIONS_BOT_LOGIN;
-  try {
-    const { data } = await client.request('GET /user');
-    const login = (data as { login?: unknown }).login;
-    return typeof login === 'string' ? login : null;
-  } catch {
-    return null;
-  }
+  const login = await tokenLogin(client);
+  if (login !== null) return login;
+  return /^(?:ghp_|github_pat_)/.test(token) ? null : ACTIONS_BOT_LOGIN;
 }

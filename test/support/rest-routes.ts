@@ -976,7 +976,12 @@ export const routes: Record<string, Handler> = {
       },
     };
   },
-  'GET /user': (ctx) => ({ status: 200, body: userJson(ctx, ctx.state.actor) }),
+  'GET /user': (ctx) => {
+    // GitHub refuses /user to installation tokens (the Actions GITHUB_TOKEN among them).
+    if (ctx.state.actor.endsWith('[bot]'))
+      throw new HttpError(403, 'Resource not accessible by integration');
+    return { status: 200, body: userJson(ctx, ctx.state.actor) };
+  },
   'GET /users/{username}': (ctx) => {
     const user = ctx.state.users.get((ctx.params['username'] ?? '').toLowerCase());
     if (!user) throw notFound();
