@@ -10,6 +10,7 @@ Commands:
   init [PATH]           write a new post-mortem from the template
   digest [PATH...]      summarise open, overdue and recurring action items
   sync [PATH...]        create and update one GitHub issue per open action item
+  report [PATH...]      write a self-contained dashboard (--out DIR)
 
 Run "postmortem-tracker <command> --help" for a command's options.
 `;
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<{ run: CliCommand }>> = {
   init: () => import('./commands/init.js'),
   digest: () => import('./commands/digest.js'),
   sync: () => import('./commands/sync.js'),
+  report: () => import('./commands/report.js'),
 };
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code; never throws. */
