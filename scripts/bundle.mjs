@@ -4,18 +4,19 @@
 import { build } from 'esbuild';
 import { mkdir, writeFile } from 'node:fs/promises';
 import process from 'node:process';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
+// BUNDLE_OUTDIR builds elsewhere (tests build a fresh bundle into a temporary folder).
+const dist = process.env.BUNDLE_OUTDIR ? resolve(process.env.BUNDLE_OUTDIR) : join(root, 'dist');
 
 await mkdir(dist, { recursive: true });
 // Two entry points, two self-contained files: the Action, and the parse worker it starts next to
 // itself (`new URL('./parse-worker.js', import.meta.url)` in src/io/parse-pool.ts).
 const entries = [
-  ['src/action/index.ts', 'dist/index.js'],
-  ['src/io/parse-worker.ts', 'dist/parse-worker.js'],
+  ['src/action/index.ts', join(dist, 'index.js')],
+  ['src/io/parse-worker.ts', join(dist, 'parse-worker.js')],
 ];
 for (const [entry, outfile] of entries) {
   const result = await build({
