@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { inScope } from '../core/sync/matches-glob.js';
 import { renderSyncSummary } from '../core/sync/render-sync-summary.js';
 import { syncRepository, type SyncReport } from '../core/sync/sync-repository.js';
+import { isGoneFromWorkspace } from '../io/is-gone-from-workspace.js';
 import { creatorLogin } from './creator-login.js';
 import { logInfo } from './log-info.js';
 import type { ModeContext, ModeOutcome } from './mode-context.js';
@@ -60,6 +61,7 @@ export async function runSyncMode(ctx: ModeContext): Promise<ModeOutcome | null>
     };
   }
   const skip = new Set([...unreadable.map((u) => u.path), ...refused.map((r) => r.path)]);
+  const read = new Set(postmortems.map((p) => p.path));
   logInfo(
     `${postmortems.length} post-mortem(s), ${postmortems.reduce((n, p) => n + p.actionItems.length, 0)} action item(s) under ${ctx.paths.join(', ')}`,
   );
@@ -74,7 +76,10 @@ export async function runSyncMode(ctx: ModeContext): Promise<ModeOutcome | null>
       sha: env.sha,
       serverUrl: env.serverUrl,
       now: ctx.now,
-      isRemovable: (path) => !skip.has(path) && inScope(path, ctx.paths, ctx.config.exclude),
+      isRemovable: (path) =>
+        !skip.has(path) &&
+        inScope(path, ctx.paths, ctx.config.exclude) &&
+        (read.has(path) || isGoneFromWorkspace(env.workspace, path)),
       creatorLogin: () => creatorLogin(ctx.inputs.token, ctx.octokit),
     },
     ctx.port,

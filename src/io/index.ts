@@ -16,3 +16,4 @@ export {
   type ParsePool,
   type ParsePoolOptions,
 } from './parse-pool.js';
+export { isGoneFromWorkspace } from './is-gone-from-workspace.js';

@@ -7,6 +7,7 @@ import { describeOperation } from '../../core/sync/describe-operation.js';
 import { inScope } from '../../core/sync/matches-glob.js';
 import { syncRepository, type SyncReport } from '../../core/sync/sync-repository.js';
 import { IoError } from '../../io/io-error.js';
+import { isGoneFromWorkspace } from '../../io/is-gone-from-workspace.js';
 import { loadConfigFile } from '../../io/load-config-file.js';
 import { parsePostmortemFiles } from '../../io/parse-postmortem-files.js';
 import { describeGitHubError } from '../describe-github-error.js';
@@ -120,6 +121,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   // Unlike the Action, a terminal run stops on an unreadable file: nothing is planned around it.
   if (unreadable[0]) throw new IoError(unreadable[0].message);
   const named = new Set(files);
+  const read = new Set(postmortems.map((p) => p.path));
 
   const octokit = createOctokit({
     baseUrl: apiUrl,
@@ -144,10 +146,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         sha,
         serverUrl,
         now,
-        isRemovable:
-          positionals.length > 0
-            ? (path) => named.has(path)
-            : (path) => inScope(path, config.paths, config.exclude),
+        isRemovable: (path) =>
+          (positionals.length > 0
+            ? named.has(path)
+            : inScope(path, config.paths, config.exclude)) &&
+          (read.has(path) || isGoneFromWorkspace(io.cwd, path)),
         creatorLogin: () => tokenLogin(octokit),
       },
       new OctokitPort(octokit, { owner, repo }),

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -170,6 +170,26 @@ describe('sync mode on a workspace with links and escaping paths', () => {
       expect(everything(result)).not.toContain('FAKEtoken');
     },
   );
+
+  it('keeps the issues of a post-mortem that a push replaced by a symlink', async () => {
+    const gh = standIn();
+    const secret = secretOutside();
+    const other = postmortem(['- [ ] Rotate the signing keys (@bob, due 2026-04-02)']);
+    const workspace = makeWorkspace({
+      'postmortems/2026-03-01-db.md': GOOD,
+      'postmortems/2026-03-02-keys.md': other,
+    });
+    const push = { eventName: 'push', payload: pushEvent('refs/heads/main', 'c'.repeat(40)) };
+    await step(gh, { ...push, workspace });
+    expect(trackedTitles(gh)).toHaveLength(2);
+    rmSync(join(workspace, 'postmortems/2026-03-01-db.md'));
+    symlinkSync(secret.file, join(workspace, 'postmortems/2026-03-01-db.md'));
+    const mark = gh.requests.mark();
+    const result = await step(gh, { ...push, workspace });
+    expect(gh.requests.writes(mark)).toBe(0);
+    expect([...gh.repo(OWNER, REPO).issues.values()].every((i) => i.state === 'open')).toBe(true);
+    expect(everything(result)).not.toContain('FAKEtoken');
+  });
 
   it('skips, instead of closing every issue, when the paths find no post-mortem', async () => {
     const gh = standIn();
