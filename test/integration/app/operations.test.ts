@@ -137,7 +137,14 @@ describe.skipIf(!redisAvailable)('operating the app on Redis', () => {
     queue.start(async () => {
       throw new Error('boom');
     });
-    await queue.enqueue({ kind: 'reconcile' });
+    await queue.enqueue({
+      kind: 'check',
+      installationId: 1,
+      owner: 'acme',
+      repo: 'web',
+      number: 1,
+      headSha: 'abc1234',
+    });
     await queue.idle();
     expect(await (await fetch(`${url}/metrics`)).text()).toContain(
       'postmortem_tracker_queue_jobs{state="failed",queue="redis"} 1',
