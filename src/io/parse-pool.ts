@@ -168,13 +168,15 @@ function tooComplex(path: string, why: string): LintResult {
 
 function startWorker(maxHeapMb: number): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: maxHeapMb };
+  // No inherited flags: some (`--input-type`, `--eval`) make a worker fail to start.
+  const execArgv: string[] = [];
   if (import.meta.url.endsWith('.ts')) {
     // Under vitest or tsx the sources are TypeScript: register tsx in the worker, then load it.
     const entry = new URL('./parse-worker.ts', import.meta.url).href;
     const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-    return new Worker(boot, { eval: true, resourceLimits });
+    return new Worker(boot, { eval: true, resourceLimits, execArgv });
   }
-  return new Worker(new URL('./parse-worker.js', import.meta.url), { resourceLimits });
+  return new Worker(new URL('./parse-worker.js', import.meta.url), { resourceLimits, execArgv });
 }
 
 let shared: ParsePool | null = null;
