@@ -4,7 +4,14 @@
  * cannot say (an unknown field, a bad date, an option that does not exist) answers 422 as GitHub does.
  */
 import { HttpError, type Reply, type RouteContext } from './rest-routes.js';
-import { issueFieldValuesJson, planningState, type IssueFieldState } from './planning-state.js';
+import {
+  issueById,
+  issueFieldValuesJson,
+  planningState,
+  type IssueFieldState,
+} from './planning-state.js';
+import { issueJson } from './rest-shapes.js';
+import { paginate } from './rest-routes.js';
 import { repoKey, type IssueState, type RepoState } from './stand-in-state.js';
 
 type Json = Record<string, unknown>;
@@ -100,6 +107,54 @@ function writeValues(ctx: RouteContext, replace: boolean): Reply {
   return { status: 200, body: issueFieldValuesJson(ctx, repo.owner, issue) };
 }
 
+/** GitHub's limit on sub-issues per parent. */
+const MAX_SUB_ISSUES = 100;
+
+function subIssueOf(
+  ctx: RouteContext,
+  parentRepo: RepoState,
+): { repo: RepoState; issue: IssueState } {
+  const id = Number(ctx.body['sub_issue_id']);
+  const found = issueById(ctx.state, id);
+  if (
+    !found ||
+    found.issue.pull ||
+    found.repo.owner.toLowerCase() !== parentRepo.owner.toLowerCase()
+  )
+    throw new HttpError(404, 'Not Found');
+  return found;
+}
+
+function addSubIssue(ctx: RouteContext): Reply {
+  const repo = repoOf(ctx);
+  const parent = issueOf(ctx, repo);
+  const sub = subIssueOf(ctx, repo);
+  const planning = planningState(ctx.state);
+  const fail = (message: string) =>
+    new HttpError(422, 'Validation Failed', [
+      { resource: 'Issue', code: 'invalid', field: 'sub_issue_id', message },
+    ]);
+  if (sub.issue.id === parent.id) throw fail('An issue cannot be a sub-issue of itself');
+  const current = planning.parentOf.get(sub.issue.id);
+  if (current === parent.id) throw fail('Issue may not contain duplicate sub-issues');
+  if (current !== undefined && ctx.body['replace_parent'] !== true)
+    throw fail('Issue may not have more than one parent');
+  const subs = planning.subIssues.get(parent.id) ?? [];
+  if (subs.length >= MAX_SUB_ISSUES)
+    throw fail(`Parent cannot have more than ${MAX_SUB_ISSUES} sub-issues`);
+  if (current !== undefined) {
+    const old = planning.subIssues.get(current) ?? [];
+    planning.subIssues.set(
+      current,
+      old.filter((id) => id !== sub.issue.id),
+    );
+  }
+  planning.subIssues.set(parent.id, [...subs, sub.issue.id]);
+  planning.parentOf.set(sub.issue.id, parent.id);
+  parent.updated_at = ctx.now();
+  return { status: 201, body: issueJson(ctx, repo, parent) };
+}
+
 /** Handlers keyed like `routes` in rest-routes.ts. */
 export const planningRoutes: Record<string, (ctx: RouteContext) => Reply> = {
   'GET /orgs/{org}/issue-fields': (ctx) => ({
@@ -114,6 +169,30 @@ export const planningRoutes: Record<string, (ctx: RouteContext) => Reply> = {
     writeValues(ctx, false),
   'PUT /repos/{owner}/{repo}/issues/{issue_number}/issue-field-values': (ctx) =>
     writeValues(ctx, true),
+  'POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues': addSubIssue,
+  'GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues': (ctx) => {
+    const repo = repoOf(ctx);
+    const parent = issueOf(ctx, repo);
+    const subs = (planningState(ctx.state).subIssues.get(parent.id) ?? []).flatMap((id) => {
+      const found = issueById(ctx.state, id);
+      return found ? [found] : [];
+    });
+    const { items, headers } = paginate(ctx, subs);
+    return { status: 200, body: items.map((s) => issueJson(ctx, s.repo, s.issue)), headers };
+  },
+  'DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue': (ctx) => {
+    const repo = repoOf(ctx);
+    const parent = issueOf(ctx, repo);
+    const sub = subIssueOf(ctx, repo);
+    const planning = planningState(ctx.state);
+    if (planning.parentOf.get(sub.issue.id) !== parent.id) throw new HttpError(404, 'Not Found');
+    planning.parentOf.delete(sub.issue.id);
+    planning.subIssues.set(
+      parent.id,
+      (planning.subIssues.get(parent.id) ?? []).filter((id) => id !== sub.issue.id),
+    );
+    return { status: 200, body: issueJson(ctx, repo, parent) };
+  },
   'DELETE /repos/{owner}/{repo}/issues/{issue_number}/issue-field-values/{issue_field_id}': (
     ctx,
   ) => {

@@ -2,7 +2,7 @@
  * The stand-in's GitHub-native planning state: organisation issue fields and the values issues
  * hold in them. Kept beside the core state (one per `StandInState`) so seeding stays plain data.
  */
-import type { IssueState, StandInState } from './stand-in-state.js';
+import type { IssueState, RepoState, StandInState } from './stand-in-state.js';
 import { nextId } from './stand-in-state.js';
 
 /** An organisation issue field. */
@@ -21,6 +21,10 @@ export interface PlanningState {
   refused: Set<string>;
   /** Issue database id → field id → value (option name for a single select). */
   values: Map<number, Map<number, string | number>>;
+  /** Parent issue database id → its sub-issues' database ids, in order. */
+  subIssues: Map<number, number[]>;
+  /** Sub-issue database id → its parent's database id (GitHub allows one parent). */
+  parentOf: Map<number, number>;
 }
 
 const states = new WeakMap<StandInState, PlanningState>();
@@ -29,7 +33,13 @@ const states = new WeakMap<StandInState, PlanningState>();
 export function planningState(state: StandInState): PlanningState {
   let found = states.get(state);
   if (found === undefined) {
-    found = { issueFields: new Map(), refused: new Set(), values: new Map() };
+    found = {
+      issueFields: new Map(),
+      refused: new Set(),
+      values: new Map(),
+      subIssues: new Map(),
+      parentOf: new Map(),
+    };
     states.set(state, found);
   }
   return found;
@@ -96,5 +106,50 @@ export function issueFieldValuesJson(
           : {}),
       },
     ];
+  });
+}
+
+/** The repository and issue with this database id, if any. */
+export function issueById(
+  state: StandInState,
+  id: number,
+): { repo: RepoState; issue: IssueState } | null {
+  for (const repo of state.repos.values()) {
+    for (const issue of repo.issues.values()) if (issue.id === id) return { repo, issue };
+  }
+  return null;
+}
+
+/** The sub-issue fields GitHub adds to an issue: its parent's API URL and a summary of its sub-issues. */
+export function subIssueJson(
+  ctx: { state: StandInState; base: string },
+  issue: IssueState,
+): Record<string, unknown> {
+  const planning = planningState(ctx.state);
+  const out: Record<string, unknown> = {};
+  const parentId = planning.parentOf.get(issue.id);
+  const parent = parentId === undefined ? null : issueById(ctx.state, parentId);
+  if (parent)
+    out['parent_issue_url'] =
+      `${ctx.base}/repos/${parent.repo.owner}/${parent.repo.name}/issues/${parent.issue.number}`;
+  const subs = planning.subIssues.get(issue.id) ?? [];
+  if (subs.length > 0) {
+    const completed = subs.filter(
+      (id) => issueById(ctx.state, id)?.issue.state === 'closed',
+    ).length;
+    out['sub_issues_summary'] = {
+      total: subs.length,
+      completed,
+      percent_completed: Math.floor((completed * 100) / subs.length),
+    };
+  }
+  return out;
+}
+
+/** The sub-issues of an issue by number, in order (what the parent's checklist shows). */
+export function subIssueNumbers(state: StandInState, parent: IssueState): number[] {
+  return (planningState(state).subIssues.get(parent.id) ?? []).flatMap((id) => {
+    const found = issueById(state, id);
+    return found ? [found.issue.number] : [];
   });
 }

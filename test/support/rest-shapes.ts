@@ -12,7 +12,7 @@ import type {
   StandInState,
   StatusState,
 } from './stand-in-state.js';
-import { issueFieldValuesJson, planningState } from './planning-state.js';
+import { issueFieldValuesJson, planningState, subIssueJson } from './planning-state.js';
 import { ensureUser } from './stand-in-state.js';
 
 type Json = Record<string, unknown>;
@@ -142,6 +142,7 @@ export function issueJson(ctx: ShapeContext, repo: RepoState, issue: IssueState)
   // Issues of an organisation with issue fields carry their values, as GitHub's listing does.
   if (!issue.pull && planningState(ctx.state).issueFields.has(repo.owner.toLowerCase()))
     out['issue_field_values'] = issueFieldValuesJson(ctx, repo.owner, issue);
+  if (!issue.pull) Object.assign(out, subIssueJson(ctx, issue));
   if (issue.pull) {
     out['pull_request'] = {
       url: `${api}/pulls/${issue.number}`,

@@ -246,6 +246,23 @@ export const configSchema = z
           .describe(
             'Tags that recurrence grouping ignores (matched ignoring case): generic words that would group unrelated incidents.',
           ),
+        minSignals: z
+          .number()
+          .int()
+          .min(1)
+          .max(4)
+          .default(2)
+          .describe(
+            'Independent signals (shared service, shared tag, same root-cause category, similar wording) two incidents need to count as a recurrence; 1 groups on any one of them.',
+          ),
+        strongSimilarity: z
+          .number()
+          .min(0)
+          .max(1)
+          .default(0.5)
+          .describe(
+            'TF-IDF cosine at or above which similar wording alone makes two incidents a recurrence (one strong signal); 1: only identical wording.',
+          ),
         targets: z
           .record(z.string(), responseTargets)
           .default({
@@ -344,9 +361,21 @@ export const configSchema = z
           .describe(
             "Name of the organisation's single-select issue field that holds the post-mortem's severity; empty: not set.",
           ),
+        parentIssues: z
+          .boolean()
+          .default(false)
+          .describe(
+            "Give each post-mortem one parent issue (the incident's title and date, severity, impact, a link to the file) whose sub-issues are its items' issues, so GitHub shows progress per incident. An issue someone already put under another parent stays there; at most 100 sub-issues per parent (GitHub's limit).",
+          ),
+        closeParentWhenDone: z
+          .boolean()
+          .default(false)
+          .describe(
+            "Close a post-mortem's parent issue once all its items are done (reopened when one is open again). A parent is always closed when its post-mortem is removed.",
+          ),
       })
       .prefault({})
-      .describe('GitHub-native planning: organisation issue fields.'),
+      .describe('GitHub-native planning: organisation issue fields and parent issues.'),
     tickBack: z
       .boolean()
       .default(false)

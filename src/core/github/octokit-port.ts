@@ -25,6 +25,7 @@ export interface OctokitPortOptions {
 }
 
 interface IssueJson {
+  id?: number;
   number: number;
   html_url: string;
   title: string;
@@ -39,6 +40,8 @@ interface IssueJson {
   updated_at: string;
   comments?: number;
   pull_request?: unknown;
+  parent_issue_url?: string | null;
+  sub_issues_summary?: { total: number } | null;
   issue_field_values?: Array<{
     issue_field_id: number;
     value: string | number | null;
@@ -246,6 +249,27 @@ export class OctokitPort implements IssuesPort, PullRequestsPort {
     }
   }
 
+  async addSubIssue(parent: number, subIssueId: number): Promise<void> {
+    try {
+      await this.#client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues', {
+        ...this.#repo,
+        issue_number: parent,
+        sub_issue_id: subIssueId,
+      });
+    } catch (error) {
+      // A lost answer to an earlier attempt: the link is there, which is the goal.
+      if (httpStatus(error) !== 422 || !(await this.#isSubIssueOf(parent, subIssueId))) throw error;
+    }
+  }
+
+  async #isSubIssueOf(parent: number, subIssueId: number): Promise<boolean> {
+    const subs = (await this.#client.paginate(
+      'GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues',
+      { ...this.#repo, issue_number: parent, per_page: 100 },
+    )) as Array<{ id: number }>;
+    return subs.some((s) => s.id === subIssueId);
+  }
+
   async listPullRequestFiles(pullNumber: number): Promise<PullRequestFile[]> {
     const files = (await this.#client.paginate(
       'GET /repos/{owner}/{repo}/pulls/{pull_number}/files',
@@ -311,9 +335,18 @@ function toIssue(data: IssueJson): IssueRecord {
   };
   if (data.user !== undefined) record.author = data.user?.login ?? null;
   if (typeof data.comments === 'number') record.comments = data.comments;
+  if (typeof data.id === 'number') record.id = data.id;
+  if (data.parent_issue_url !== undefined) record.parent = parentOf(data.parent_issue_url);
+  if (data.sub_issues_summary) record.subIssues = data.sub_issues_summary.total;
   if (data.issue_field_values !== undefined)
     record.fieldValues = data.issue_field_values.map(toFieldValue);
   return record;
+}
+
+function parentOf(url: string | null): NonNullable<IssueRecord['parent']> | null {
+  const match = url === null ? null : /\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)$/.exec(url);
+  if (!match?.[1] || !match[2] || !match[3]) return null;
+  return { owner: match[1], repo: match[2], number: Number(match[3]) };
 }
 
 function toFieldValue(v: NonNullable<IssueJson['issue_field_values']>[number]): IssueFieldValue {

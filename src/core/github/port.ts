@@ -30,6 +30,12 @@ export interface IssueRecord {
   author?: string | null;
   /** Values of the organisation's issue fields on the issue, when the listing reports them. */
   fieldValues?: IssueFieldValue[];
+  /** The issue's database id (what sub-issue links take), when reported. */
+  id?: number;
+  /** The issue's parent issue (null: none), when the listing reports it. */
+  parent?: { owner: string; repo: string; number: number } | null;
+  /** How many sub-issues the issue has, when the listing reports it. */
+  subIssues?: number;
 }
 
 /** An organisation issue field (`GET /orgs/{org}/issue-fields`). */
@@ -117,6 +123,8 @@ export interface IssuesPort {
   setIssueFieldValues?(number: number, values: readonly IssueFieldWrite[]): Promise<void>;
   /** Removes the issue field's value from the issue. */
   clearIssueFieldValue?(number: number, fieldId: number): Promise<void>;
+  /** Makes the issue with database id `subIssueId` a sub-issue of issue `parent`. */
+  addSubIssue?(parent: number, subIssueId: number): Promise<void>;
 }
 
 /** A file changed by a pull request. */

@@ -23,6 +23,8 @@ export interface ApplyOptions {
 export interface AppliedOperation {
   op: SyncOperation;
   number: number | null;
+  /** Database id of the issue a create made, when GitHub reported it. */
+  issueId?: number;
 }
 
 /** Why an operation was not performed. */
@@ -82,9 +84,9 @@ export async function applySync(
     }
     result.writes++;
     try {
-      const { number, author } = await execute(op, port);
+      const { number, author, issueId } = await execute(op, port);
       logger.info(describeOperation(op, number));
-      result.applied.push({ op, number });
+      result.applied.push({ op, number, ...(issueId === undefined ? {} : { issueId }) });
       const expected = options.toolLogin;
       if (
         typeof expected === 'string' &&
@@ -111,15 +113,28 @@ export async function applySync(
 async function execute(
   op: SyncOperation,
   port: IssuesPort,
-): Promise<{ number: number | null; author?: string | null | undefined }> {
+): Promise<{ number: number | null; author?: string | null | undefined; issueId?: number }> {
   switch (op.kind) {
     case 'create-label':
       await port.createLabel(op.label);
       return { number: null };
-    case 'create': {
+    case 'create':
+    case 'create-parent': {
       const issue = await port.createIssue(op.issue);
-      return { number: issue.number, author: issue.author };
+      return {
+        number: issue.number,
+        author: issue.author,
+        ...(issue.id === undefined ? {} : { issueId: issue.id }),
+      };
     }
+    case 'update-parent':
+      await port.updateIssue(op.number, op.patch);
+      return { number: op.number };
+    case 'add-sub-issue':
+      if (op.parent === null || op.issueId === null || port.addSubIssue === undefined)
+        throw new Error(`cannot link ${op.id} to its parent: no issue number or no sub-issue port`);
+      await port.addSubIssue(op.parent, op.issueId);
+      return { number: op.number };
     case 'update':
     case 'close':
     case 'reopen':

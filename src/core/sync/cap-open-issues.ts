@@ -1,15 +1,15 @@
 import type { IssueMatching } from './match-issues.js';
-import type { SyncOperation } from './sync-operation.js';
+import type { IssueOperation } from './sync-operation.js';
 
 /**
  * Turns the creates that would take the repository past `limit` open tracked issues into skips,
  * counting the tool's open issues the plan leaves open (reopened ones included).
  */
 export function capOpenIssues(
-  ops: readonly SyncOperation[],
+  ops: readonly IssueOperation[],
   matching: IssueMatching,
   limit: number,
-): SyncOperation[] {
+): IssueOperation[] {
   const closing = new Set(ops.flatMap((op) => (op.kind === 'close' ? [op.number] : [])));
   const reopening = new Set(ops.flatMap((op) => (op.kind === 'reopen' ? [op.number] : [])));
   const tool = [

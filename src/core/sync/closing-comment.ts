@@ -1,12 +1,12 @@
 import type { TrackedIssue } from './match-issues.js';
-import type { SyncOperation } from './sync-operation.js';
+import type { IssueOperation } from './sync-operation.js';
 
 /** The comment to post before closing a tool issue, unless an interrupted earlier run already posted it. */
 export function closingComment(
   tracked: TrackedIssue,
   body: string,
   alreadyCommented: ReadonlySet<number> | undefined,
-): SyncOperation[] {
+): IssueOperation[] {
   if (alreadyCommented?.has(tracked.issue.number)) return [];
   return [
     {

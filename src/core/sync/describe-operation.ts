@@ -17,6 +17,12 @@ export function describeOperation(op: SyncOperation, createdNumber: number | nul
       return `comment on #${op.number} for ${op.id}`;
     case 'link':
       return `link ${op.id} (${op.path}) to existing #${op.number}`;
+    case 'create-parent':
+      return `create ${createdNumber === null ? 'parent issue' : `parent #${createdNumber}`} for ${op.path}: ${op.issue.title}`;
+    case 'update-parent':
+      return `update parent #${op.number} of ${op.path}: ${op.changes.join(', ')}`;
+    case 'add-sub-issue':
+      return `make ${op.number === null ? 'the new issue' : `#${op.number}`} of ${op.id} a sub-issue of ${op.parent === null ? 'the new parent issue' : `#${op.parent}`}`;
     case 'set-fields':
       return `set ${op.fields.map((f) => `${f.name} = ${String(f.value)}`).join(', ')} on ${op.number === null ? 'the new issue' : `#${op.number}`} for ${op.id}`;
     case 'clear-field':

@@ -1,7 +1,7 @@
 import { closingComment } from './closing-comment.js';
 import type { DuplicateIssue } from './match-issues.js';
 import { renderDuplicateComment } from './render-duplicate-comment.js';
-import type { SyncOperation } from './sync-operation.js';
+import type { IssueOperation } from './sync-operation.js';
 
 /**
  * Closes an extra open issue of an item as a duplicate of the item's oldest issue, after a comment
@@ -12,7 +12,7 @@ export function planDuplicate(
   dup: DuplicateIssue,
   inScope: boolean,
   alreadyCommented: ReadonlySet<number> | undefined,
-): SyncOperation[] {
+): IssueOperation[] {
   const { issue, marker, kept } = dup;
   if (issue.state === 'closed') return [];
   const base = { id: marker.id, path: marker.path, number: issue.number };

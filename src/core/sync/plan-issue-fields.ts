@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.js';
 import type { IssueFieldDefinition, IssueFieldValue } from '../github/port.js';
-import type { SyncOperation } from './sync-operation.js';
+import type { PlanningOperation } from './sync-operation.js';
 
 /** One organisation issue field and the value an item wants in it. */
 export interface FieldChange {
@@ -62,8 +62,8 @@ export function resolveIssueFields(
 export function planIssueFields(
   items: readonly FieldTarget[],
   fields: IssueFieldTargets,
-): SyncOperation[] {
-  const ops: SyncOperation[] = [];
+): PlanningOperation[] {
+  const ops: PlanningOperation[] = [];
   for (const item of items) {
     const base = { id: item.id, path: item.path };
     const set: FieldChange[] = [];

@@ -15,7 +15,7 @@ import { capOpenIssues } from './cap-open-issues.js';
 import { closingComment } from './closing-comment.js';
 import { planDuplicate } from './plan-duplicate.js';
 import { renderLinkedComment, renderRemovalComment } from './render-issue-body.js';
-import type { SyncOperation } from './sync-operation.js';
+import type { IssueOperation } from './sync-operation.js';
 import type { UnassignedOwner } from './unassigned-owner.js';
 import {
   sameNamesCaseInsensitive,
@@ -47,9 +47,9 @@ export function planSync(
   desired: readonly DesiredIssue[],
   existing: readonly IssueRecord[],
   ctx: PlanContext,
-): SyncOperation[] {
+): IssueOperation[] {
   const matching = matchIssues(desired, existing, ctx);
-  const ops: SyncOperation[] = [];
+  const ops: IssueOperation[] = [];
   for (const match of matching.matches) ops.push(...planItem(match, ctx));
   for (const d of matching.duplicateItems) {
     ops.push({
@@ -105,12 +105,12 @@ function ownerChanged(match: IssueMatch): boolean {
   );
 }
 
-function planItem(match: IssueMatch, ctx: PlanContext): SyncOperation[] {
+function planItem(match: IssueMatch, ctx: PlanContext): IssueOperation[] {
   const d = match.desired;
   const tracked = match.tracked;
   const base = { id: d.id, path: d.path };
   if (d.tracker?.kind === 'issue' && d.tracker.number !== tracked?.issue.number) {
-    const link: SyncOperation = { kind: 'link', ...base, number: d.tracker.number };
+    const link: IssueOperation = { kind: 'link', ...base, number: d.tracker.number };
     if (tracked === null || tracked.issue.state === 'closed') return [link];
     // The item now links another issue: close ours so the work is tracked once.
     return [
@@ -270,13 +270,13 @@ function keepStateSetOnGitHub(
   ctx: PlanContext,
   reason: 'closed-on-github' | 'reopened-on-github',
   detail: string,
-): SyncOperation[] {
+): IssueOperation[] {
   const { id, path } = match.desired;
   const { issue } = match.tracked as TrackedIssue;
-  const skip: SyncOperation = { kind: 'skip', id, path, number: issue.number, reason, detail };
+  const skip: IssueOperation = { kind: 'skip', id, path, number: issue.number, reason, detail };
   if (hasToolLabel(issue, ctx)) return [skip];
   const labels = [...issue.labels, ctx.config.labels.tool];
-  const restore: SyncOperation = {
+  const restore: IssueOperation = {
     kind: 'update',
     id,
     path,
@@ -334,7 +334,7 @@ function assigneesFor(
   return { assignees: uniqueCaseInsensitive([...kept, d.assignee]), notes: [], unassigned: null };
 }
 
-function planOrphan(orphan: TrackedIssue, ctx: PlanContext): SyncOperation[] {
+function planOrphan(orphan: TrackedIssue, ctx: PlanContext): IssueOperation[] {
   const { issue, marker } = orphan;
   if (issue.state === 'closed') return [];
   const base = { id: marker.id, path: marker.path, number: issue.number };
@@ -371,7 +371,7 @@ function planOrphan(orphan: TrackedIssue, ctx: PlanContext): SyncOperation[] {
   ];
 }
 
-function labelOperations(ops: readonly SyncOperation[], ctx: PlanContext): SyncOperation[] {
+function labelOperations(ops: readonly IssueOperation[], ctx: PlanContext): IssueOperation[] {
   const present = new Set(ctx.repoLabels.map((l) => l.toLowerCase()));
   const specs = new Map(labelSpecs(ctx.config).map((s) => [s.name.toLowerCase(), s]));
   const missing = new Map<string, LabelSpec>();

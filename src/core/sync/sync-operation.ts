@@ -21,7 +21,11 @@ export type SkipReason =
   /** Creating the issue would exceed `sync.maxOpenIssues` open tracked issues in the repository. */
   | 'open-issue-cap'
   /** The issue's post-mortem is outside the configured paths or could not be read: not closed. */
-  | 'out-of-scope';
+  | 'out-of-scope'
+  /** The issue is already a sub-issue of another parent (GitHub allows one): left there. */
+  | 'parent-elsewhere'
+  /** The post-mortem's parent issue has GitHub's maximum of sub-issues. */
+  | 'sub-issue-limit';
 
 /** A change to an item's issue, applied alike for `update`, `close` and `reopen`: the fields sent and what changed, in words. */
 export interface IssueEdit {
@@ -32,8 +36,11 @@ export interface IssueEdit {
   changes: string[];
 }
 
-/** One step of a sync plan. Every kind but `link` and `skip` writes. */
-export type SyncOperation =
+/** One step of a sync plan: an issue step, or a planning step that follows them. Every kind but `link` and `skip` writes. */
+export type SyncOperation = IssueOperation | PlanningOperation;
+
+/** A step of the issue plan ({@link planSync}): the items' issues and labels. */
+export type IssueOperation =
   | { kind: 'create-label'; label: LabelSpec }
   | {
       kind: 'create';
@@ -49,8 +56,32 @@ export type SyncOperation =
   | (IssueEdit & { kind: 'reopen'; notes: string[]; unassigned?: UnassignedOwner })
   | { kind: 'comment'; id: string; path: string; number: number; body: string }
   | { kind: 'link'; id: string; path: string; number: number }
+  | {
+      kind: 'skip';
+      id: string;
+      path: string;
+      number: number | null;
+      reason: SkipReason;
+      detail: string;
+    };
+
+/** A GitHub-native planning step, planned after the issue plan was applied (it needs the issues' numbers). */
+export type PlanningOperation =
   /** Issue field values to set on the item's issue (number null: the issue this plan creates). */
   | { kind: 'set-fields'; id: string; path: string; number: number | null; fields: FieldChange[] }
+  /** The parent issue of a post-mortem, to create (its items become its sub-issues). */
+  | { kind: 'create-parent'; path: string; issue: IssueCreate }
+  /** A change to a post-mortem's parent issue (title, body, closed or reopened). */
+  | { kind: 'update-parent'; path: string; number: number; patch: IssuePatch; changes: string[] }
+  /** Makes the item's issue a sub-issue of its post-mortem's parent (null: created by this plan). */
+  | {
+      kind: 'add-sub-issue';
+      id: string;
+      path: string;
+      parent: number | null;
+      number: number | null;
+      issueId: number | null;
+    }
   /** An issue field whose value the item no longer has (its due date was removed). */
   | { kind: 'clear-field'; id: string; path: string; number: number; field: FieldChange }
   | {

@@ -9,10 +9,10 @@ import { desiredIssues } from './desired-issues.js';
 import { findUnlabelledIssues } from './find-unlabelled-issues.js';
 import { matchIssues, openedBy } from './match-issues.js';
 import { assigneesToCheck, planSync, type PlanContext } from './plan-sync.js';
-import { planPlanning } from './plan-planning.js';
+import { applyPlanning, merge } from './apply-planning.js';
 import { renderRemovalCommentMarker } from './render-issue-body.js';
 import { silentLogger, type SyncLogger } from './sync-logger.js';
-import { isWrite, type SyncOperation } from './sync-operation.js';
+import { isWrite, type IssueOperation, type SyncOperation } from './sync-operation.js';
 import type { UnassignedOwner } from './unassigned-owner.js';
 
 /** Everything one sync reconciles, already read by the host. */
@@ -59,6 +59,11 @@ export interface SyncCounts {
   duplicatesClosed: number;
   /** Issue field writes (values set or cleared). */
   fieldsWritten: number;
+  /** Parent issues created and changed (`planning.parentIssues`). */
+  parentsCreated: number;
+  parentsUpdated: number;
+  /** Item issues made sub-issues of their post-mortem's parent. */
+  subIssuesLinked: number;
 }
 
 /** What a sync run planned and did. */
@@ -190,35 +195,30 @@ export async function syncRepository(
           logger,
           toolLogin,
         });
-  // Planning writes follow the issue plan (they need its issue numbers); a stopped run leaves them to the next.
+  // Planning steps follow the issue plan (they need its issue numbers); a stopped run leaves them to the next.
+  const issuePlan = plan;
+  let fullPlan: SyncOperation[] = plan;
   if (result.failure === null && !result.capped) {
-    const planning = await planPlanning(
+    const planning = await applyPlanning(
       {
         config,
+        repo: input.repo,
+        serverUrl: input.serverUrl,
+        sha: input.sha,
+        postmortems: input.postmortems.filter((pm) => !unparsed.has(pm.path)),
         desired,
-        severities: new Map(input.postmortems.map((pm) => [pm.path, pm.severity])),
+        existing,
         plan,
         result,
-        existing,
+        isRemovable: ctx.isRemovable,
       },
       port,
+      { dryRun: options.dryRun, maxWrites: options.maxWrites, logger },
     );
     reads += planning.reads;
-    if (planning.note !== null) logger.info(planning.note);
     if (planning.ops.length > 0) {
-      const more = await applySync(planning.ops, port, {
-        dryRun: options.dryRun,
-        maxWrites: options.maxWrites - result.writes,
-        logger,
-      });
-      result = {
-        applied: [...result.applied, ...more.applied],
-        notApplied: [...result.notApplied, ...more.notApplied],
-        writes: result.writes + more.writes,
-        failure: more.failure,
-        capped: more.capped,
-      };
-      plan = [...plan, ...planning.ops];
+      result = merge(result, planning.result);
+      fullPlan = [...plan, ...planning.ops];
     }
   }
   const notCreated = plan.flatMap((op) =>
@@ -231,10 +231,10 @@ export async function syncRepository(
       `sync.maxOpenIssues (${config.sync.maxOpenIssues}) reached: ${notCreated.length} item(s) not tracked: ${notCreated.map((n) => n.id).join(', ')}`,
     );
   return {
-    plan,
+    plan: fullPlan,
     result,
     counts: countOperations(result, options.dryRun),
-    items: itemNumbers(result, plan, new Set(desired.map((d) => d.id))),
+    items: itemNumbers(result, issuePlan, new Set(desired.map((d) => d.id))),
     trackedBefore: labelled.length,
     unlabelled,
     reads,
@@ -309,6 +309,9 @@ function countOperations(result: ApplyResult, dryRun: boolean): SyncCounts {
     skipped: 0,
     duplicatesClosed: 0,
     fieldsWritten: 0,
+    parentsCreated: 0,
+    parentsUpdated: 0,
+    subIssuesLinked: 0,
   };
   const ops = [
     ...result.applied.map((a) => a.op),
@@ -325,6 +328,9 @@ function countOperations(result: ApplyResult, dryRun: boolean): SyncCounts {
     else if (op.kind === 'link') counts.linked++;
     else if (op.kind === 'create-label') counts.labelsCreated++;
     else if (op.kind === 'set-fields' || op.kind === 'clear-field') counts.fieldsWritten++;
+    else if (op.kind === 'create-parent') counts.parentsCreated++;
+    else if (op.kind === 'update-parent') counts.parentsUpdated++;
+    else if (op.kind === 'add-sub-issue') counts.subIssuesLinked++;
     else if (op.reason !== 'up-to-date') counts.skipped++;
   }
   return counts;
@@ -332,7 +338,7 @@ function countOperations(result: ApplyResult, dryRun: boolean): SyncCounts {
 
 function itemNumbers(
   result: ApplyResult,
-  plan: readonly SyncOperation[],
+  plan: readonly IssueOperation[],
   ids: ReadonlySet<string>,
 ): Record<string, number> {
   const items: Record<string, number> = {};

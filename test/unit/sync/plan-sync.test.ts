@@ -4,7 +4,7 @@ import type { IssueRecord } from '../../../src/core/github/port.js';
 import type { DesiredIssue } from '../../../src/core/sync/desired-issue.js';
 import { parseMarker } from '../../../src/core/sync/marker.js';
 import { assigneesToCheck, planSync, type PlanContext } from '../../../src/core/sync/plan-sync.js';
-import type { SyncOperation } from '../../../src/core/sync/sync-operation.js';
+import type { IssueOperation } from '../../../src/core/sync/sync-operation.js';
 import { desired, issueOf, item } from './fixtures.js';
 
 const allLabels = ['postmortem-action-item', 'severity:SEV1', 'severity:SEV2', 'overdue'];
@@ -27,7 +27,7 @@ function context(overrides: Partial<PlanContext> = {}): PlanContext {
 }
 
 /** `kind #number reason` per operation, for compact expectations. */
-function summary(ops: SyncOperation[]): string[] {
+function summary(ops: IssueOperation[]): string[] {
   return ops.map((op) => {
     switch (op.kind) {
       case 'create-label':
