@@ -9,7 +9,7 @@ import {
   type PreparedText,
 } from '../src/core/read/prepare-text.js';
 import { readLimits, type ReadLimits } from '../src/core/read/read-limits.js';
-import { isUnread } from '../src/core/read/unread-postmortem.js';
+import { isUnread, unreadPostmortem } from '../src/core/read/unread-postmortem.js';
 import { parseInWorker } from '../src/io/parse-in-worker.js';
 import type { ParsePool } from '../src/io/parse-pool.js';
 import { postmortemPaths } from './postmortem-paths.js';
@@ -38,10 +38,22 @@ export async function readPostmortemFiles(
   pool?: ParsePool,
 ): Promise<PostmortemFiles> {
   const filter = postmortemPaths(config);
-  const listing = await repoFiles.listFiles(sha, filter.prefixes);
+  const listing = (await repoFiles.listFiles(sha, filter.prefixes)).filter((entry) =>
+    filter.matches(entry.path),
+  );
+  // A symbolic link's blob is its target's name: never read as a post-mortem, and its issues stay.
+  const links = listing
+    .filter((entry) => entry.symlink === true)
+    .map((entry) =>
+      unreadPostmortem(
+        entry.path,
+        'file-unreadable',
+        `${entry.path} is a symbolic link; post-mortems are read only from regular files`,
+      ),
+    );
   const paths = listing
+    .filter((entry) => entry.symlink !== true)
     .map((entry) => entry.path)
-    .filter((path) => filter.matches(path))
     .sort();
   const { prepared, bytes } = await preparePostmortems(
     repoFiles,
@@ -53,12 +65,15 @@ export async function readPostmortemFiles(
   const postmortems: Postmortem[] = [];
   const unreadable: string[] = [];
   const problems: string[] = [];
-  const parsed = await Promise.all(
-    paths.map(async (path) => {
-      const read = prepared.get(path);
-      if (read === undefined) return null;
-      return read.ok ? parseInWorker(read.text, path, options, pool) : read.postmortem;
-    }),
+  const parsed: Array<Postmortem | null> = [...links];
+  parsed.push(
+    ...(await Promise.all(
+      paths.map(async (path) => {
+        const read = prepared.get(path);
+        if (read === undefined) return null;
+        return read.ok ? parseInWorker(read.text, path, options, pool) : read.postmortem;
+      }),
+    )),
   );
   for (const pm of parsed) {
     if (pm === null) continue;

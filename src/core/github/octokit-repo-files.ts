@@ -12,6 +12,7 @@ export type RepoFilesOctokit = Pick<GitHubClient, 'request' | 'graphql'>;
 
 interface TreeEntry {
   path: string;
+  mode?: string;
   type: 'blob' | 'tree' | 'commit';
   sha: string;
   size?: number;
@@ -64,8 +65,7 @@ export function createOctokitRepoFiles(
     const full = await tree(sha, true);
     if (!full.truncated) {
       for (const entry of full.tree) {
-        if (entry.type === 'blob')
-          out.push({ path: base + entry.path, sha: entry.sha, size: entry.size ?? null });
+        if (entry.type === 'blob') out.push(fileEntry(base + entry.path, entry));
       }
       return;
     }
@@ -73,7 +73,7 @@ export function createOctokitRepoFiles(
     const level = await tree(sha, false);
     for (const entry of level.tree) {
       const path = base + entry.path;
-      if (entry.type === 'blob') out.push({ path, sha: entry.sha, size: entry.size ?? null });
+      if (entry.type === 'blob') out.push(fileEntry(path, entry));
       else if (entry.type === 'tree' && isRelevantDirectory(`${path}/`, prefixes))
         await walk(entry.sha, `${path}/`, prefixes, out);
     }
@@ -190,6 +190,15 @@ export function createOctokitRepoFiles(
       return out;
     },
   };
+}
+
+/** Git's mode of a symbolic link: its blob holds the link's target, not a file's content. */
+const SYMLINK_MODE = '120000';
+
+function fileEntry(path: string, entry: TreeEntry): RepoFileEntry {
+  const file: RepoFileEntry = { path, sha: entry.sha, size: entry.size ?? null };
+  if (entry.mode === SYMLINK_MODE) file.symlink = true;
+  return file;
 }
 
 /** Whether directory `dir` (ending in `/`) is inside one of `prefixes` or leads to one; no prefixes means all. */

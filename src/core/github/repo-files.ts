@@ -15,6 +15,8 @@ export interface RepoFileEntry {
   sha: string;
   /** Size in bytes, when the API reports it. */
   size: number | null;
+  /** True for a symbolic link (mode 120000): never read as a post-mortem. */
+  symlink?: boolean;
 }
 
 /** Read access to the files of one repository. */

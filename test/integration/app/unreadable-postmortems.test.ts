@@ -31,6 +31,19 @@ function openTracked(env: ReturnType<typeof standInWithRepo>) {
   );
 }
 
+/** Turns `path` at commit `sha` into a symbolic link (git mode 120000), as `git add` of a link records it. */
+function markSymlink(env: ReturnType<typeof standInWithRepo>, sha: string, path: string): void {
+  const git = env.repo.git;
+  let tree = git.commits.get(sha)?.tree ?? '';
+  const parts = path.split('/');
+  for (const [i, part] of parts.entries()) {
+    const entry = git.trees.get(tree)?.find((e) => e.path === part);
+    if (!entry) throw new Error(`no ${path} at ${sha}`);
+    if (i === parts.length - 1) entry.mode = '120000';
+    else tree = entry.sha;
+  }
+}
+
 describe('push of a post-mortem that is not what it seems → its issues stay as they are', () => {
   it('closes nothing when the file is emptied or replaced by binary content, and writes nothing when it is restored', async () => {
     const env = standInWithRepo({ files: { [CONFIG]: '{}\n' } });
@@ -53,6 +66,23 @@ describe('push of a post-mortem that is not what it seems → its issues stay as
       expect(openTracked(env).map((i) => i.number)).toEqual(before);
     }
     expect(env.repo.comments.size).toBe(0);
+    env.standIn.assertNoContractViolations();
+  });
+
+  it('closes nothing when the file is replaced by a symbolic link, whose target it never reads', async () => {
+    const env = standInWithRepo({ files: { [CONFIG]: '{}\n' } });
+    const probot = await createTestProbot(env.standIn, { now: () => NOW });
+    const first = env.standIn.commitFiles('acme', 'payments', { [PATH]: cacheOutage });
+    await deliver(probot, 'push', pushPayload(env, first));
+    const before = openTracked(env).map((i) => i.number);
+    expect(before).toHaveLength(2);
+
+    const mark = env.standIn.requests.mark();
+    const sha = env.standIn.commitFiles('acme', 'payments', { [PATH]: '../../../etc/passwd' });
+    markSymlink(env, sha, PATH);
+    await deliver(probot, 'push', pushPayload(env, sha));
+    expect(env.standIn.requests.writes(mark)).toBe(0);
+    expect(openTracked(env).map((i) => i.number)).toEqual(before);
     env.standIn.assertNoContractViolations();
   });
 
