@@ -64,6 +64,8 @@ export function analyseDigest(input: DigestInput): Digest {
       lookbackDays: d.recurrenceLookbackDays,
       similarityThreshold: d.similarityThreshold,
       ignoreTags: d.ignoreTags,
+      minSignals: d.minSignals,
+      strongSimilarity: d.strongSimilarity,
     }),
     incidentsBySeverity: [...bySeverity]
       .map(([severity, count]) => ({ severity, count }))

@@ -3,7 +3,7 @@ import { addDays, daysBetween } from '../text/calendar-date.js';
 import { openOn } from './analyse-action-items.js';
 import type { DigestItem, IncidentRef, RecurrenceBasis, RecurrenceGroup } from './digest-model.js';
 import { incidentRef } from './resolve-items.js';
-import { cosine, tfIdfVectors } from './tf-idf.js';
+import { cosine, tfIdfVectors, type SparseVector } from './tf-idf.js';
 
 /** Options of {@link analyseRecurrence}. */
 export interface RecurrenceOptions {
@@ -13,10 +13,37 @@ export interface RecurrenceOptions {
   windowDays: number;
   /** A group is reported when its latest incident lies within this many days before `today`. */
   lookbackDays: number;
-  /** Cosine similarity at or above which two incidents are the same class. */
+  /** Cosine similarity of title + root cause at or above which the wording is "similar" (one signal). */
   similarityThreshold: number;
   /** Tags that do not group incidents (compared ignoring case); none by default. */
   ignoreTags?: readonly string[];
+  /**
+   * Independent signals (shared service, shared tag, same root-cause category, similar wording) two
+   * incidents need to be the same class; 2 by default, 1 groups on any one of them.
+   */
+  minSignals?: number;
+  /** Cosine at or above which the wording alone makes two incidents the same class (a strong signal); default 0.5. */
+  strongSimilarity?: number;
+}
+
+/** The default number of independent signals a recurrence needs. */
+export const DEFAULT_MIN_SIGNALS = 2;
+/** The default cosine at which similar wording alone is enough. */
+export const DEFAULT_STRONG_SIMILARITY = 0.5;
+
+/** One matched signal between two incidents. */
+export interface RecurrenceSignal {
+  basis: RecurrenceBasis;
+  /** The shared service, tag or category; for similarity, the shared top terms. */
+  key: string;
+}
+
+/** How two incidents compare: the signals they share and the cosine of their wording. */
+export interface PairComparison {
+  signals: RecurrenceSignal[];
+  similarity: number;
+  /** Whether the pair meets the rule (enough signals, or strong wording). */
+  related: boolean;
 }
 
 interface Candidate {
@@ -28,87 +55,96 @@ function norm(value: string): string {
   return value.trim().toLowerCase();
 }
 
-/**
- * Splits date-ordered members into runs in which each incident follows the previous one within
- * `windowDays`: a class that comes back after a longer quiet spell starts a new run.
- */
-function recurrenceRuns(
-  members: readonly number[],
-  candidates: readonly Candidate[],
-  windowDays: number,
-): number[][] {
-  const runs: number[][] = [];
-  let run: number[] = [];
-  for (const m of members) {
-    const last = run.at(-1);
-    if (
-      last !== undefined &&
-      daysBetween(candidates[last]!.ref.date, candidates[m]!.ref.date) > windowDays
-    ) {
-      runs.push(run);
-      run = [];
-    }
-    run.push(m);
+function shared(
+  a: readonly string[],
+  b: readonly string[],
+  ignored: ReadonlySet<string>,
+): string[] {
+  const theirs = new Set(b.map(norm));
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const v of a) {
+    const k = norm(v);
+    if (k === '' || ignored.has(k) || seen.has(k) || !theirs.has(k)) continue;
+    seen.add(k);
+    out.push(v.trim());
   }
-  if (run.length > 0) runs.push(run);
-  return runs;
+  return out;
+}
+
+/** The text whose wording is compared: title and root cause (impact and factors measured worse, see bench/recurrence.ts). */
+export function recurrenceText(pm: Postmortem): string {
+  return `${pm.title ?? ''} ${pm.rootCause ?? ''}`;
+}
+
+/** The terms two vectors share that weigh most, at most three. */
+function sharedTerms(a: SparseVector, b: SparseVector): string {
+  return [...a]
+    .filter(([w]) => b.has(w))
+    .map(([w, x]) => [w, x * b.get(w)!] as const)
+    .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+    .slice(0, 3)
+    .map(([w]) => w)
+    .join(', ');
 }
 
 /**
- * Groups of textually similar incidents by leader clustering in date order: an incident joins the
- * group whose first incident it is most similar to (at or above the threshold) and whose latest
- * incident is at most `windowDays` earlier, else starts one. Unlike connected components, this does
- * not chain A~B~C into one class when A and C share nothing.
+ * Compares two incidents: each shared service, shared tag (`ignoreTags` aside), the same
+ * root-cause category and similar wording (cosine of `va` and `vb` at or above the threshold) is
+ * one signal — services count once however many are shared, as do tags. The pair is related when
+ * it has `minSignals` signals, or when its wording reaches `strongSimilarity`.
  */
-function similarityGroups(
-  candidates: readonly Candidate[],
-  threshold: number,
-  windowDays: number,
-): { members: number[]; terms: string[] }[] {
-  const vectors = tfIdfVectors(
-    candidates.map((c) => `${c.pm.title ?? ''} ${c.pm.rootCause ?? ''}`),
-  );
-  const groups: number[][] = [];
-  for (let i = 0; i < vectors.length; i++) {
-    if (vectors[i]!.size === 0) continue;
-    let best: number[] | null = null;
-    let bestScore = threshold;
-    for (const g of groups) {
-      const gap = daysBetween(candidates[g.at(-1)!]!.ref.date, candidates[i]!.ref.date);
-      if (gap > windowDays) continue;
-      const score = cosine(vectors[g[0]!]!, vectors[i]!);
-      if (score >= bestScore) {
-        best = g;
-        bestScore = score;
-      }
-    }
-    if (best) best.push(i);
-    else groups.push([i]);
-  }
-  return groups
-    .filter((members) => members.length > 1)
-    .map((members) => {
-      // Name the group by the terms its members share that weigh most.
-      const weight = new Map<string, number>();
-      for (const m of members)
-        for (const [w, x] of vectors[m]!) weight.set(w, (weight.get(w) ?? 0) + x);
-      const shared = [...weight].filter(
-        ([w]) => members.filter((m) => vectors[m]!.has(w)).length > 1,
-      );
-      const terms = (shared.length > 0 ? shared : [...weight])
-        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-        .slice(0, 3)
-        .map(([w]) => w);
-      return { members, terms };
-    });
+export function comparePair(
+  a: Postmortem,
+  b: Postmortem,
+  va: SparseVector,
+  vb: SparseVector,
+  options: Pick<
+    RecurrenceOptions,
+    'similarityThreshold' | 'ignoreTags' | 'minSignals' | 'strongSimilarity'
+  >,
+): PairComparison {
+  const ignored = new Set((options.ignoreTags ?? []).map(norm));
+  const signals: RecurrenceSignal[] = [];
+  const services = shared(a.services, b.services, new Set());
+  if (services.length > 0) signals.push({ basis: 'service', key: services.join(', ') });
+  const category =
+    a.rootCauseCategory !== null &&
+    b.rootCauseCategory !== null &&
+    norm(a.rootCauseCategory) !== '' &&
+    norm(a.rootCauseCategory) === norm(b.rootCauseCategory)
+      ? a.rootCauseCategory.trim()
+      : null;
+  if (category !== null) signals.push({ basis: 'rootCauseCategory', key: category });
+  const tags = shared(a.tags, b.tags, ignored);
+  if (tags.length > 0) signals.push({ basis: 'tag', key: tags.join(', ') });
+  const similarity = cosine(va, vb);
+  if (va.size > 0 && vb.size > 0 && similarity >= options.similarityThreshold)
+    signals.push({ basis: 'similarity', key: sharedTerms(va, vb) });
+  const min = options.minSignals ?? DEFAULT_MIN_SIGNALS;
+  const strong = options.strongSimilarity ?? DEFAULT_STRONG_SIMILARITY;
+  const related =
+    signals.length > 0 &&
+    (signals.length >= min || (va.size > 0 && vb.size > 0 && similarity >= strong));
+  return { signals, similarity, related };
 }
 
+const ORDER: Record<RecurrenceBasis, number> = {
+  rootCauseCategory: 0,
+  service: 1,
+  tag: 2,
+  similarity: 3,
+};
+
 /**
- * Incidents of the same class — by shared service or tag (`ignoreTags` aside), by root-cause
- * category, and by TF-IDF cosine of title + root cause — each at most `windowDays` after the
- * previous one of its group, for groups whose latest incident lies in the lookback; each flagged
- * where an incident recurred while action items of an earlier incident of the group were still
- * open at the later one's date.
+ * Incidents of the same class, found by leader-less clustering in date order: an incident joins
+ * the group holding the incident it is most strongly related to (most signals, then highest
+ * cosine) when that group's latest incident is at most `windowDays` earlier, else starts one. Two
+ * incidents are related when they share at least `minSignals` independent signals (service, tag,
+ * root-cause category, similar wording) or their wording is strongly similar; a group names every
+ * signal that joined it. Groups whose latest incident lies in the lookback are reported, each
+ * flagged where an incident recurred while action items of an earlier incident of the group were
+ * still open at the later one's date.
  */
 export function analyseRecurrence(
   postmortems: readonly Postmortem[],
@@ -124,41 +160,50 @@ export function analyseRecurrence(
   candidates.sort(
     (a, b) => a.ref.date.localeCompare(b.ref.date) || a.ref.path.localeCompare(b.ref.path),
   );
+  const vectors = tfIdfVectors(candidates.map((c) => recurrenceText(c.pm)));
+
+  const groups: { members: number[]; signals: RecurrenceSignal[] }[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    let best: { group: (typeof groups)[number]; cmp: PairComparison } | null = null;
+    for (const group of groups) {
+      const gap = daysBetween(candidates[group.members.at(-1)!]!.ref.date, candidates[i]!.ref.date);
+      if (gap > options.windowDays) continue;
+      for (const m of group.members) {
+        const cmp = comparePair(
+          candidates[m]!.pm,
+          candidates[i]!.pm,
+          vectors[m]!,
+          vectors[i]!,
+          options,
+        );
+        if (!cmp.related) continue;
+        if (
+          best === null ||
+          cmp.signals.length > best.cmp.signals.length ||
+          (cmp.signals.length === best.cmp.signals.length && cmp.similarity > best.cmp.similarity)
+        )
+          best = { group, cmp };
+      }
+    }
+    if (best === null) {
+      groups.push({ members: [i], signals: [] });
+      continue;
+    }
+    best.group.members.push(i);
+    for (const s of best.cmp.signals)
+      if (!best.group.signals.some((t) => t.basis === s.basis && norm(t.key) === norm(s.key)))
+        best.group.signals.push(s);
+  }
 
   const lookbackFrom = addDays(options.today, -options.lookbackDays);
-  const raw: { basis: RecurrenceBasis; key: string; members: number[] }[] = [];
-  const push = (basis: RecurrenceBasis, key: string, members: readonly number[]): void => {
-    for (const run of recurrenceRuns(members, candidates, options.windowDays))
-      if (run.length > 1 && candidates[run.at(-1)!]!.ref.date >= lookbackFrom)
-        raw.push({ basis, key, members: run });
-  };
-  const byValue = (basis: RecurrenceBasis, values: (pm: Postmortem) => readonly string[]): void => {
-    const index = new Map<string, { label: string; members: number[] }>();
-    candidates.forEach((c, i) => {
-      for (const v of new Set(
-        values(c.pm)
-          .map((x) => x.trim())
-          .filter(Boolean),
-      )) {
-        const k = norm(v);
-        const entry = index.get(k);
-        if (entry) {
-          if (entry.members.at(-1) !== i) entry.members.push(i);
-        } else index.set(k, { label: v, members: [i] });
-      }
+  const raw = groups
+    .filter((g) => g.members.length > 1 && candidates[g.members.at(-1)!]!.ref.date >= lookbackFrom)
+    .map((g) => {
+      const signals = [...g.signals].sort(
+        (a, b) => ORDER[a.basis] - ORDER[b.basis] || a.key.localeCompare(b.key),
+      );
+      return { members: g.members, first: signals[0]!, also: signals.slice(1) };
     });
-    for (const { label, members } of index.values()) push(basis, label, members);
-  };
-  byValue('service', (pm) => pm.services);
-  const ignoredTags = new Set((options.ignoreTags ?? []).map(norm));
-  byValue('tag', (pm) => pm.tags.filter((t) => !ignoredTags.has(norm(t))));
-  byValue('rootCauseCategory', (pm) => (pm.rootCauseCategory ? [pm.rootCauseCategory] : []));
-  for (const { members, terms } of similarityGroups(
-    candidates,
-    options.similarityThreshold,
-    options.windowDays,
-  ))
-    push('similarity', terms.join(', '), members);
 
   const itemsByPath = new Map<string, DigestItem[]>();
   for (const item of items) {
@@ -167,32 +212,8 @@ export function analyseRecurrence(
     else itemsByPath.set(item.path, [item]);
   }
 
-  const order: Record<RecurrenceBasis, number> = {
-    rootCauseCategory: 0,
-    service: 1,
-    tag: 2,
-    similarity: 3,
-  };
-  // The same incidents grouped on several grounds form one group that names every ground.
-  const merged = new Map<
-    string,
-    {
-      basis: RecurrenceBasis;
-      key: string;
-      members: number[];
-      also: { basis: RecurrenceBasis; key: string }[];
-    }
-  >();
-  for (const g of [...raw].sort(
-    (a, b) => order[a.basis] - order[b.basis] || a.key.localeCompare(b.key),
-  )) {
-    const id = g.members.join(',');
-    const existing = merged.get(id);
-    if (existing) existing.also.push({ basis: g.basis, key: g.key });
-    else merged.set(id, { ...g, also: [] });
-  }
-  return [...merged.values()]
-    .map(({ basis, key, members, also }): RecurrenceGroup => {
+  return raw
+    .map(({ members, first, also }): RecurrenceGroup => {
       const group = members.map((m) => candidates[m]!);
       const recurredWhileOpen: RecurrenceGroup['recurredWhileOpen'] = [];
       for (let j = 1; j < group.length; j++) {
@@ -217,13 +238,19 @@ export function analyseRecurrence(
           }
         }
       }
-      return { basis, key, also, incidents: group.map((c) => c.ref), recurredWhileOpen };
+      return {
+        basis: first.basis,
+        key: first.key,
+        also,
+        incidents: group.map((c) => c.ref),
+        recurredWhileOpen,
+      };
     })
     .sort(
       (a, b) =>
         Number(b.recurredWhileOpen.length > 0) - Number(a.recurredWhileOpen.length > 0) ||
         b.incidents.length - a.incidents.length ||
-        order[a.basis] - order[b.basis] ||
+        ORDER[a.basis] - ORDER[b.basis] ||
         a.key.localeCompare(b.key),
     );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseDigest } from '../../../src/core/digest/analyse-digest.js';
-import { analyseRecurrence } from '../../../src/core/digest/analyse-recurrence.js';
+import { analyseRecurrence, comparePair } from '../../../src/core/digest/analyse-recurrence.js';
 import { resolveItems } from '../../../src/core/digest/resolve-items.js';
 import { cosine, normaliseWords, tfIdfVectors } from '../../../src/core/digest/tf-idf.js';
 import { config, issue, item, pm } from './fixtures.js';
@@ -70,7 +70,7 @@ describe('analyseRecurrence', () => {
     title: 'Checkout errors after config push',
   });
 
-  it('groups by shared service (case-insensitive), root-cause category and textual similarity, within the window of each other', () => {
+  it('groups on two signals (root-cause category and similar wording) and not on a shared service alone', () => {
     const groups = analyseRecurrence(
       [first, second, third, outside],
       resolveItems([first, second, third], [], config()),
@@ -79,10 +79,7 @@ describe('analyseRecurrence', () => {
     const summary = groups.map(
       (g) => `${g.basis}:${g.key}:${g.incidents.map((i) => i.date).join(',')}`,
     );
-    expect(summary).toEqual([
-      'rootCauseCategory:config-change:2026-06-01,2026-10-01',
-      'service:checkout:2026-06-01,2026-09-01',
-    ]);
+    expect(summary).toEqual(['rootCauseCategory:config-change:2026-06-01,2026-10-01']);
     // The same two incidents are also textually similar: one group naming both grounds.
     expect(groups[0]!.also).toEqual([
       { basis: 'similarity', key: expect.stringContaining('config') },
@@ -175,20 +172,26 @@ describe('analyseRecurrence', () => {
       expect(groups).toEqual([]);
     });
 
-    it('still groups incidents by the tags it does not ignore', () => {
+    it('still groups incidents by the tags it does not ignore (one signal allowed)', () => {
       const groups = analyseRecurrence(
         [...unrelated, tagged('2026-11-01', ['network', 'incident'])],
         [],
-        { ...WINDOW, ignoreTags: ['incident', 'post-mortem', 'postmortem', 'outage'] },
+        {
+          ...WINDOW,
+          minSignals: 1,
+          ignoreTags: ['incident', 'post-mortem', 'postmortem', 'outage'],
+        },
       );
       expect(keys(groups)).toEqual(['tag:network:2026-09-01,2026-11-01']);
     });
 
-    it('groups by every tag when nothing is ignored', () => {
-      expect(keys(analyseRecurrence(unrelated, [], WINDOW))).toEqual([
-        'tag:INCIDENT:2026-09-01,2026-10-01',
+    it('groups by every tag when nothing is ignored and one signal is enough', () => {
+      // An incident joins one group only: the 10-01 one shares a tag with each earlier one and
+      // joins the first (a tie); the 09-01 one shares nothing with the 06-01 one and stays alone.
+      expect(keys(analyseRecurrence(unrelated, [], { ...WINDOW, minSignals: 1 }))).toEqual([
         'tag:Post-Mortem:2026-06-01,2026-10-01',
       ]);
+      expect(analyseRecurrence(unrelated, [], WINDOW)).toEqual([]);
     });
 
     it('ignores generic tags by default through digest.ignoreTags, and follows a configured list', () => {
@@ -201,7 +204,7 @@ describe('analyseRecurrence', () => {
         expect.arrayContaining(['post-mortem', 'postmortem', 'incident', 'outage']),
       );
       expect(run({})).toEqual([]);
-      expect(run({ ignoreTags: ['post-mortem', 'postmortem'] })).toEqual([
+      expect(run({ ignoreTags: ['post-mortem', 'postmortem'], minSignals: 1 })).toEqual([
         'tag:INCIDENT:2026-09-01,2026-10-01',
       ]);
     });
@@ -218,11 +221,13 @@ describe('analyseRecurrence', () => {
       });
     const dates = (groups: ReturnType<typeof analyseRecurrence>) =>
       groups.map((g) => g.incidents.map((i) => i.date));
+    // One signal (the shared category) is enough here: these tests are about the window.
     const opts = {
       today: '2026-11-26',
       windowDays: 180,
       lookbackDays: 365,
       similarityThreshold: 1,
+      minSignals: 1,
     };
 
     it('counts two incidents exactly windowDays apart as a recurrence, even when the first is older than windowDays', () => {
@@ -306,6 +311,120 @@ describe('analyseRecurrence', () => {
           ],
         }),
       ]);
+    });
+  });
+
+  describe('two independent signals, or one strong one', () => {
+    // The made-up capacity incident of issue 12 and the DNS resolver outage share a category only.
+    const dns = pm({
+      path: 'pm/2026-08-27-dns.md',
+      title: 'DNS resolver outage',
+      incidentDate: '2026-08-27',
+      services: ['dns'],
+      tags: ['network'],
+      rootCauseCategory: 'capacity',
+      rootCause: 'Resolver pods ran out of file descriptors under a retry storm',
+    });
+    const capacity = pm({
+      path: 'pm/2026-10-15-batch.md',
+      title: 'Nightly batch missed its window',
+      incidentDate: '2026-10-15',
+      services: ['billing-export'],
+      tags: ['batch'],
+      rootCauseCategory: 'Capacity',
+      rootCause: 'The export workers were sized for last year',
+    });
+    const run = (pms: ReturnType<typeof pm>[], extra: Record<string, unknown> = {}) =>
+      analyseRecurrence(pms, [], { ...WINDOW, ...extra }).map(
+        (g) =>
+          `${[{ basis: g.basis, key: g.key }, ...g.also].map((s) => `${s.basis}:${s.key}`).join(' + ')} = ${g.incidents.map((i) => i.date).join(',')}`,
+      );
+
+    it('does not group on a shared root-cause category alone, whatever ignoreTags says', () => {
+      expect(run([dns, capacity])).toEqual([]);
+      expect(run([dns, capacity], { ignoreTags: ['network', 'batch'] })).toEqual([]);
+    });
+
+    it('groups on one signal when minSignals is 1, as before', () => {
+      expect(run([dns, capacity], { minSignals: 1 })).toEqual([
+        'rootCauseCategory:capacity = 2026-08-27,2026-10-15',
+      ]);
+    });
+
+    it('groups on a category plus a tag, naming both signals', () => {
+      const again = pm({ ...capacity, path: 'pm/b.md', tags: ['Network'] });
+      expect(run([dns, again])).toEqual([
+        'rootCauseCategory:capacity + tag:network = 2026-08-27,2026-10-15',
+      ]);
+    });
+
+    it('groups on the same service with similar wording, naming the shared terms', () => {
+      const repeat = pm({
+        path: 'pm/2026-11-01-dns.md',
+        title: 'DNS resolver errors',
+        incidentDate: '2026-11-01',
+        services: ['DNS'],
+        rootCause: 'File descriptors exhausted on resolver pods',
+      });
+      const [group] = run([dns, repeat]);
+      expect(group).toMatch(/^service:dns \+ similarity:.*resolver.* = 2026-08-27,2026-11-01$/);
+    });
+
+    it('counts wording at or above strongSimilarity alone, and not below it (inclusive edge)', () => {
+      const a = pm({
+        path: 'a.md',
+        title: 'Certificate expired on the edge proxy',
+        incidentDate: '2026-06-01',
+      });
+      const b = pm({
+        path: 'b.md',
+        title: 'Edge proxy certificate expired again',
+        incidentDate: '2026-07-01',
+      });
+      const other = pm({
+        path: 'c.md',
+        title: 'Queue backlog in billing',
+        incidentDate: '2026-06-15',
+      });
+      const [va, vb] = tfIdfVectors([a, b, other].map((p) => `${p.title} `));
+      const score = cosine(va!, vb!);
+      expect(score).toBeGreaterThan(0.3);
+      const rule = { similarityThreshold: 0.3, minSignals: 2 };
+      expect(comparePair(a, b, va!, vb!, { ...rule, strongSimilarity: score }).related).toBe(true);
+      expect(comparePair(a, b, va!, vb!, { ...rule, strongSimilarity: score + 1e-9 }).related).toBe(
+        false,
+      );
+      expect(comparePair(a, b, va!, vb!, { ...rule, strongSimilarity: score }).signals).toEqual([
+        { basis: 'similarity', key: expect.stringContaining('certificate') },
+      ]);
+    });
+
+    it('counts several shared services as one signal, and an ignored tag as none', () => {
+      const a = pm({ path: 'a.md', services: ['api', 'db'], tags: ['Outage'] });
+      const b = pm({ path: 'b.md', services: ['DB', 'API'], tags: ['outage'] });
+      const empty = new Map<string, number>();
+      const cmp = comparePair(a, b, empty, empty, {
+        similarityThreshold: 0.3,
+        ignoreTags: ['outage'],
+      });
+      expect(cmp).toEqual({
+        signals: [{ basis: 'service', key: 'api, db' }],
+        similarity: 0,
+        related: false,
+      });
+    });
+
+    it('reads minSignals and strongSimilarity from the digest config', () => {
+      const groups = (digest: Record<string, unknown>) =>
+        analyseDigest({
+          postmortems: [dns, capacity],
+          issues: [],
+          config: config(digest),
+          now: NOW,
+        }).recurrence.length;
+      expect(config().digest).toMatchObject({ minSignals: 2, strongSimilarity: 0.5 });
+      expect(groups({})).toBe(0);
+      expect(groups({ minSignals: 1 })).toBe(1);
     });
   });
 });

@@ -199,6 +199,7 @@ describe('Issue column', () => {
           path: 'pm/2026-10-01.md',
           incidentDate: '2026-10-01',
           services: ['checkout'],
+          rootCauseCategory: 'capacity',
           actionItems: [
             item({ title: 'Bare number', owner: '@a', due: '2026-11-01', tracker: '#413' }),
             item({
@@ -212,7 +213,12 @@ describe('Issue column', () => {
             item({ title: 'Nothing', owner: '@a', due: '2026-11-05' }),
           ],
         }),
-        pm({ path: 'pm/2026-11-01.md', incidentDate: '2026-11-01', services: ['checkout'] }),
+        pm({
+          path: 'pm/2026-11-01.md',
+          incidentDate: '2026-11-01',
+          services: ['checkout'],
+          rootCauseCategory: 'capacity',
+        }),
       ],
       issues: [issue(12, 'pm/2026-10-01.md', 'tracked')],
       config: config(),
