@@ -8,6 +8,7 @@ import { logInfo } from './log-info.js';
 import { runCheckMode } from './check-mode.js';
 import { runDigestMode } from './digest-mode.js';
 import { DEFAULT_PATHS, readInputs } from './inputs.js';
+import { globProblem } from '../core/config/compile-glob.js';
 import { loadActionConfig } from './load-action-config.js';
 import type { ModeContext, ModeOutcome } from './mode-context.js';
 import { pickMode } from './pick-mode.js';
@@ -47,7 +48,7 @@ async function main(overrides: RunOverrides): Promise<ModeOutcome | null> {
   // Masked before anything else is logged, so no later line (debug included) can show it.
   if (inputs.token) core.setSecret(inputs.token);
   for (const pattern of inputs.paths) {
-    const problem = pathProblem(pattern);
+    const problem = pathProblem(pattern) ?? globProblem(pattern);
     if (problem !== null) throw new Error(`input "paths": "${showPath(pattern)}" ${problem}`);
   }
   const env = await readActionEnv(overrides.env ?? process.env);

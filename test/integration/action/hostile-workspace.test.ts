@@ -171,6 +171,22 @@ describe('sync mode on a workspace with links and escaping paths', () => {
     },
   );
 
+  it('fails at once, naming it, on a paths input glob built to backtrack', async () => {
+    const gh = standIn();
+    const workspace = makeWorkspace({ 'postmortems/2026-03-01-db.md': GOOD });
+    const started = Date.now();
+    const result = await step(gh, {
+      eventName: 'push',
+      payload: pushEvent('refs/heads/main', 'c'.repeat(40)),
+      workspace,
+      inputs: { paths: `postmortems/${'*{*,*}'.repeat(12)}x.md` },
+    });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(result.failed).toBe(true);
+    expect(result.stdout).toMatch(/^::error::input "paths": "postmortems\/\*\{/m);
+    expect(gh.requests.count()).toBe(0);
+  });
+
   it('keeps the issues of a post-mortem that a push replaced by a symlink', async () => {
     const gh = standIn();
     const secret = secretOutside();
