@@ -126,7 +126,8 @@ function problemCount(report: SyncReport): number {
       a.op.kind === 'skip' &&
       (a.op.reason === 'duplicate-id' ||
         a.op.reason === 'duplicate-issue' ||
-        a.op.reason === 'out-of-scope'),
+        a.op.reason === 'out-of-scope' ||
+        a.op.reason === 'open-issue-cap'),
   ).length;
   const unassigned = new Set(report.unassigned.map((u) => u.id)).size;
   const notDone = report.result.notApplied.filter((n) => n.reason !== 'dry-run').length;

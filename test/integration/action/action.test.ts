@@ -182,6 +182,21 @@ describe('check mode', () => {
 });
 
 describe('sync mode', () => {
+  it('counts items left untracked by sync.maxOpenIssues as problems', async () => {
+    const gh = standIn();
+    const workspace = makeWorkspace({
+      [PM]: postmortem(items),
+      '.github/postmortem-tracker.yml': 'sync:\n  maxOpenIssues: 1\n  assignOwners: false\n',
+    });
+    const result = await step(gh, {
+      eventName: 'push',
+      payload: pushEvent('refs/heads/main', 'c'.repeat(40)),
+      workspace,
+    });
+    expect(result.outputs).toMatchObject({ created: '1' });
+    expect(Number(result.outputs['problems'])).toBe(2);
+  });
+
   it('creates issues on push to the default branch and sets outputs; re-running writes nothing', async () => {
     const gh = standIn();
     const workspace = makeWorkspace({ [PM]: postmortem(items) });
