@@ -282,7 +282,10 @@ function operationValidators(match: MatchedOperation): OperationValidators {
   const requiredQuery: string[] = [];
   for (const p of queryParams) {
     const name = String(p['name']);
-    properties[name] = p['schema'] ?? {};
+    const schema = (p['schema'] ?? {}) as Json;
+    // A query string cannot tell `string` from a one-element `string[]` (`fields=1,2`): any of them will do.
+    const { oneOf, ...rest } = schema;
+    properties[name] = oneOf === undefined ? schema : { ...rest, anyOf: oneOf };
     if (p['required'] === true) requiredQuery.push(name);
   }
   const query = getAjv('query').compile({ type: 'object', properties });

@@ -9,10 +9,13 @@ import {
   issueFieldValuesJson,
   planningState,
   type IssueFieldState,
+  type ProjectFieldState,
+  type ProjectItemState,
+  type ProjectState,
 } from './planning-state.js';
-import { issueJson } from './rest-shapes.js';
+import { issueJson, userJson } from './rest-shapes.js';
 import { paginate } from './rest-routes.js';
-import { repoKey, type IssueState, type RepoState } from './stand-in-state.js';
+import { nextId, repoKey, type IssueState, type RepoState } from './stand-in-state.js';
 
 type Json = Record<string, unknown>;
 
@@ -52,6 +55,11 @@ export function issueFieldJson(f: IssueFieldState): Json {
   return out;
 }
 
+function validDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
 function invalid(field: string, message: string): HttpError {
   return new HttpError(422, 'Validation Failed', [
     { resource: 'IssueFieldValue', code: 'invalid', field, message },
@@ -62,10 +70,7 @@ function invalid(field: string, message: string): HttpError {
 function checkedValue(field: IssueFieldState, value: unknown): string | number {
   switch (field.data_type) {
     case 'date': {
-      const ok =
-        typeof value === 'string' &&
-        /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-        new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+      const ok = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && validDate(value);
       if (!ok)
         throw invalid('value', `${JSON.stringify(value)} is not a valid date for ${field.name}`);
       return value as string;
@@ -155,6 +160,106 @@ function addSubIssue(ctx: RouteContext): Reply {
   return { status: 201, body: issueJson(ctx, repo, parent) };
 }
 
+function projectOf(ctx: RouteContext): ProjectState {
+  const key = `${ctx.params['org'] ?? ''}/${ctx.params['project_number'] ?? ''}`.toLowerCase();
+  const project = planningState(ctx.state).projects.get(key);
+  if (!project) throw new HttpError(404, 'Not Found');
+  return project;
+}
+
+function projectFieldJson(ctx: RouteContext, project: ProjectState, f: ProjectFieldState): Json {
+  const out: Json = {
+    id: f.id,
+    node_id: `PVTF_${f.id}`,
+    project_url: `${ctx.base}/orgs/${project.org}/projectsV2/${project.number}`,
+    name: f.name,
+    data_type: f.data_type,
+    created_at: ctx.now(),
+    updated_at: ctx.now(),
+  };
+  if (f.data_type === 'single_select')
+    out['options'] = f.options.map((o) => ({
+      id: o.id,
+      name: { raw: o.name, html: o.name },
+      description: { raw: '', html: '' },
+      color: 'GRAY',
+    }));
+  return out;
+}
+
+function projectItemJson(
+  ctx: RouteContext,
+  project: ProjectState,
+  item: ProjectItemState,
+  fieldIds: number[] | null,
+): Json {
+  const found = issueById(ctx.state, item.issueId);
+  const out: Json = {
+    id: item.id,
+    node_id: `PVTI_${item.id}`,
+    project_url: `${ctx.base}/orgs/${project.org}/projectsV2/${project.number}`,
+    content_type: 'Issue',
+    content: found ? issueJson(ctx, found.repo, found.issue) : null,
+    creator: userJson(ctx, ctx.state.actor),
+    created_at: item.created_at,
+    updated_at: item.updated_at,
+    archived_at: null,
+    item_url: `${ctx.base}/orgs/${project.org}/projectsV2/${project.number}/items/${item.id}`,
+  };
+  if (fieldIds !== null)
+    out['fields'] = project.fields
+      .filter((f) => fieldIds.includes(f.id))
+      .map((f) => {
+        const v = item.values.get(f.id);
+        const option = f.options.find((o) => o.id === v);
+        return {
+          id: f.id,
+          name: f.name,
+          data_type: f.data_type,
+          value:
+            v === undefined
+              ? null
+              : option
+                ? { id: option.id, name: { raw: option.name, html: option.name }, color: 'GRAY' }
+                : v,
+        };
+      });
+  return out;
+}
+
+function updateProjectItem(ctx: RouteContext): Reply {
+  const project = projectOf(ctx);
+  const item = project.items.find((i) => i.id === Number(ctx.params['item_id']));
+  if (!item) throw new HttpError(404, 'Not Found');
+  const fail = (message: string) =>
+    new HttpError(422, 'Validation Failed', [
+      { resource: 'ProjectV2Item', code: 'invalid', field: 'fields', message },
+    ]);
+  const entries =
+    (ctx.body['fields'] as Array<{ id: number; value: string | number | null }>) ?? [];
+  const next = new Map(item.values);
+  for (const entry of entries) {
+    const field = project.fields.find((f) => f.id === entry.id);
+    if (!field || field.data_type === 'title')
+      throw fail(`${entry.id} is not a field of the project`);
+    if (entry.value === null) {
+      next.delete(field.id);
+      continue;
+    }
+    if (field.data_type === 'date') {
+      const v = entry.value;
+      const ok = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && validDate(v);
+      if (!ok) throw fail(`${JSON.stringify(v)} is not a valid date for ${field.name}`);
+    }
+    if (field.data_type === 'single_select' && !field.options.some((o) => o.id === entry.value))
+      throw fail(`${JSON.stringify(entry.value)} is not an option of ${field.name}`);
+    next.set(field.id, entry.value);
+  }
+  item.values = next;
+  item.updated_at = ctx.now();
+  return { status: 200, body: projectItemJson(ctx, project, item, null) };
+}
+
 /** Handlers keyed like `routes` in rest-routes.ts. */
 export const planningRoutes: Record<string, (ctx: RouteContext) => Reply> = {
   'GET /orgs/{org}/issue-fields': (ctx) => ({
@@ -170,6 +275,64 @@ export const planningRoutes: Record<string, (ctx: RouteContext) => Reply> = {
   'PUT /repos/{owner}/{repo}/issues/{issue_number}/issue-field-values': (ctx) =>
     writeValues(ctx, true),
   'POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues': addSubIssue,
+  'GET /orgs/{org}/projectsV2/{project_number}/fields': (ctx) => {
+    const project = projectOf(ctx);
+    return { status: 200, body: project.fields.map((f) => projectFieldJson(ctx, project, f)) };
+  },
+  'GET /orgs/{org}/projectsV2/{project_number}/items': (ctx) => {
+    const project = projectOf(ctx);
+    const raw = ctx.query.getAll('fields').flatMap((v) => v.split(','));
+    const fieldIds = raw.length > 0 ? raw.map(Number) : null;
+    // Cursor pagination (`after`), as GitHub pages project items.
+    const perPage = Math.min(100, Number(ctx.query.get('per_page') ?? 30) || 30);
+    const start = Number(ctx.query.get('after') ?? 0) || 0;
+    const page = project.items.slice(start, start + perPage);
+    const headers: Record<string, string> = {};
+    if (start + perPage < project.items.length) {
+      const next = new URL(ctx.url.toString());
+      next.searchParams.set('after', String(start + perPage));
+      headers['link'] = `<${next.toString()}>; rel="next"`;
+    }
+    return {
+      status: 200,
+      body: page.map((i) => projectItemJson(ctx, project, i, fieldIds)),
+      headers,
+    };
+  },
+  'POST /orgs/{org}/projectsV2/{project_number}/items': (ctx) => {
+    const project = projectOf(ctx);
+    const b = ctx.body;
+    let issueId: number | undefined;
+    if (typeof b['id'] === 'number') issueId = b['id'];
+    else {
+      const repo = ctx.state.repos.get(repoKey(String(b['owner']), String(b['repo'])));
+      const issue = repo?.issues.get(Number(b['number']));
+      issueId = issue && !issue.pull ? issue.id : undefined;
+    }
+    if (issueId === undefined || !issueById(ctx.state, issueId))
+      throw new HttpError(422, 'Validation Failed', [
+        {
+          resource: 'ProjectV2Item',
+          code: 'invalid',
+          field: 'content',
+          message: 'Content not found',
+        },
+      ]);
+    // GitHub answers the existing item when the issue is in the project already.
+    let item = project.items.find((i) => i.issueId === issueId);
+    if (!item) {
+      item = {
+        id: nextId(ctx.state),
+        issueId,
+        values: new Map(),
+        created_at: ctx.now(),
+        updated_at: ctx.now(),
+      };
+      project.items.push(item);
+    }
+    return { status: 201, body: projectItemJson(ctx, project, item, null) };
+  },
+  'PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}': updateProjectItem,
   'GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues': (ctx) => {
     const repo = repoOf(ctx);
     const parent = issueOf(ctx, repo);

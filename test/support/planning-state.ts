@@ -25,6 +25,34 @@ export interface PlanningState {
   subIssues: Map<number, number[]>;
   /** Sub-issue database id → its parent's database id (GitHub allows one parent). */
   parentOf: Map<number, number>;
+  /** `org/number` (lower case) → an organisation project. */
+  projects: Map<string, ProjectState>;
+}
+
+/** A field of an organisation project. */
+export interface ProjectFieldState {
+  id: number;
+  name: string;
+  data_type: 'date' | 'single_select' | 'text' | 'number' | 'title';
+  options: Array<{ id: string; name: string }>;
+}
+
+/** An issue item of a project with its field values (option id for a single select). */
+export interface ProjectItemState {
+  id: number;
+  issueId: number;
+  values: Map<number, string | number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An organisation project (Projects v2). */
+export interface ProjectState {
+  id: number;
+  org: string;
+  number: number;
+  fields: ProjectFieldState[];
+  items: ProjectItemState[];
 }
 
 const states = new WeakMap<StandInState, PlanningState>();
@@ -39,6 +67,7 @@ export function planningState(state: StandInState): PlanningState {
       values: new Map(),
       subIssues: new Map(),
       parentOf: new Map(),
+      projects: new Map(),
     };
     states.set(state, found);
   }
@@ -152,4 +181,53 @@ export function subIssueNumbers(state: StandInState, parent: IssueState): number
     const found = issueById(state, id);
     return found ? [found.issue.number] : [];
   });
+}
+
+/** Creates an organisation project with these fields (a Title field comes first, as on GitHub). */
+export function defineProject(
+  state: StandInState,
+  org: string,
+  number: number,
+  fields: Array<{ name: string; dataType: ProjectFieldState['data_type']; options?: string[] }>,
+): ProjectState {
+  const project: ProjectState = {
+    id: nextId(state),
+    org,
+    number,
+    fields: [{ name: 'Title', dataType: 'title' as const }, ...fields].map((f) => ({
+      id: nextId(state),
+      name: f.name,
+      data_type: f.dataType,
+      options: ('options' in f ? (f.options ?? []) : []).map((name) => ({
+        id: `opt_${nextId(state)}`,
+        name,
+      })),
+    })),
+    items: [],
+  };
+  planningState(state).projects.set(`${org}/${number}`.toLowerCase(), project);
+  return project;
+}
+
+/** A project's items as a person sees them: issue number → field name → value (option names). */
+export function projectTable(
+  state: StandInState,
+  project: ProjectState,
+): Map<number, Record<string, string | number>> {
+  const table = new Map<number, Record<string, string | number>>();
+  for (const item of project.items) {
+    const found = issueById(state, item.issueId);
+    if (!found) continue;
+    const row: Record<string, string | number> = {};
+    for (const f of project.fields) {
+      const v = item.values.get(f.id);
+      if (v === undefined) continue;
+      row[f.name] =
+        f.data_type === 'single_select'
+          ? (f.options.find((o) => o.id === v)?.name ?? String(v))
+          : v;
+    }
+    table.set(found.issue.number, row);
+  }
+  return table;
 }

@@ -373,9 +373,35 @@ export const configSchema = z
           .describe(
             "Close a post-mortem's parent issue once all its items are done (reopened when one is open again). A parent is always closed when its post-mortem is removed.",
           ),
+        project: z
+          .object({
+            owner: z.string().min(1).describe('The organisation that owns the project.'),
+            number: z.number().int().positive().describe("The project's number (in its URL)."),
+            dueField: z
+              .string()
+              .default('Due')
+              .describe("Name of the project's date field for the due date; empty: not set."),
+            statusField: z
+              .string()
+              .default('Status')
+              .describe(
+                'Name of the single-select status field: an open item gets the first of Todo, To do, Backlog that exists, a done one Done; empty: not set.',
+              ),
+            severityField: z
+              .string()
+              .default('Severity')
+              .describe(
+                "Name of the single-select field for the post-mortem's severity (set when an option has its name); empty: not set.",
+              ),
+          })
+          .nullable()
+          .default(null)
+          .describe(
+            "An organisation project (Projects v2) every tracked item's issue is an item of, its fields kept in step (two or more reads per run: the fields, the items). Null: none.",
+          ),
       })
       .prefault({})
-      .describe('GitHub-native planning: organisation issue fields and parent issues.'),
+      .describe('GitHub-native planning: organisation issue fields, parent issues, a project.'),
     tickBack: z
       .boolean()
       .default(false)

@@ -10,6 +10,9 @@ import type {
   IssueRecord,
   IssuesPort,
   LabelSpec,
+  ProjectField,
+  ProjectItem,
+  ProjectRef,
   PullRequestFile,
   PullRequestsPort,
   RepoRef,
@@ -270,6 +273,79 @@ export class OctokitPort implements IssuesPort, PullRequestsPort {
     return subs.some((s) => s.id === subIssueId);
   }
 
+  async listProjectFields(project: ProjectRef): Promise<ProjectField[]> {
+    const fields = (await this.#client.paginate(
+      'GET /orgs/{org}/projectsV2/{project_number}/fields',
+      { org: project.owner, project_number: project.number, per_page: 100 },
+    )) as Array<{
+      id: number;
+      name: string;
+      data_type: string;
+      options?: Array<{ id: string; name: { raw: string } | string }>;
+    }>;
+    return fields.map((f) => ({
+      id: f.id,
+      name: f.name,
+      dataType: f.data_type,
+      options: (f.options ?? []).map((o) => ({
+        id: o.id,
+        name: typeof o.name === 'string' ? o.name : o.name.raw,
+      })),
+    }));
+  }
+
+  async listProjectItems(project: ProjectRef, fieldIds: readonly number[]): Promise<ProjectItem[]> {
+    const items = (await this.#client.paginate(
+      'GET /orgs/{org}/projectsV2/{project_number}/items',
+      {
+        org: project.owner,
+        project_number: project.number,
+        per_page: 100,
+        ...(fieldIds.length > 0 ? { fields: fieldIds.join(',') } : {}),
+      },
+    )) as Array<{
+      id: number;
+      content_type: string;
+      content?: { id?: number } | null;
+      fields?: Array<{ id: number; value?: unknown }>;
+    }>;
+    return items.flatMap((item) => {
+      const issueId = item.content?.id;
+      if (item.content_type !== 'Issue' || typeof issueId !== 'number') return [];
+      const values: Record<number, string | null> = {};
+      for (const f of item.fields ?? []) values[f.id] = projectValue(f.value);
+      return [{ id: item.id, issueId, values }];
+    });
+  }
+
+  async addProjectItem(project: ProjectRef, issueNumber: number): Promise<number> {
+    const { data } = await this.#client.request(
+      'POST /orgs/{org}/projectsV2/{project_number}/items',
+      {
+        org: project.owner,
+        project_number: project.number,
+        type: 'Issue',
+        owner: this.#repo.owner,
+        repo: this.#repo.repo,
+        number: issueNumber,
+      },
+    );
+    return (data as { id: number }).id;
+  }
+
+  async updateProjectItem(
+    project: ProjectRef,
+    itemId: number,
+    values: ReadonlyArray<{ fieldId: number; value: string | null }>,
+  ): Promise<void> {
+    await this.#client.request('PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}', {
+      org: project.owner,
+      project_number: project.number,
+      item_id: itemId,
+      fields: values.map((v) => ({ id: v.fieldId, value: v.value })),
+    });
+  }
+
   async listPullRequestFiles(pullNumber: number): Promise<PullRequestFile[]> {
     const files = (await this.#client.paginate(
       'GET /repos/{owner}/{repo}/pulls/{pull_number}/files',
@@ -341,6 +417,14 @@ function toIssue(data: IssueJson): IssueRecord {
   if (data.issue_field_values !== undefined)
     record.fieldValues = data.issue_field_values.map(toFieldValue);
   return record;
+}
+
+/** A project field value as text: a single select's option id, a date, a number or text. */
+function projectValue(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if (typeof value === 'object' && 'id' in value) return String((value as { id: unknown }).id);
+  return null;
 }
 
 function parentOf(url: string | null): NonNullable<IssueRecord['parent']> | null {

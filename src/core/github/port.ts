@@ -93,6 +93,28 @@ export interface CommentRecord {
   author: string | null;
 }
 
+/** An organisation project (Projects v2), by its owner's login and number. */
+export interface ProjectRef {
+  owner: string;
+  number: number;
+}
+
+/** A field of a project: options by id and name for a single select. */
+export interface ProjectField {
+  id: number;
+  name: string;
+  dataType: string;
+  options: Array<{ id: string; name: string }>;
+}
+
+/** A project item that is an issue, with the values of the fields asked for (option id for a single select, `YYYY-MM-DD` for a date). */
+export interface ProjectItem {
+  id: number;
+  /** Database id of the issue. */
+  issueId: number;
+  values: Record<number, string | null>;
+}
+
 /** Issue operations, scoped to one repository. */
 export interface IssuesPort {
   /** Every issue (open and closed, not pull requests) carrying `label`, all pages. */
@@ -125,6 +147,18 @@ export interface IssuesPort {
   clearIssueFieldValue?(number: number, fieldId: number): Promise<void>;
   /** Makes the issue with database id `subIssueId` a sub-issue of issue `parent`. */
   addSubIssue?(parent: number, subIssueId: number): Promise<void>;
+  /** The project's fields, all pages. Rejects with the HTTP `status` when it cannot be read (404, 403). */
+  listProjectFields?(project: ProjectRef): Promise<ProjectField[]>;
+  /** The project's issue items with the values of `fieldIds`, all pages. */
+  listProjectItems?(project: ProjectRef, fieldIds: readonly number[]): Promise<ProjectItem[]>;
+  /** Adds an issue of this repository to the project (GitHub answers the item when it is there already); resolves to the item id. */
+  addProjectItem?(project: ProjectRef, issueNumber: number): Promise<number>;
+  /** Sets field values of a project item (null clears). */
+  updateProjectItem?(
+    project: ProjectRef,
+    itemId: number,
+    values: ReadonlyArray<{ fieldId: number; value: string | null }>,
+  ): Promise<void>;
 }
 
 /** A file changed by a pull request. */

@@ -6,6 +6,15 @@ import type { DesiredIssue } from './desired-issue.js';
 import { permalink } from './permalink.js';
 import { findParents, planParents, planSubIssues, type ChildIssue } from './plan-parents.js';
 import { itemIssues, planFieldWrites, type ItemIssue } from './plan-planning.js';
+import {
+  planProjectFields,
+  planProjectItems,
+  resolveProjectFields,
+  type ProjectTarget,
+  type ProjectTargets,
+} from './plan-project.js';
+import { httpStatus } from '../github/http-status.js';
+import { errorMessage } from '../text/error-message.js';
 import { silentLogger, type SyncLogger } from './sync-logger.js';
 import type { PlanningOperation, SyncOperation } from './sync-operation.js';
 
@@ -48,8 +57,14 @@ export async function applyPlanning(
   const { config } = input;
   const planning = config.planning;
   let run: PlanningRun = { ops: [], result: emptyResult(), reads: 0 };
-  if (!planning.issueFields && !planning.parentIssues) return run;
-  const items = itemIssues(input.desired, input.plan, input.result, input.existing);
+  if (!planning.issueFields && !planning.parentIssues && planning.project === null) return run;
+  const items = itemIssues(
+    input.desired,
+    input.plan,
+    input.result,
+    input.existing,
+    new Map(input.postmortems.map((pm) => [pm.path, pm.severity])),
+  );
   const apply = async (ops: PlanningOperation[]): Promise<ApplyResult> => {
     const result = await applySync(ops, port, {
       dryRun: options.dryRun,
@@ -89,17 +104,78 @@ export async function applyPlanning(
       if (op.kind === 'create-parent') parents.set(op.path, { number: null, subIssues: 0 });
     links = planSubIssues(children, parents, input.repo);
   }
-  const fields = await planFieldWrites(
-    items,
-    new Map(input.postmortems.map((pm) => [pm.path, pm.severity])),
-    config,
-    port,
-  );
+  const fields = await planFieldWrites(items, config, port);
   run.reads += fields.reads;
   if (fields.note !== null) logger.info(fields.note);
-  const rest = [...links, ...fields.ops];
-  if (rest.length > 0) await apply(rest);
+  const project = await readProject(items, config, port, logger);
+  run.reads += project.reads;
+  const rest = [...links, ...fields.ops, ...project.adds];
+  if (rest.length > 0) {
+    const applied = await apply(rest);
+    if (applied.failure !== null || applied.capped) return run;
+  }
+  if (project.fields !== null && planning.project !== null) {
+    const added = new Map<string, number>();
+    for (const { op, itemId } of run.result.applied)
+      if (op.kind === 'add-project-item' && itemId !== undefined) added.set(op.id, itemId);
+    const targets = project.targets.map((t) => ({ ...t, addedItemId: added.get(t.id) ?? null }));
+    const ref = { owner: planning.project.owner, number: planning.project.number };
+    const updates = planProjectFields(targets, project.fields, ref);
+    if (updates.length > 0) await apply(updates);
+  }
   return run;
+}
+
+/** The project's fields and items (read once per run), the adds they call for, and one log line. */
+async function readProject(
+  items: readonly ItemIssue[],
+  config: Config,
+  port: IssuesPort,
+  logger: SyncLogger,
+): Promise<{
+  adds: PlanningOperation[];
+  targets: ProjectTarget[];
+  fields: ProjectTargets | null;
+  reads: number;
+}> {
+  const none = { adds: [], targets: [], fields: null, reads: 0 };
+  const project = config.planning.project;
+  if (project === null || items.length === 0) return none;
+  const ref = { owner: project.owner, number: project.number };
+  if (port.listProjectFields === undefined || port.listProjectItems === undefined) {
+    logger.info(
+      `project ${ref.owner}#${ref.number}: this host cannot reach projects; left as it is`,
+    );
+    return none;
+  }
+  let reads = 0;
+  try {
+    const defs = await port.listProjectFields(ref);
+    reads++;
+    const { targets: fields, note } = resolveProjectFields(defs, project);
+    const ids = [fields.due, fields.status, fields.severity].flatMap((f) => (f ? [f.id] : []));
+    const listed = await port.listProjectItems(ref, ids);
+    reads++;
+    logger.info(note);
+    const byIssue = new Map(listed.map((i) => [i.issueId, i]));
+    const targets: ProjectTarget[] = items.map((i) => ({
+      id: i.desired.id,
+      path: i.desired.path,
+      number: i.number,
+      item: i.issueId === null ? null : (byIssue.get(i.issueId) ?? null),
+      addedItemId: null,
+      due: i.desired.due,
+      status: i.desired.status,
+      severity: i.severity,
+    }));
+    return { adds: planProjectItems(targets, ref), targets, fields, reads };
+  } catch (error: unknown) {
+    const status = httpStatus(error);
+    logger.info(
+      `project ${ref.owner}#${ref.number} not used (${status === null ? errorMessage(error) : `HTTP ${status}`}: it does not exist or the token may not read it); items stay off the project`,
+    );
+    return { ...none, reads: reads + 1 };
+  }
 }
 
 function child(item: ItemIssue): ChildIssue {

@@ -25,6 +25,8 @@ export interface AppliedOperation {
   number: number | null;
   /** Database id of the issue a create made, when GitHub reported it. */
   issueId?: number;
+  /** Id of the project item an `add-project-item` made. */
+  itemId?: number;
 }
 
 /** Why an operation was not performed. */
@@ -84,9 +86,14 @@ export async function applySync(
     }
     result.writes++;
     try {
-      const { number, author, issueId } = await execute(op, port);
+      const { number, author, issueId, itemId } = await execute(op, port);
       logger.info(describeOperation(op, number));
-      result.applied.push({ op, number, ...(issueId === undefined ? {} : { issueId }) });
+      result.applied.push({
+        op,
+        number,
+        ...(issueId === undefined ? {} : { issueId }),
+        ...(itemId === undefined ? {} : { itemId }),
+      });
       const expected = options.toolLogin;
       if (
         typeof expected === 'string' &&
@@ -113,7 +120,12 @@ export async function applySync(
 async function execute(
   op: SyncOperation,
   port: IssuesPort,
-): Promise<{ number: number | null; author?: string | null | undefined; issueId?: number }> {
+): Promise<{
+  number: number | null;
+  author?: string | null | undefined;
+  issueId?: number;
+  itemId?: number;
+}> {
   switch (op.kind) {
     case 'create-label':
       await port.createLabel(op.label);
@@ -142,6 +154,23 @@ async function execute(
       return { number: op.number };
     case 'comment':
       await port.createComment(op.number, op.body);
+      return { number: op.number };
+    case 'add-project-item': {
+      if (op.number === null || port.addProjectItem === undefined)
+        throw new Error(`cannot add ${op.id} to the project: no issue number or no project port`);
+      const itemId = await port.addProjectItem(op.project, op.number);
+      return { number: op.number, itemId };
+    }
+    case 'update-project-item':
+      if (op.itemId === null || port.updateProjectItem === undefined)
+        throw new Error(
+          `cannot set project fields for ${op.id}: no project item or no project port`,
+        );
+      await port.updateProjectItem(
+        op.project,
+        op.itemId,
+        op.fields.map((f) => ({ fieldId: f.fieldId, value: f.value })),
+      );
       return { number: op.number };
     case 'set-fields': {
       if (op.number === null || port.setIssueFieldValues === undefined)

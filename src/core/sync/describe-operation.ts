@@ -23,6 +23,10 @@ export function describeOperation(op: SyncOperation, createdNumber: number | nul
       return `update parent #${op.number} of ${op.path}: ${op.changes.join(', ')}`;
     case 'add-sub-issue':
       return `make ${op.number === null ? 'the new issue' : `#${op.number}`} of ${op.id} a sub-issue of ${op.parent === null ? 'the new parent issue' : `#${op.parent}`}`;
+    case 'add-project-item':
+      return `add ${op.number === null ? 'the new issue' : `#${op.number}`} of ${op.id} to project ${op.project.owner}#${op.project.number}`;
+    case 'update-project-item':
+      return `set ${op.fields.map((f) => `${f.name} = ${f.shown}`).join(', ')} on the project item of ${op.number === null ? 'the new issue' : `#${op.number}`} for ${op.id}`;
     case 'set-fields':
       return `set ${op.fields.map((f) => `${f.name} = ${String(f.value)}`).join(', ')} on ${op.number === null ? 'the new issue' : `#${op.number}`} for ${op.id}`;
     case 'clear-field':

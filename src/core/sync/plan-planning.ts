@@ -17,6 +17,8 @@ export interface ItemIssue {
   record: IssueRecord | null;
   /** The issue's database id, when known. */
   issueId: number | null;
+  /** The post-mortem's severity as written, or null. */
+  severity: string | null;
 }
 
 /**
@@ -29,6 +31,7 @@ export function itemIssues(
   plan: readonly SyncOperation[],
   result: ApplyResult,
   existing: readonly IssueRecord[],
+  severities: ReadonlyMap<string, string | null>,
 ): ItemIssue[] {
   const byId = new Map(desired.map((d) => [d.id, d]));
   const byNumber = new Map(existing.map((i) => [i.number, i]));
@@ -53,10 +56,17 @@ export function itemIssues(
         number: made?.number ?? null,
         record: null,
         issueId: made?.issueId ?? null,
+        severity: severities.get(d.path) ?? null,
       });
     } else {
       const record = byNumber.get(own) ?? null;
-      items.push({ desired: d, number: own, record, issueId: record?.id ?? null });
+      items.push({
+        desired: d,
+        number: own,
+        record,
+        issueId: record?.id ?? null,
+        severity: severities.get(d.path) ?? null,
+      });
     }
   }
   return items;
@@ -96,7 +106,6 @@ export interface FieldPlan {
  */
 export async function planFieldWrites(
   items: readonly ItemIssue[],
-  severities: ReadonlyMap<string, string | null>,
   config: Config,
   port: IssuesPort,
 ): Promise<FieldPlan> {
@@ -128,7 +137,7 @@ export async function planFieldWrites(
       path: i.desired.path,
       number: i.number,
       due: i.desired.due,
-      severity: severities.get(i.desired.path) ?? null,
+      severity: i.severity,
       current: i.record?.fieldValues ?? [],
     })),
     targets,

@@ -1,4 +1,5 @@
-import type { IssueCreate, IssuePatch, LabelSpec } from '../github/port.js';
+import type { IssueCreate, IssuePatch, LabelSpec, ProjectRef } from '../github/port.js';
+import type { ProjectFieldChange } from './plan-project.js';
 import type { FieldChange } from './plan-issue-fields.js';
 import type { UnassignedOwner } from './unassigned-owner.js';
 
@@ -81,6 +82,24 @@ export type PlanningOperation =
       parent: number | null;
       number: number | null;
       issueId: number | null;
+    }
+  /** Adds the item's issue to the organisation project (number null: created by this plan). */
+  | {
+      kind: 'add-project-item';
+      id: string;
+      path: string;
+      number: number | null;
+      project: ProjectRef;
+    }
+  /** Sets the item's project fields (item id null: added by this plan). */
+  | {
+      kind: 'update-project-item';
+      id: string;
+      path: string;
+      number: number | null;
+      itemId: number | null;
+      project: ProjectRef;
+      fields: ProjectFieldChange[];
     }
   /** An issue field whose value the item no longer has (its due date was removed). */
   | { kind: 'clear-field'; id: string; path: string; number: number; field: FieldChange }

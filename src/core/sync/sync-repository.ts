@@ -64,6 +64,8 @@ export interface SyncCounts {
   parentsUpdated: number;
   /** Item issues made sub-issues of their post-mortem's parent. */
   subIssuesLinked: number;
+  /** Project items added and project field updates (`planning.project`). */
+  projectWrites: number;
 }
 
 /** What a sync run planned and did. */
@@ -312,6 +314,7 @@ function countOperations(result: ApplyResult, dryRun: boolean): SyncCounts {
     parentsCreated: 0,
     parentsUpdated: 0,
     subIssuesLinked: 0,
+    projectWrites: 0,
   };
   const ops = [
     ...result.applied.map((a) => a.op),
@@ -331,6 +334,8 @@ function countOperations(result: ApplyResult, dryRun: boolean): SyncCounts {
     else if (op.kind === 'create-parent') counts.parentsCreated++;
     else if (op.kind === 'update-parent') counts.parentsUpdated++;
     else if (op.kind === 'add-sub-issue') counts.subIssuesLinked++;
+    else if (op.kind === 'add-project-item' || op.kind === 'update-project-item')
+      counts.projectWrites++;
     else if (op.reason !== 'up-to-date') counts.skipped++;
   }
   return counts;
