@@ -195,7 +195,10 @@ describe('sync mode on a workspace with links and escaping paths', () => {
       'postmortems/2026-03-01-db.md': GOOD,
       'postmortems/2026-03-02-keys.md': other,
     });
-    const push = { eventName: 'push', payload: pushEvent('refs/heads/main', 'c'.repeat(40)) };
+    const push = {
+      eventName: 'push' as const,
+      payload: pushEvent('refs/heads/main', 'c'.repeat(40)),
+    };
     await step(gh, { ...push, workspace });
     expect(trackedTitles(gh)).toHaveLength(2);
     rmSync(join(workspace, 'postmortems/2026-03-01-db.md'));
