@@ -20,6 +20,14 @@ export function renderSyncSummary(report: SyncReport, options: { dryRun: boolean
     `| ${counts.created} | ${counts.updated} | ${counts.closed} | ${counts.reopened} | ${counts.linked} | ${counts.skipped} | ${counts.labelsCreated} | ${result.writes} |`,
   );
   lines.push('');
+  const planning = [
+    [counts.parentsCreated, 'parent issue(s) created'],
+    [counts.parentsUpdated, 'parent issue(s) updated'],
+    [counts.subIssuesLinked, 'sub-issue link(s)'],
+    [counts.fieldsWritten, 'issue field write(s)'],
+    [counts.projectWrites, 'project write(s)'],
+  ].flatMap(([n, what]) => (Number(n) > 0 ? [`${n} ${what}`] : []));
+  if (planning.length > 0) lines.push(`Planning: ${planning.join(', ')}.`, '');
   if (result.failure) {
     lines.push(
       result.failure.op === null

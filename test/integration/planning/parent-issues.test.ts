@@ -4,6 +4,7 @@ import { defaultConfig, type Config } from '../../../src/core/config/schema.js';
 import { describeOperation } from '../../../src/core/sync/describe-operation.js';
 import { parseMarker } from '../../../src/core/sync/marker.js';
 import { parseParentMarker } from '../../../src/core/sync/parent-marker.js';
+import { renderSyncSummary } from '../../../src/core/sync/render-sync-summary.js';
 import type { GitHubStandIn } from '../../support/github-stand-in.js';
 import {
   defineIssueFields,
@@ -110,6 +111,9 @@ describe('parent issues and sub-issues', () => {
       },
     });
     expect(report.counts.subIssuesLinked).toBe(report.counts.created);
+    expect(renderSyncSummary(report, { dryRun: false })).toContain(
+      `Planning: 2 parent issue(s) created, ${report.counts.created} sub-issue link(s).`,
+    );
     const parent = issues(gh).find((i) => parseParentMarker(i.body)?.path === PATH);
     expect(parent?.body).toContain('**Severity:** SEV1');
     expect(parent?.body).toContain(

@@ -81,8 +81,11 @@ describe('project items', () => {
     const lines = dry.plan
       .filter((op) => op.kind === 'add-project-item' || op.kind === 'update-project-item')
       .map((op) => describeOperation(op));
+    const alert = dry.plan.find(
+      (op) => op.kind === 'create' && op.issue.title === 'Add a replica lag alert',
+    );
     expect(lines).toContain(
-      `add the new issue of ${dry.plan.find((op) => op.kind === 'create' && op.issue.title === 'Add a replica lag alert')?.id ?? '?'} to project acme#7`,
+      `add the new issue of ${alert && 'id' in alert ? alert.id : '?'} to project acme#7`,
     );
     expect(lines).toContainEqual(
       expect.stringMatching(
