@@ -57,7 +57,7 @@ export function resolveItems(
       const issue = tracked ? pickIssue(tracked) : null;
       const due = resolveDueDate(
         item,
-        { incidentDate: incident.date, severity: incident.severity },
+        { incidentDate: incident.date, severity: incident.severity, publishedDate: pmCreated },
         config.defaultDueDays,
       );
       const assignee = issue?.assignees[0];
@@ -69,7 +69,7 @@ export function resolveItems(
         title: item.title,
         owner: assignee ? `@${assignee}` : item.owner,
         due: isCalendarDate(due.date) ? due.date : null,
-        dueWritten: !due.defaulted && isCalendarDate(due.date),
+        dueWritten: !due.defaulted && due.reading === null && isCalendarDate(due.date),
         dueVague: due.vague,
         status: issue ? (issue.state === 'closed' ? 'done' : 'open') : item.status,
         statusSource: issue ? 'issue' : 'markdown',

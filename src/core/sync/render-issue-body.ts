@@ -89,8 +89,12 @@ function renderOwner(owner: string | null, kind: OwnerKind): string {
 
 function renderDue(due: ResolvedDue, severity: string | null): string {
   if (due.date !== null && due.defaulted) {
-    return `${due.date} (defaulted: ${due.defaultDays ?? '?'} days after the incident for ${text(severity ?? 'this severity')}; no due date was written)`;
+    const written =
+      due.vague !== null ? `“${text(due.vague)}” names no day` : 'no due date was written';
+    return `${due.date} (defaulted: ${due.defaultDays ?? '?'} days after the incident for ${text(severity ?? 'this severity')}; ${written})`;
   }
+  if (due.date !== null && due.vague !== null && due.reading !== null)
+    return `${due.date} (“${text(due.vague)}” read as ${text(due.reading)}; write YYYY-MM-DD in the post-mortem to change it)`;
   if (due.date !== null) return due.date;
   if (due.vague !== null) return `${text(due.vague)} (as written; not a single day)`;
   return '_none_';

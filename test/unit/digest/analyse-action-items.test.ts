@@ -63,11 +63,11 @@ describe('resolveItems', () => {
     });
   });
 
-  it('defaults a missing due date from the severity but keeps a vague one unset', () => {
+  it('defaults a missing due date from the severity and reads a vague one, neither counted as written', () => {
     const items = resolveItems([doc], [], config());
     expect(items[0]).toMatchObject({ due: '2026-11-01', dueWritten: true });
     expect(items[1]).toMatchObject({ due: '2026-10-29', dueWritten: false }); // SEV1: 28 days
-    expect(items[2]).toMatchObject({ due: null, dueWritten: false, dueVague: 'Q2 2027' });
+    expect(items[2]).toMatchObject({ due: '2027-06-30', dueWritten: false, dueVague: 'Q2 2027' });
   });
 
   it('takes the closing date in the digest time zone', () => {

@@ -33,10 +33,24 @@ describe('desiredIssues', () => {
     expect(d.body).toMatch(/2026-03-29 \(defaulted: 28 days after the incident/);
   });
 
-  it('keeps a vague due phrase as written without a default', () => {
+  it('reads a vague due phrase against the post-mortem and says in the body how it was read', () => {
     const d = desired(item({ id: 'x', due: null, dueRaw: 'Q2 2026' }));
-    expect(d.due).toBeNull();
-    expect(d.body).toContain('Q2 2026 (as written');
+    expect(d.due).toBe('2026-06-30');
+    expect(d.dueDefaulted).toBe(false);
+    expect(d.body).toContain('| Due | 2026-06-30 (“Q2 2026” read as the last day of Q2 2026;');
+    // 2026-03-01, the incident date, is a Sunday.
+    expect(desired(item({ id: 'y', due: null, dueRaw: 'next Friday' })).body).toContain(
+      "2026-03-06 (“next Friday” read as the first Friday after the post-mortem's date 2026-03-01;",
+    );
+  });
+
+  it('defaults a due phrase that names no day, per severity, and says why', () => {
+    const d = desired(item({ id: 'x', due: null, dueRaw: 'next sprint' }), { severity: 'SEV1' });
+    expect(d.due).toBe('2026-03-29');
+    expect(d.dueDefaulted).toBe(true);
+    expect(d.body).toContain(
+      '2026-03-29 (defaulted: 28 days after the incident for SEV1; “next sprint” names no day)',
+    );
   });
 
   it('marks an open item past due as overdue, and a done one not', () => {

@@ -1,5 +1,6 @@
 import type { LintRule } from '../lint-rule.js';
 import { quote } from '../quote.js';
+import { resolveDueDate } from '../../sync/resolve-due-date.js';
 import { classifyDue } from './classify-due.js';
 
 /** A due date names a day, not a period such as a quarter or "next sprint". */
@@ -16,10 +17,17 @@ export const actionItemDueVague: LintRule = {
         (item.dueRaw ?? '').trim(),
       );
       const what = undecided ? 'is not decided yet' : 'is a period, not a day';
+      const due = resolveDueDate(item, pm, config.defaultDueDays);
+      const tracked =
+        due.reading !== null
+          ? `it is tracked as ${due.date} (${due.reading})`
+          : due.defaulted
+            ? `it is tracked with the default due date ${due.date}`
+            : 'it cannot become overdue';
       return [
         {
           line: item.line,
-          message: `Due ${quote(item.dueRaw ?? '', 30)} of ${quote(item.title, 40)} ${what}; write the last day you commit to as YYYY-MM-DD so it can be tracked.`,
+          message: `Due ${quote(item.dueRaw ?? '', 30)} of ${quote(item.title, 40)} ${what}, so ${tracked}; write the last day you commit to as YYYY-MM-DD.`,
         },
       ];
     });
