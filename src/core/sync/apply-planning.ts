@@ -167,6 +167,7 @@ async function readProject(
       due: i.desired.due,
       status: i.desired.status,
       severity: i.severity,
+      bodyInStep: i.bodyInStep,
     }));
     return { adds: planProjectItems(targets, ref), targets, fields, reads };
   } catch (error: unknown) {

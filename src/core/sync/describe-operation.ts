@@ -26,9 +26,9 @@ export function describeOperation(op: SyncOperation, createdNumber: number | nul
     case 'add-project-item':
       return `add ${op.number === null ? 'the new issue' : `#${op.number}`} of ${op.id} to project ${op.project.owner}#${op.project.number}`;
     case 'update-project-item':
-      return `set ${op.fields.map((f) => `${f.name} = ${f.shown}`).join(', ')} on the project item of ${op.number === null ? 'the new issue' : `#${op.number}`} for ${op.id}`;
+      return `set ${op.fields.map((f) => `${f.name} = ${f.shown}${replaced(f.replaces)}`).join(', ')} on the project item of ${op.number === null ? 'the new issue' : `#${op.number}`} for ${op.id}`;
     case 'set-fields':
-      return `set ${op.fields.map((f) => `${f.name} = ${String(f.value)}`).join(', ')} on ${op.number === null ? 'the new issue' : `#${op.number}`} for ${op.id}`;
+      return `set ${op.fields.map((f) => `${f.name} = ${f.value}${replaced(f.replaces)}`).join(', ')} on ${op.number === null ? 'the new issue' : `#${op.number}`} for ${op.id}`;
     case 'clear-field':
       return `clear ${op.field.name} on #${op.number} for ${op.id}`;
     case 'skip':
@@ -41,3 +41,10 @@ const CLOSE_REASONS = {
   not_planned: 'not planned',
   duplicate: 'a duplicate',
 } as const;
+
+/** Says that GitHub held another value, which the post-mortem overrides. */
+function replaced(value: string | undefined): string {
+  return value === undefined
+    ? ''
+    : ` (was ${value} on GitHub: the post-mortem and GitHub disagreed; edit the post-mortem to change it)`;
+}

@@ -8,6 +8,8 @@ export interface FieldChange {
   name: string;
   /** `YYYY-MM-DD` for a date field, the option's exact name for a single select. */
   value: string;
+  /** The value found on GitHub when someone changed it there (the post-mortem did not change): it is set back. */
+  replaces?: string;
 }
 
 /** The organisation's issue fields sync keeps in step, found by their configured names. */
@@ -27,6 +29,8 @@ export interface FieldTarget {
   /** The post-mortem's severity as written, or null. */
   severity: string | null;
   current: readonly IssueFieldValue[];
+  /** True when the post-mortem did not change the item in this run (see `ItemIssue.bodyInStep`). */
+  bodyInStep?: boolean;
 }
 
 /**
@@ -71,7 +75,15 @@ export function planIssueFields(
     if (due !== null) {
       const current = valueOf(item.current, due.id);
       if (item.due !== null && (current === null || String(current).slice(0, 10) !== item.due))
-        set.push({ fieldId: due.id, name: due.name, value: item.due });
+        set.push({
+          fieldId: due.id,
+          name: due.name,
+          value: item.due,
+          // The post-mortem and GitHub disagree: say so, and the post-mortem wins.
+          ...(current !== null && item.bodyInStep === true
+            ? { replaces: String(current).slice(0, 10) }
+            : {}),
+        });
       if (item.due === null && current !== null && item.number !== null)
         ops.push({
           kind: 'clear-field',

@@ -19,6 +19,11 @@ export interface ItemIssue {
   issueId: number | null;
   /** The post-mortem's severity as written, or null. */
   severity: string | null;
+  /**
+   * True when the issue body already showed the item as it is (its due date included): a field
+   * that disagrees was then changed on GitHub, not by an edit of the post-mortem.
+   */
+  bodyInStep: boolean;
 }
 
 /**
@@ -57,6 +62,7 @@ export function itemIssues(
         record: null,
         issueId: made?.issueId ?? null,
         severity: severities.get(d.path) ?? null,
+        bodyInStep: false,
       });
     } else {
       const record = byNumber.get(own) ?? null;
@@ -66,6 +72,7 @@ export function itemIssues(
         record,
         issueId: record?.id ?? null,
         severity: severities.get(d.path) ?? null,
+        bodyInStep: !('patch' in op) || op.patch.body === undefined,
       });
     }
   }
@@ -139,6 +146,7 @@ export async function planFieldWrites(
       due: i.desired.due,
       severity: i.severity,
       current: i.record?.fieldValues ?? [],
+      bodyInStep: i.bodyInStep,
     })),
     targets,
   );

@@ -8,6 +8,8 @@ export interface ProjectFieldChange {
   name: string;
   value: string | null;
   shown: string;
+  /** The due date found on the project item when someone changed it there: it is set back. */
+  replaces?: string;
 }
 
 /** The project's fields sync keeps in step, found by name, with the Status options it uses. */
@@ -33,6 +35,8 @@ export interface ProjectTarget {
   due: string | null;
   status: 'open' | 'done';
   severity: string | null;
+  /** True when the post-mortem did not change the item in this run (see `ItemIssue.bodyInStep`). */
+  bodyInStep?: boolean;
 }
 
 const TODO_NAMES = ['todo', 'to do', 'backlog'];
@@ -92,13 +96,27 @@ export function planProjectFields(
   for (const t of targets) {
     const current = t.item?.values ?? {};
     const changes: ProjectFieldChange[] = [];
-    const want = (field: ProjectField | null, value: string | null, shown: string) => {
+    const want = (
+      field: ProjectField | null,
+      value: string | null,
+      shown: string,
+      date = false,
+    ) => {
       if (field === null) return;
       const now = current[field.id] ?? null;
       const differs = value === null ? now !== null : now === null || now.slice(0, 10) !== value;
-      if (differs) changes.push({ fieldId: field.id, name: field.name, value, shown });
+      if (!differs) return;
+      // A due date changed on the project while the post-mortem did not change: say so, the post-mortem wins.
+      const drift = date && now !== null && value !== null && t.bodyInStep === true;
+      changes.push({
+        fieldId: field.id,
+        name: field.name,
+        value,
+        shown,
+        ...(drift ? { replaces: now.slice(0, 10) } : {}),
+      });
     };
-    want(fields.due, t.due, t.due ?? 'none');
+    want(fields.due, t.due, t.due ?? 'none', true);
     const status = t.status === 'done' ? fields.done : fields.todo;
     if (status !== null) want(fields.status, status.id, status.name);
     const severity =

@@ -126,7 +126,7 @@ describe('issue fields', () => {
     expect(again.reads).toBeGreaterThan(0);
   });
 
-  it('a field changed on GitHub is put back to the post-mortem’s value', async () => {
+  it('a due date changed on GitHub is reported as a disagreement and put back to the post-mortem’s', async () => {
     const gh = orgWithFields();
     await runSync(gh, files(base), { config: planning });
     const issue = [...trackedById(gh).values()].find((i) => i.title === 'Add a replica lag alert');
@@ -136,7 +136,16 @@ describe('issue fields', () => {
     planningState(gh.state)
       .values.get(issue?.id ?? 0)
       ?.set(due?.id ?? 0, '2026-05-01');
-    await runSync(gh, files(base), { config: planning });
+    const info: string[] = [];
+    await runSync(gh, files(base), {
+      config: planning,
+      logger: { info: (m) => info.push(m), warning: (m) => info.push(m) },
+    });
+    expect(info).toContainEqual(
+      expect.stringMatching(
+        /^set Due date = 2026-04-01 \(was 2026-05-01 on GitHub: the post-mortem and GitHub disagreed; edit the post-mortem to change it\) on #\d+ for /,
+      ),
+    );
     expect(issue && issueFieldValues(gh.state, OWNER, issue)['Due date']).toBe('2026-04-01');
   });
 

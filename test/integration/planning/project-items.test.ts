@@ -139,6 +139,30 @@ describe('project items', () => {
     ).toBe(2);
   });
 
+  it('a Due changed on the project is reported as a disagreement and put back; a post-mortem edit is not', async () => {
+    const { gh, board } = withProject();
+    await runSync(gh, files(base), { config: project() });
+    const alert = issues(gh).find((i) => i.title === 'Add a replica lag alert');
+    const item = board.items.find((i) => i.issueId === alert?.id);
+    const dueField = board.fields.find((f) => f.name === 'Due');
+    item?.values.set(dueField?.id ?? 0, '2026-06-30');
+    const info: string[] = [];
+    const log = { info: (m: string) => info.push(m), warning: (m: string) => info.push(m) };
+    await runSync(gh, files(base), { config: project(), logger: log });
+    expect(info).toContainEqual(
+      expect.stringMatching(
+        /^set Due = 2026-04-01 \(was 2026-06-30 on GitHub: the post-mortem and GitHub disagreed/,
+      ),
+    );
+    expect(table(gh, board)['Add a replica lag alert']?.['Due']).toBe('2026-04-01');
+    const edited = [...base];
+    edited[0] = '- [ ] Add a replica lag alert (Owner: @alice, Due: 2026-04-20)';
+    info.length = 0;
+    await runSync(gh, files(edited), { config: project(), logger: log });
+    expect(info.filter((l) => l.includes('disagreed'))).toEqual([]);
+    expect(table(gh, board)['Add a replica lag alert']?.['Due']).toBe('2026-04-20');
+  });
+
   it('a no-change re-sync makes no write and two reads more than with the feature off', async () => {
     const { gh } = withProject();
     await runSync(gh, files(base), { config: project() });
