@@ -7,7 +7,7 @@ import {
   type ConfigFileRead,
   type LoadedConfigFile,
 } from '../core/config/index.js';
-import { externalRulePrefixes, lintRules } from '../core/lint/index.js';
+import { externalRulePrefixes, lintRules } from '../core/lint/registry.js';
 import { describeFsError } from './describe-fs-error.js';
 import { IoError } from './io-error.js';
 

@@ -12,6 +12,8 @@ export interface ParsePool {
    * starts it) is stopped with its worker and answers a `file-too-complex` post-mortem.
    */
   run(task: ParseTask, timeoutMs: number): Promise<LintResult>;
+  /** Starts one worker now, if none is running, so that it boots while the caller reads its files. */
+  prestart(): void;
   /** Stops every worker; tasks still queued or running are rejected. */
   close(): Promise<void>;
 }
@@ -97,7 +99,10 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     while (queue.length > 0) {
       const slot = slots.find((s) => s.ready && s.job === null);
       if (slot === undefined) {
-        if (slots.length < size) spawn().worker.ref();
+        // A worker still booting (started early by prestart) takes the next job: no second one for it.
+        const booting = slots.filter((s) => !s.ready);
+        for (const s of booting) s.worker.ref();
+        if (slots.length < size && booting.length < queue.length) spawn().worker.ref();
         return;
       }
       const job = queue.shift()!;
@@ -139,6 +144,9 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
         queue.push({ task, timeoutMs, resolve, reject });
         dispatch();
       });
+    },
+    prestart() {
+      if (!closed && slots.length === 0) spawn();
     },
     async close() {
       closed = true;

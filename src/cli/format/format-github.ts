@@ -1,4 +1,4 @@
-import { capDiagnostics } from '../../core/check/index.js';
+import { capDiagnostics } from '../../core/check/cap-diagnostics.js';
 import type { Diagnostic } from '../../core/model/index.js';
 import { plural } from '../../core/text/plural.js';
 import {
