@@ -36,31 +36,6 @@ const englishZodLocales = {
   },
 };
 
-/**
- * Our own modules have no import-time side effects (the entry points aside), so a module reached
- * only through a re-export its importer does not use stays out of the bundle: the CLI's `lint`
- * chunk does not carry the parser because the config loader imports the lint registry through
- * `core/lint/index.ts`.
- */
-const sideEffectFreeSources = {
-  name: 'side-effect-free-sources',
-  setup(b) {
-    b.onResolve({ filter: /^\.\.?\// }, async (args) => {
-      if (args.pluginData === 'resolving' || /[\\/]node_modules[\\/]/.test(args.importer))
-        return undefined;
-      if (!args.importer.startsWith(join(root, 'src'))) return undefined;
-      const resolved = await b.resolve(args.path, {
-        kind: args.kind,
-        importer: args.importer,
-        resolveDir: args.resolveDir,
-        pluginData: 'resolving',
-      });
-      if (resolved.errors.length > 0) return { errors: resolved.errors };
-      return { ...resolved, sideEffects: false };
-    });
-  },
-};
-
 const common = {
   absWorkingDir: root,
   bundle: true,
@@ -75,7 +50,7 @@ const common = {
   charset: 'utf8',
   logLevel: 'warning',
   metafile: false,
-  plugins: [englishZodLocales, sideEffectFreeSources],
+  plugins: [englishZodLocales],
   // Renamed import: a bundled module also imports `createRequire` at top level.
   banner: {
     js: "import { createRequire as __bannerCreateRequire } from 'module'; const require = __bannerCreateRequire(import.meta.url);",
