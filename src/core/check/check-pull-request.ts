@@ -1,11 +1,16 @@
 import type { Config } from '../config/schema.js';
-import type { IssuesPort } from '../github/port.js';
+import type { IssueRecord, IssuesPort } from '../github/port.js';
 import { lintText, type LintResult } from '../lint/lint-text.js';
 import { sortDiagnostics } from '../lint/sort-diagnostics.js';
 import type { Diagnostic, Postmortem } from '../model/index.js';
 import { capDiagnostics, MAX_ANNOTATIONS_PER_FILE } from './cap-diagnostics.js';
 import { checkConclusion, type CheckConclusion } from './check-conclusion.js';
 import { checkOwnersAssignable } from './check-owners-assignable.js';
+import {
+  compareWithEarlier,
+  resemblanceMessage,
+  type Resemblance,
+} from './compare-with-earlier.js';
 import { pathProblem, showPath } from './path-problem.js';
 
 /**
@@ -33,6 +38,17 @@ export interface PullRequestCheckInput {
   maxPerFile?: number;
   /** Parses and lints one file (default {@link lintText}; the app passes its bounded worker pool). */
   lint?: (text: string, path: string, config: Config) => LintResult | Promise<LintResult>;
+  /**
+   * Review-time recurrence: the post-mortems already in the repository and the tracked issues
+   * (null when the token cannot read them), with the check's local date; omitted, nothing is compared.
+   */
+  recurrence?: {
+    earlier: () => Promise<{
+      postmortems: readonly Postmortem[];
+      issues: readonly IssueRecord[] | null;
+    }>;
+    today: string;
+  };
 }
 
 /** What the pull-request check found, ready for any host to render. */
@@ -51,6 +67,8 @@ export interface PullRequestCheckReport {
   warnings: number;
   conclusion: CheckConclusion;
   failOn: Config['check']['failOn'];
+  /** New post-mortems that resemble earlier ones (notices; warnings and errors are also in `diagnostics`); absent when not compared. */
+  resemblances?: Resemblance[];
 }
 
 /**
@@ -98,6 +116,28 @@ export async function checkPullRequest(
     diagnostics.push(...owners.diagnostics);
     notes.push(...owners.notes);
   }
+  const resemblances =
+    input.recurrence && postmortems.length > 0 && input.config.check.recurrence !== 'off'
+      ? compareWithEarlier({
+          added: postmortems,
+          ...(await input.recurrence.earlier().then((e) => ({
+            earlier: e.postmortems,
+            issues: e.issues,
+          }))),
+          config: input.config,
+          today: input.recurrence.today,
+        })
+      : [];
+  for (const r of resemblances)
+    if (r.level !== 'notice')
+      diagnostics.push({
+        file: r.file,
+        line: r.line,
+        column: 1,
+        severity: r.level,
+        rule: 'recurrence',
+        message: resemblanceMessage(r),
+      });
   sortDiagnostics(diagnostics);
   const { shown, omitted } = capDiagnostics(
     diagnostics,
@@ -114,6 +154,7 @@ export async function checkPullRequest(
     warnings: diagnostics.length - errors,
     conclusion: checkConclusion(diagnostics, input.failOn),
     failOn: input.failOn,
+    resemblances,
   };
 }
 

@@ -6,6 +6,13 @@ export {
 export { checkConclusion, type CheckConclusion } from './check-conclusion.js';
 export { checkOwnersAssignable, type OwnerCheck } from './check-owners-assignable.js';
 export {
+  compareWithEarlier,
+  resemblanceMessage,
+  type EarlierItem,
+  type Resemblance,
+} from './compare-with-earlier.js';
+export { renderResemblances } from './render-resemblances.js';
+export {
   checkPullRequest,
   type FileContent,
   type PullRequestCheckInput,

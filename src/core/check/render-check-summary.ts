@@ -2,6 +2,7 @@ import { escapeMarkdown } from '../text/escape-markdown.js';
 import { plural } from '../text/plural.js';
 import type { PullRequestCheckReport } from './check-pull-request.js';
 import { renderDiagnosticsTable } from './render-diagnostics-table.js';
+import { renderResemblances } from './render-resemblances.js';
 
 /** Rows of the findings table and entries of the file list; a check run's summary holds at most 65,535 characters. */
 const MAX_ROWS = 100;
@@ -46,6 +47,7 @@ export function renderCheckSummary(
     );
   }
   for (const note of report.notes) lines.push(`> ${escapeMarkdown(note)}`, '');
+  lines.push(...renderResemblances(report.resemblances ?? []));
   if (report.files.length > 0) {
     lines.push(
       'Files checked:',
