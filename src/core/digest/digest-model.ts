@@ -26,6 +26,8 @@ export interface DigestItem {
   due: string | null;
   /** Whether `due` was written in the post-mortem (false when defaulted or absent). */
   dueWritten: boolean;
+  /** The post-mortem's and GitHub's due dates when the issue's due-date field disagrees (`due` is the one `planning.dueDateSource` picks). */
+  dueDisagreement?: DueDisagreement;
   /** The due phrase as written when it is not a single day (`Q2 2024`), else null. */
   dueVague: string | null;
   status: 'open' | 'done';
@@ -43,6 +45,12 @@ export interface DigestItem {
 }
 
 /** An item listed in a digest table. */
+/** A due date the post-mortem and GitHub's issue field disagree on. */
+export interface DueDisagreement {
+  postmortem: string | null;
+  github: string;
+}
+
 export interface ItemRow {
   key: string;
   title: string;
@@ -50,6 +58,8 @@ export interface ItemRow {
   line: number;
   owner: string | null;
   due: string | null;
+  /** Set when the post-mortem and GitHub disagree on the due date. */
+  dueDisagreement?: DueDisagreement;
   issue: { number: number; url: string } | null;
   /** The tracker the post-mortem names for the item, or null. */
   tracker: string | null;

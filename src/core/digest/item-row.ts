@@ -9,6 +9,7 @@ export function itemRow(item: DigestItem, days: number): ItemRow {
     line: item.line,
     owner: item.owner,
     due: item.due,
+    ...(item.dueDisagreement ? { dueDisagreement: item.dueDisagreement } : {}),
     issue: item.issue,
     tracker: item.tracker,
     incident: item.incident,

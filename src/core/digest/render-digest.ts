@@ -148,7 +148,9 @@ function itemSection(
       rows.map((r) => [
         itemCell(r, ctx),
         ctx.mentions.render(r.owner),
-        r.due ?? '—',
+        r.dueDisagreement
+          ? `${r.due ?? '—'} (post-mortem ${r.dueDisagreement.postmortem ?? 'none'}, GitHub ${r.dueDisagreement.github}: they disagree)`
+          : (r.due ?? '—'),
         ...(daysColumn ? [String(r.days)] : []),
         issueCell(r, ctx),
         incidentCell(r, ctx),

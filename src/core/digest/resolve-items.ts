@@ -4,7 +4,7 @@ import type { Postmortem } from '../model/index.js';
 import { parseMarker } from '../sync/marker.js';
 import { resolveDueDate } from '../sync/resolve-due-date.js';
 import { isCalendarDate } from '../text/calendar-date.js';
-import type { DigestItem, IncidentRef } from './digest-model.js';
+import type { DigestItem, DueDisagreement, IncidentRef } from './digest-model.js';
 import { severityKey } from '../text/severity-key.js';
 import { localDate } from './zoned-time.js';
 
@@ -60,6 +60,8 @@ export function resolveItems(
         { incidentDate: incident.date, severity: incident.severity, publishedDate: pmCreated },
         config.defaultDueDays,
       );
+      const written = isCalendarDate(due.date) ? due.date : null;
+      const disagreement = dueOnGitHub(issue, written, config);
       const assignee = issue?.assignees[0];
       items.push({
         key,
@@ -68,7 +70,11 @@ export function resolveItems(
         line: item.line,
         title: item.title,
         owner: assignee ? `@${assignee}` : item.owner,
-        due: isCalendarDate(due.date) ? due.date : null,
+        due:
+          disagreement !== null && config.planning.dueDateSource === 'github'
+            ? disagreement.github
+            : written,
+        ...(disagreement !== null ? { dueDisagreement: disagreement } : {}),
         dueWritten: !due.defaulted && due.reading === null && isCalendarDate(due.date),
         dueVague: due.vague,
         status: issue ? (issue.state === 'closed' ? 'done' : 'open') : item.status,
@@ -86,4 +92,18 @@ export function resolveItems(
     }
   }
   return items;
+}
+
+/** The issue's due-date field when it holds another day than the post-mortem (someone changed it on GitHub), else null. */
+function dueOnGitHub(
+  issue: IssueRecord | null,
+  postmortem: string | null,
+  config: Config,
+): DueDisagreement | null {
+  if (issue === null || !config.planning.issueFields) return null;
+  const name = config.planning.dueDateField.toLowerCase();
+  const value = issue.fieldValues?.find((v) => v.name?.toLowerCase() === name)?.value;
+  const github = typeof value === 'string' ? value.slice(0, 10) : null;
+  if (github === null || !isCalendarDate(github) || github === postmortem) return null;
+  return { postmortem, github };
 }

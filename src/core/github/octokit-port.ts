@@ -47,6 +47,7 @@ interface IssueJson {
   sub_issues_summary?: { total: number } | null;
   issue_field_values?: Array<{
     issue_field_id: number;
+    issue_field_name?: string;
     value: string | number | null;
     single_select_option?: { name: string } | null;
   }>;
@@ -434,7 +435,11 @@ function parentOf(url: string | null): NonNullable<IssueRecord['parent']> | null
 }
 
 function toFieldValue(v: NonNullable<IssueJson['issue_field_values']>[number]): IssueFieldValue {
-  return { fieldId: v.issue_field_id, value: v.single_select_option?.name ?? v.value };
+  return {
+    fieldId: v.issue_field_id,
+    ...(typeof v.issue_field_name === 'string' ? { name: v.issue_field_name } : {}),
+    value: v.single_select_option?.name ?? v.value,
+  };
 }
 
 function toComment(data: CommentJson): CommentRecord {

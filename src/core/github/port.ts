@@ -50,6 +50,8 @@ export interface IssueFieldDefinition {
 /** The value one issue field holds on an issue: the option name for a single select, `YYYY-MM-DD` for a date. */
 export interface IssueFieldValue {
   fieldId: number;
+  /** The field's name, when the listing reports it. */
+  name?: string;
   value: string | number | null;
 }
 

@@ -66,6 +66,8 @@ export function resolveIssueFields(
 export function planIssueFields(
   items: readonly FieldTarget[],
   fields: IssueFieldTargets,
+  /** Keep a due date changed on GitHub (`planning.dueDateSource: github`) instead of setting it back. */
+  keepGitHubDue = false,
 ): PlanningOperation[] {
   const ops: PlanningOperation[] = [];
   for (const item of items) {
@@ -74,7 +76,20 @@ export function planIssueFields(
     const due = fields.due;
     if (due !== null) {
       const current = valueOf(item.current, due.id);
-      if (item.due !== null && (current === null || String(current).slice(0, 10) !== item.due))
+      const drifted =
+        item.due !== null &&
+        current !== null &&
+        String(current).slice(0, 10) !== item.due &&
+        item.bodyInStep === true;
+      if (drifted && keepGitHubDue)
+        ops.push({
+          kind: 'skip',
+          ...base,
+          number: item.number,
+          reason: 'due-changed-on-github',
+          detail: `${due.name} is ${String(current).slice(0, 10)} on GitHub, the post-mortem says ${item.due ?? ''}: GitHub's is kept (planning.dueDateSource: github)`,
+        });
+      else if (item.due !== null && (current === null || String(current).slice(0, 10) !== item.due))
         set.push({
           fieldId: due.id,
           name: due.name,

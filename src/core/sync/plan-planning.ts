@@ -149,6 +149,7 @@ export async function planFieldWrites(
       bodyInStep: i.bodyInStep,
     })),
     targets,
+    config.planning.dueDateSource === 'github',
   );
   return { ops, reads: 1, note };
 }

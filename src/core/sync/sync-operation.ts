@@ -26,7 +26,9 @@ export type SkipReason =
   /** The issue is already a sub-issue of another parent (GitHub allows one): left there. */
   | 'parent-elsewhere'
   /** The post-mortem's parent issue has GitHub's maximum of sub-issues. */
-  | 'sub-issue-limit';
+  | 'sub-issue-limit'
+  /** The due date was changed on GitHub and `planning.dueDateSource` is `github`: kept, and the disagreement said. */
+  | 'due-changed-on-github';
 
 /** A change to an item's issue, applied alike for `update`, `close` and `reopen`: the fields sent and what changed, in words. */
 export interface IssueEdit {
