@@ -140,6 +140,18 @@ export const configSchema = z
           .boolean()
           .default(true)
           .describe('Check that each owner can be assigned in the repository.'),
+        recurrence: z
+          .enum(['off', 'notice', 'warning', 'error'])
+          .default('notice')
+          .describe(
+            "A new post-mortem that resembles an earlier one (the digest's recurrence rule) is a notice; warning or error makes it a finding (counted against failOn) when the earlier incident still has open action items; off compares nothing.",
+          ),
+        recurrenceSeverities: z
+          .array(z.string().min(1))
+          .default([])
+          .describe(
+            'Severities of the new incident for which check.recurrence raises a warning or error (e.g. [SEV1]); empty: every severity.',
+          ),
       })
       .prefault({})
       .describe('The pull-request check.'),
