@@ -3,8 +3,11 @@ import {
   checkPullRequest,
   renderCheckSummary,
   renderCheckTitle,
+  resemblanceMessage,
   type FileContent,
 } from '../core/check/index.js';
+import { localDate } from '../core/digest/zoned-time.js';
+import { readEarlierPostmortems } from './read-earlier-postmortems.js';
 import type { Diagnostic } from '../core/model/index.js';
 import { inScope } from '../core/sync/matches-glob.js';
 import { plural } from '../core/text/plural.js';
@@ -50,8 +53,15 @@ export async function runCheckMode(
     port: ctx.port,
     repo: `${ctx.env.owner}/${ctx.env.repo}`,
     failOn,
+    recurrence: {
+      earlier: () => readEarlierPostmortems(ctx, paths),
+      today: localDate(ctx.now, ctx.config.digest.timeZone),
+    },
   });
   for (const note of report.notes) core.notice(note);
+  for (const r of report.resemblances ?? [])
+    if (r.level === 'notice')
+      core.notice(resemblanceMessage(r), { file: r.file, startLine: r.line, title: 'Recurrence' });
   for (const d of report.shown) annotate(d);
   for (const { file, count } of report.omitted) {
     core.notice(
