@@ -3,14 +3,20 @@ import type { RepoRef } from '../src/core/github/port.js';
 import { loadConfig } from '../src/core/config/load-config.js';
 import { createOctokitRepoFiles } from '../src/core/github/octokit-repo-files.js';
 import { OctokitPort } from '../src/core/github/octokit-port.js';
-import { checkPullRequest, renderCheckSummary, renderCheckTitle } from '../src/core/check/index.js';
+import {
+  checkPullRequest,
+  renderCheckSummary,
+  renderCheckTitle,
+  resemblanceMessage,
+} from '../src/core/check/index.js';
+import { localDate } from '../src/core/digest/zoned-time.js';
 import type { Diagnostic } from '../src/core/model/index.js';
 import { checkAnnotations } from './check-annotations.js';
 import { CONFIG_PATH, knownRules, loadRepoConfig } from './load-repo-config.js';
 import { isConfigPath } from '../src/core/config/index.js';
 import { postmortemPaths } from './postmortem-paths.js';
 import { publishCheckRun } from './publish-check-run.js';
-import { readPostmortemContents } from './read-postmortem-files.js';
+import { readPostmortemContents, readPostmortemFiles } from './read-postmortem-files.js';
 import { lintInWorker } from '../src/io/parse-in-worker.js';
 
 /** The pull request to check, and the commit its check run goes on. */
@@ -74,13 +80,33 @@ export async function runPullRequestCheck(
     port: new OctokitPort(context.octokit, repo),
     repo: `${repo.owner}/${repo.repo}`,
     failOn: config.check.failOn,
+    // Earlier items' state from the markdown here: the check does not know the app's login to trust issue markers by.
+    recurrence: {
+      earlier: async () => ({
+        postmortems: (await readPostmortemFiles(repoFiles, pr.headSha, config)).postmortems,
+        issues: null,
+      }),
+      today: localDate(new Date(), config.digest.timeZone),
+    },
   });
   const run = await publishCheckRun(context.octokit, repo, {
     headSha: pr.headSha,
     conclusion: report.conclusion,
     title: renderCheckTitle(report),
     summary: renderCheckSummary(report, { configSource: loaded.source }),
-    annotations: checkAnnotations(report.shown),
+    annotations: [
+      ...checkAnnotations(report.shown),
+      ...(report.resemblances ?? [])
+        .filter((r) => r.level === 'notice')
+        .map((r) => ({
+          path: r.file,
+          start_line: r.line,
+          end_line: r.line,
+          annotation_level: 'notice' as const,
+          title: 'Recurrence',
+          message: resemblanceMessage(r),
+        })),
+    ],
   });
   context.log.info(
     `check run ${run.id} on ${repo.owner}/${repo.repo}#${pr.number}: ${report.conclusion}, ${report.diagnostics.length} finding(s)`,

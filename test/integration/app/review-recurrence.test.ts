@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { createTestProbot, deliver, examplePayload, retarget, standInWithRepo } from './harness.js';
+
+const CONFIG = '.github/postmortem-tracker.yml';
+
+const doc = (title: string, date: string, root: string, items: string[]) => `---
+title: ${title}
+date: ${date}
+severity: SEV1
+services: [checkout]
+---
+
+# ${title}
+
+## Summary
+
+Checkout failed for a share of buyers.
+
+## Timeline
+
+- 10:00 UTC: errors began
+- 10:40 UTC: resolved
+
+## Root cause
+
+${root}
+
+## Action items
+
+${items.join('\n')}
+`;
+
+const EARLIER = doc(
+  'Checkout Service Outage',
+  '2026-03-25',
+  'The payment connection pool was sized below peak traffic.',
+  [
+    '- [ ] Alert on pool saturation (@alice, due 2026-04-30)',
+    '- [x] Document pool sizing (@alice, due 2026-04-01)',
+  ],
+);
+const NEW = doc(
+  'Checkout errors from the payment connection pool',
+  '2026-11-20',
+  'The connection pool was too small for the sale traffic.',
+  ['- [ ] Size the pool from the traffic forecast (@alice, due 2026-12-15)'],
+);
+
+async function check(config: string) {
+  const env = standInWithRepo({
+    files: { [CONFIG]: config, 'postmortems/2026-03-25-checkout.md': EARLIER },
+  });
+  const issue = env.standIn.addPull('acme', 'payments', {
+    title: 'Add post-mortem',
+    head: 'pm-new',
+    files: { 'postmortems/2026-11-20-checkout.md': NEW },
+  });
+  const pull = issue.pull!;
+  const payload = retarget(examplePayload('pull_request', 'opened'), {
+    owner: 'acme',
+    repo: 'payments',
+    installationId: env.installation.id,
+  });
+  payload['number'] = issue.number;
+  Object.assign(payload['pull_request'], { number: issue.number, state: 'open', draft: false });
+  Object.assign(payload['pull_request']['head'], { sha: pull.head.sha, ref: pull.head.ref });
+  Object.assign(payload['pull_request']['base'], { ref: 'main' });
+  const probot = await createTestProbot(env.standIn);
+  await deliver(probot, 'pull_request', payload);
+  env.standIn.assertNoContractViolations();
+  return [...env.repo.checkRuns.values()][0]!;
+}
+
+describe('app check run: recurrence at review time', () => {
+  it('adds a Recurrence notice on the new title line and a summary section, without failing', async () => {
+    const run = await check('check:\n  checkAssignees: false\n');
+    const notice = run.annotations.find((a) => a.title === 'Recurrence');
+    expect(notice).toMatchObject({
+      path: 'postmortems/2026-11-20-checkout.md',
+      start_line: 2,
+      annotation_level: 'notice',
+    });
+    expect(notice!.message).toMatch(
+      /^Resembles \*Checkout Service Outage\* \(2026-03-25, SEV1\): same service `checkout`, similar wording \([^)]*\)\. 1 of its 2 action items is still open(, 1 overdue)?\.$/,
+    );
+    expect(run.output.summary).toContain('### Resembles earlier incidents');
+    expect(run.output.summary).toContain('Action items (state from the markdown):');
+    expect(run.conclusion).not.toBe('failure');
+  });
+
+  it('fails the check run under check.recurrence: error while earlier items are open', async () => {
+    const run = await check('check:\n  checkAssignees: false\n  recurrence: error\n');
+    expect(run.conclusion).toBe('failure');
+    expect(run.annotations.map((a) => [a.title, a.annotation_level])).toContainEqual([
+      'recurrence',
+      'failure',
+    ]);
+  });
+});
