@@ -7,7 +7,17 @@ import { fileURLToPath } from 'node:url';
 /** A bench section: returns a markdown section of results. */
 type Section = () => Promise<string>;
 
-const SECTIONS = ['parse-lint', 'sync', 'digest', 'app', 'report', 'recurrence'] as const;
+const SECTIONS = [
+  'startup',
+  'real-corpus',
+  'package-size',
+  'parse-lint',
+  'sync',
+  'digest',
+  'app',
+  'report',
+  'recurrence',
+] as const;
 const here = fileURLToPath(import.meta.url);
 
 /** Loads a section's `bench` function (`parse-lint` exports `benchParseLint`). */

@@ -1,0 +1,84 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildBenchBundle, ROOT } from './bench-bundle.js';
+
+/** Bytes under `path` (files only, links not followed). */
+function bytesUnder(path: string): number {
+  let total = 0;
+  const stack = [path];
+  while (stack.length > 0) {
+    const p = stack.pop()!;
+    let st;
+    try {
+      st = statSync(p, { throwIfNoEntry: false });
+    } catch {
+      continue;
+    }
+    if (st === undefined) continue;
+    if (st.isDirectory()) for (const e of readdirSync(p)) stack.push(join(p, e));
+    else if (st.isFile()) total += st.size;
+  }
+  return total;
+}
+
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+
+/** Sizes: the bundles, the packed package, its runtime dependencies, and a contributor's install. */
+export async function bench(): Promise<string> {
+  const bundle = buildBenchBundle();
+  const dist = join(bundle.dir, 'dist');
+  const action = statSync(join(dist, 'index.js')).size;
+  const worker = statSync(join(dist, 'parse-worker.js')).size;
+  const cli = bytesUnder(join(dist, 'cli'));
+  rmSync(bundle.dir, { recursive: true, force: true });
+
+  const packed = (
+    JSON.parse(
+      execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).toString(),
+    ) as { size: number; unpackedSize: number; entryCount: number }[]
+  )[0]!;
+
+  // What `npm install -g` of the package brings: the lockfile's non-dev packages, as installed here.
+  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { dev?: boolean; optional?: boolean }>;
+  };
+  const runtime = Object.entries(lock.packages).filter(
+    ([path, p]) => path.startsWith('node_modules/') && p.dev !== true,
+  );
+  const runtimeBytes = runtime.reduce(
+    (n, [path]) => n + bytesUnder(join(ROOT, path)) - nestedBytes(join(ROOT, path)),
+    0,
+  );
+  const all = bytesUnder(join(ROOT, 'node_modules'));
+  const top = readdirSync(join(ROOT, 'node_modules'))
+    .flatMap((e) =>
+      e.startsWith('@') ? readdirSync(join(ROOT, 'node_modules', e)).map((s) => `${e}/${s}`) : [e],
+    )
+    .filter((e) => !e.startsWith('.'))
+    .map((e) => ({ e, bytes: bytesUnder(join(ROOT, 'node_modules', e)) }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, 6);
+
+  return `## Sizes
+
+| what | size | target |
+| --- | ---: | ---: |
+| Action \`dist/index.js\` (minified, fresh build) | ${mb(action)} | ≤ 1.5 MB: ${action <= 1.5 * 1024 * 1024 ? 'met' : 'missed'} |
+| Action \`dist/parse-worker.js\` | ${mb(worker)} | |
+| CLI \`dist/cli/\` (split per command) | ${mb(cli)} | |
+| packed package (\`npm pack\`): tarball / unpacked, ${packed.entryCount} files | ${mb(packed.size)} / ${mb(packed.unpackedSize)} | ≤ 5 MB unpacked: ${packed.unpackedSize <= 5 * 1024 * 1024 ? 'met' : 'missed'} |
+| its runtime dependencies (${runtime.length} packages in the lockfile, not dev) | ${mb(runtimeBytes)} | |
+| a contributor's \`npm ci\` (all of node_modules) | ${mb(all)} | |
+
+Largest in a contributor's install: ${top.map((t) => `${t.e} ${mb(t.bytes)}`).join(', ')}.
+`;
+}
+
+/** Bytes of packages nested under `path/node_modules` (counted as packages of their own). */
+function nestedBytes(path: string): number {
+  return bytesUnder(join(path, 'node_modules'));
+}
