@@ -34,14 +34,26 @@ Options:
 Exit status: 0 dashboard written, 2 usage, config or I/O error, or no post-mortem found.
 `;
 
-/** uPlot's browser build and style sheet, read from the installed package to be inlined. */
-async function readUplot(): Promise<{ uplotJs: string; uplotCss: string }> {
-  const require = createRequire(import.meta.url);
-  const [uplotJs, uplotCss] = await Promise.all([
-    readFile(require.resolve('uplot/dist/uPlot.iife.min.js'), 'utf8'),
-    readFile(require.resolve('uplot/dist/uPlot.min.css'), 'utf8'),
-  ]);
-  return { uplotJs, uplotCss };
+/**
+ * uPlot's browser build and style sheet, read from the installed package to be inlined; when the
+ * package cannot be found (a bundle copied without node_modules), the page has its tables only.
+ */
+async function readUplot(io: CliIo): Promise<{ uplotJs: string; uplotCss: string }> {
+  try {
+    const require = createRequire(import.meta.url);
+    const [uplotJs, uplotCss] = await Promise.all([
+      readFile(require.resolve('uplot/dist/uPlot.iife.min.js'), 'utf8'),
+      readFile(require.resolve('uplot/dist/uPlot.min.css'), 'utf8'),
+    ]);
+    return { uplotJs, uplotCss };
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code !== 'MODULE_NOT_FOUND' && code !== 'ENOENT') throw error;
+    io.stderr.write(
+      'postmortem-tracker report: the uplot package was not found, so the page has no chart; its tables hold every figure (reinstall postmortem-tracker to get the chart).\n',
+    );
+    return { uplotJs: '', uplotCss: '' };
+  }
 }
 
 /** `postmortem-tracker report`: writes the static dashboard of the named (or configured) post-mortems. */
@@ -106,7 +118,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 
   const data = buildReport({ postmortems, issues: [], config, now });
   const html = renderReport(data, {
-    ...(await readUplot()),
+    ...(await readUplot(io)),
     repoUrl: repoUrl?.replace(/\/$/, '') ?? null,
     defaultBranch: values.branch ?? 'main',
   });
