@@ -1,5 +1,8 @@
 import type { Context, ProbotOctokit } from 'probot';
-import type { RepoRef } from '../src/core/github/port.js';
+import type { IssueRecord, RepoRef } from '../src/core/github/port.js';
+import { httpStatus } from '../src/core/github/http-status.js';
+import type { Config } from '../src/core/config/schema.js';
+import { collectTrackedIssues } from '../src/core/digest/run-digest.js';
 import { loadConfig } from '../src/core/config/load-config.js';
 import { createOctokitRepoFiles } from '../src/core/github/octokit-repo-files.js';
 import { OctokitPort } from '../src/core/github/octokit-port.js';
@@ -30,6 +33,8 @@ export interface PullRequestCheckContext {
   octokit: ProbotOctokit;
   repo: RepoRef;
   log: Context['log'];
+  /** The app's bot login, so earlier items' state can come from the issues the app opened. */
+  toolLogin?: () => Promise<string | null>;
 }
 
 /**
@@ -70,6 +75,7 @@ export async function runPullRequestCheck(
     const proposed = (await repoFiles.readFiles(pr.headSha, [configFile])).get(configFile);
     configDiagnostics.push(...loadConfig(proposed ?? null, configFile, { knownRules }).diagnostics);
   }
+  const port = new OctokitPort(context.octokit, repo);
   const report = await checkPullRequest({
     paths: postmortems,
     // Decoded and bounded as every host reads post-mortems; parsed and linted off the event loop.
@@ -77,14 +83,13 @@ export async function runPullRequestCheck(
     lint: (text, path, lintConfig) => lintInWorker(text, path, lintConfig),
     config,
     configDiagnostics,
-    port: new OctokitPort(context.octokit, repo),
+    port,
     repo: `${repo.owner}/${repo.repo}`,
     failOn: config.check.failOn,
-    // Earlier items' state from the markdown here: the check does not know the app's login to trust issue markers by.
     recurrence: {
       earlier: async () => ({
         postmortems: (await readPostmortemFiles(repoFiles, pr.headSha, config)).postmortems,
-        issues: null,
+        issues: await trackedIssues(context, port, config),
       }),
       today: localDate(new Date(), config.digest.timeZone),
     },
@@ -111,4 +116,27 @@ export async function runPullRequestCheck(
   context.log.info(
     `check run ${run.id} on ${repo.owner}/${repo.repo}#${pr.number}: ${report.conclusion}, ${report.diagnostics.length} finding(s)`,
   );
+}
+
+/**
+ * The issues the app opened for tracked items, so an item closed in GitHub shows as done; null
+ * (the markdown's state) when the app's login is unknown or the issues are not readable.
+ */
+async function trackedIssues(
+  context: PullRequestCheckContext,
+  port: OctokitPort,
+  config: Config,
+): Promise<IssueRecord[] | null> {
+  const login = (await context.toolLogin?.()) ?? null;
+  if (login === null) return null;
+  try {
+    return await collectTrackedIssues(port, config, login);
+  } catch (error) {
+    const status = httpStatus(error);
+    if (status !== 401 && status !== 403 && status !== 404) throw error;
+    context.log.info(
+      `tracked issues not readable (HTTP ${status}): earlier items' state from the markdown`,
+    );
+    return null;
+  }
 }

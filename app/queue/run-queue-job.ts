@@ -167,6 +167,7 @@ export function createQueueJobRunner(deps: QueueJobRunnerDeps): QueueJobRunner {
         octokit: await installationOctokit(job.installationId),
         repo: { owner: job.owner, repo: job.repo },
         log: log as Context['log'],
+        toolLogin: deps.appLogin,
       },
       { number: job.number, headSha: job.headSha },
     );

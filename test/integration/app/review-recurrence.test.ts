@@ -46,10 +46,14 @@ const NEW = doc(
   ['- [ ] Size the pool from the traffic forecast (@alice, due 2026-12-15)'],
 );
 
-async function check(config: string) {
+async function check(
+  config: string,
+  before?: (env: ReturnType<typeof standInWithRepo>) => Promise<void>,
+) {
   const env = standInWithRepo({
     files: { [CONFIG]: config, 'postmortems/2026-03-25-checkout.md': EARLIER },
   });
+  await before?.(env);
   const issue = env.standIn.addPull('acme', 'payments', {
     title: 'Add post-mortem',
     head: 'pm-new',
@@ -86,6 +90,42 @@ describe('app check run: recurrence at review time', () => {
     expect(run.output.summary).toContain('### Resembles earlier incidents');
     expect(run.output.summary).toContain('Action items (state from the markdown):');
     expect(run.conclusion).not.toBe('failure');
+  });
+
+  it("takes an earlier item's state from the issue the app opened: closed in GitHub shows as done", async () => {
+    const run = await check('check:\n  checkAssignees: false\n', async (env) => {
+      // The app syncs the earlier post-mortem on a push, then someone closes the item's issue.
+      const sha = env.standIn.commitFiles('acme', 'payments', { 'README.md': '# payments!\n' });
+      const push = retarget(
+        examplePayload('push', (p) => p['ref'] === 'refs/heads/master' && p['commits'].length > 0),
+        { owner: 'acme', repo: 'payments', installationId: env.installation.id },
+      );
+      Object.assign(push, {
+        ref: 'refs/heads/main',
+        after: sha,
+        created: false,
+        deleted: false,
+        forced: true,
+      });
+      await deliver(await createTestProbot(env.standIn), 'push', push);
+      const tracked = [...env.repo.issues.values()].filter(
+        (i) => i.title === 'Alert on pool saturation',
+      );
+      expect(tracked).toHaveLength(1);
+      Object.assign(tracked[0]!, { state: 'closed', state_reason: 'completed' });
+      // An outsider's copy carrying the same marker, left open, must not decide the state.
+      env.standIn.addIssue('acme', 'payments', {
+        title: 'Alert on pool saturation',
+        body: tracked[0]!.body,
+        labels: ['postmortem-action'],
+        user: 'mallory',
+      });
+    });
+    expect(run.output.summary).toContain('Action items (state from tracked issues):');
+    expect(run.output.summary).not.toMatch(/Alert on pool saturation[^\n]*\bopen\b/);
+    expect(run.annotations.find((a) => a.title === 'Recurrence')!.message).toMatch(
+      /All 2 action items are done\.$/,
+    );
   });
 
   it('fails the check run under check.recurrence: error while earlier items are open', async () => {
