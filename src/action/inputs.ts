@@ -1,8 +1,62 @@
 import * as core from '@actions/core';
+import { z } from 'zod';
 import { DEFAULT_CONFIG_FILE } from '../core/config/index.js';
 
 /** The Action's modes; `auto` picks one from the event. */
 export type ActionMode = 'auto' | 'check' | 'sync' | 'digest';
+
+/** The `paths` default of action.yml; when the input keeps it, a config file's `paths` wins. */
+export const DEFAULT_PATHS = 'postmortems/**/*.md';
+/** The `config` default of action.yml: left at it, every config file name is looked for (`.yml`, `.yaml`). */
+export const DEFAULT_CONFIG = DEFAULT_CONFIG_FILE;
+
+const flag = (fallback: boolean) =>
+  z
+    .string()
+    .transform((raw) => raw.trim())
+    .refine((raw) => raw === '' || /^(true|yes|on|false|no|off)$/i.test(raw), {
+      message: 'expected true or false',
+    })
+    .transform((raw) => (raw === '' ? fallback : /^(true|yes|on)$/i.test(raw)));
+
+/**
+ * Every input of action.yml, read through one table as release-drafter does: each entry's schema
+ * parses the raw string `core.getInput` returns ('' when unset), so no input can be forgotten or
+ * read twice (a test checks the table against action.yml).
+ */
+export const INPUTS = {
+  token: z.string(),
+  paths: z
+    .string()
+    .transform((raw) => raw || DEFAULT_PATHS)
+    .transform((raw) =>
+      raw
+        .split(/[\n,]/)
+        .map((p) => p.trim())
+        .filter((p) => p !== ''),
+    ),
+  mode: z
+    .string()
+    .transform((raw) => raw.trim() || 'auto')
+    .pipe(
+      z.enum(['auto', 'check', 'sync', 'digest'], {
+        message: 'expected one of auto, check, sync, digest',
+      }),
+    ),
+  config: z.string().transform((raw) => raw.trim() || DEFAULT_CONFIG),
+  'dry-run': flag(false),
+  'max-writes': z
+    .string()
+    .transform((raw) => raw.trim() || '50')
+    .refine((raw) => /^\d{1,15}$/.test(raw), {
+      message: 'expected a whole number of writes, 0 or more (default 50)',
+    })
+    .transform(Number),
+  'fail-on-error': flag(true),
+} as const;
+
+type InputName = keyof typeof INPUTS;
+type Parsed = { [K in InputName]: z.output<(typeof INPUTS)[K]> };
 
 /** The Action's inputs, validated. */
 export interface ActionInputs {
@@ -13,48 +67,35 @@ export interface ActionInputs {
   /** Repository-relative path of the config file. */
   config: string;
   dryRun: boolean;
+  /** The operator's bound on writes per run; a repository's config may lower it, never raise it. */
   maxWrites: number;
   failOnError: boolean;
 }
 
-/** The `paths` default of action.yml; when the input keeps it, a config file's `paths` wins. */
-export const DEFAULT_PATHS = 'postmortems/**/*.md';
-/** The `config` default of action.yml: left at it, every config file name is looked for (`.yml`, `.yaml`). */
-export const DEFAULT_CONFIG = DEFAULT_CONFIG_FILE;
-
-const MODES: readonly string[] = ['auto', 'check', 'sync', 'digest'];
-
-/** Reads and validates the inputs; errors name the input, the bad value and the expected form. */
-export function readInputs(): ActionInputs {
-  const mode = core.getInput('mode') || 'auto';
-  if (!MODES.includes(mode))
-    throw new Error(`input "mode" is "${mode}"; expected one of ${MODES.join(', ')}`);
-  const maxWritesText = core.getInput('max-writes') || '50';
-  const maxWrites = Number(maxWritesText);
-  if (!/^\d+$/.test(maxWritesText) || !Number.isSafeInteger(maxWrites)) {
-    throw new Error(
-      `input "max-writes" is "${maxWritesText}"; expected a whole number of writes, 0 or more (default 50)`,
-    );
+/** Reads and validates every input; errors name the input, the bad value and the expected form. */
+export function readInputs(
+  read: (name: string) => string = (name) => core.getInput(name),
+): ActionInputs {
+  const parsed = {} as Record<InputName, unknown>;
+  for (const name of Object.keys(INPUTS) as InputName[]) {
+    const raw = read(name);
+    const result = INPUTS[name].safeParse(raw);
+    if (!result.success) {
+      const why = result.error.issues[0]?.message ?? 'invalid';
+      // The token is never echoed; other inputs are the workflow author's own text.
+      const shown = name === 'token' ? '***' : raw.trim();
+      throw new Error(`input "${name}" is "${shown}"; ${why}`);
+    }
+    parsed[name] = result.data;
   }
-  const paths = (core.getInput('paths') || DEFAULT_PATHS)
-    .split(/[\n,]/)
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
+  const inputs = parsed as Parsed;
   return {
-    token: core.getInput('token'),
-    paths,
-    mode: mode as ActionMode,
-    config: core.getInput('config') || DEFAULT_CONFIG,
-    dryRun: booleanInput('dry-run', false),
-    maxWrites,
-    failOnError: booleanInput('fail-on-error', true),
+    token: inputs.token,
+    paths: inputs.paths,
+    mode: inputs.mode,
+    config: inputs.config,
+    dryRun: inputs['dry-run'],
+    maxWrites: inputs['max-writes'],
+    failOnError: inputs['fail-on-error'],
   };
-}
-
-function booleanInput(name: string, fallback: boolean): boolean {
-  const raw = core.getInput(name).trim();
-  if (raw === '') return fallback;
-  if (/^(true|yes|on)$/i.test(raw)) return true;
-  if (/^(false|no|off)$/i.test(raw)) return false;
-  throw new Error(`input "${name}" is "${raw}"; expected true or false`);
 }
