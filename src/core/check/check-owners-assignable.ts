@@ -2,7 +2,7 @@ import { httpStatus } from '../github/http-status.js';
 import { lookupAssignable } from '../github/lookup-assignable.js';
 import type { IssuesPort } from '../github/port.js';
 import type { Diagnostic, Postmortem } from '../model/index.js';
-import { classifyOwner } from '../sync/desired-issues.js';
+import { classifyOwner } from '../markdown/owners.js';
 
 /** What the owner check found: warnings on item lines, and notes on what it did not check. */
 export interface OwnerCheck {

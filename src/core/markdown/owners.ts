@@ -49,3 +49,13 @@ export function normaliseOwner(raw: string, aliases: Record<string, string> = {}
     return null;
   return text;
 }
+
+/** How an owner is written: a user handle, a team handle, a plain name, or nobody. */
+export type OwnerKind = 'user' | 'team' | 'name' | 'none';
+
+/** Tells a user handle from a team handle or a plain name. */
+export function classifyOwner(owner: string | null): OwnerKind {
+  if (owner === null || owner.trim() === '') return 'none';
+  if (isGitHubHandle(owner)) return owner.includes('/') ? 'team' : 'user';
+  return 'name';
+}

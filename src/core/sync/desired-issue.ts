@@ -1,4 +1,4 @@
-import type { OwnerKind } from './render-issue-body.js';
+import type { OwnerKind } from '../markdown/owners.js';
 import type { TrackerReference } from './tracker-reference.js';
 
 /** The issue one action item should have, as sync wants it to be. */

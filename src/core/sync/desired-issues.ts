@@ -1,12 +1,12 @@
 import type { Config } from '../config/schema.js';
 import type { Postmortem } from '../model/index.js';
-import { isGitHubHandle } from '../markdown/owners.js';
+import { classifyOwner } from '../markdown/owners.js';
 import { truncate } from '../text/truncate.js';
 import { uniqueCaseInsensitive } from '../text/unique-case-insensitive.js';
 import type { DesiredIssue } from './desired-issue.js';
 import { severityLabel } from './label-specs.js';
 import { permalink } from './permalink.js';
-import { renderIssueBody, type OwnerKind } from './render-issue-body.js';
+import { renderIssueBody } from './render-issue-body.js';
 import { resolveDueDate } from './resolve-due-date.js';
 import type { RepoRef } from '../github/port.js';
 import { parseTrackerReference } from './tracker-reference.js';
@@ -75,13 +75,6 @@ export function desiredIssues(
     }
   }
   return result;
-}
-
-/** Tells a user handle from a team handle or a plain name. */
-export function classifyOwner(owner: string | null): OwnerKind {
-  if (owner === null || owner.trim() === '') return 'none';
-  if (isGitHubHandle(owner)) return owner.includes('/') ? 'team' : 'user';
-  return 'name';
 }
 
 function issueTitle(text: string): string {

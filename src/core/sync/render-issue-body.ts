@@ -1,3 +1,4 @@
+import type { OwnerKind } from '../markdown/owners.js';
 import type { ResolvedDue } from './resolve-due-date.js';
 import { escapeMarkdown } from '../text/escape-markdown.js';
 import { quoteMentions } from '../text/quote-mentions.js';
@@ -21,9 +22,6 @@ export interface IssueBodyFields {
   status: 'open' | 'done';
   marker: ItemMarker;
 }
-
-/** What kind of owner an item names. */
-export type OwnerKind = 'user' | 'team' | 'name' | 'none';
 
 /** User text of the body: escaped, and no mention in it pings anyone (only the Owner row may). */
 function text(value: string): string {
