@@ -606,11 +606,7 @@ function getCheckRun(repo: RepoState, ctx: RouteContext): CheckRunState {
 
 // ---- contents and git ---------------------------------------------------------------------
 
-function commitFor(
-  ctx: RouteContext,
-  repo: RepoState,
-  ref: string | null,
-): { sha: string; tree: string } {
+function commitFor(repo: RepoState, ref: string | null): { sha: string; tree: string } {
   const sha = resolveCommitish(repo.git, ref ?? repo.defaultBranch);
   const commit = sha ? repo.git.commits.get(sha) : undefined;
   if (!sha || !commit)
@@ -656,7 +652,7 @@ function contentEntryJson(
 function getContent(ctx: RouteContext): Reply {
   const repo = getRepo(ctx);
   const ref = ctx.query.get('ref');
-  const { tree } = commitFor(ctx, repo, ref);
+  const { tree } = commitFor(repo, ref);
   const path = (ctx.params['path'] ?? '').replace(/^\/+|\/+$/g, '');
   const entry = findEntry(repo.git, tree, path);
   if (!entry) throw notFound();

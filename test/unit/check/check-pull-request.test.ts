@@ -143,7 +143,7 @@ describe('checkPullRequest', () => {
       input(
         { 'postmortems/a.md': { text: CLEAN } },
         {
-          lint: async (text, path) => {
+          lint: async (_text, path) => {
             seen.push(path);
             return {
               postmortem: { path } as never,
