@@ -261,10 +261,9 @@ function contentPatch(
 }
 
 /**
- * The label-only update that puts the tool label back on an issue found without it, where the plan
- * otherwise leaves the issue alone: later runs then find it by the label again, at no cost.
+ * Someone opened or closed the issue on GitHub against the item: sync does not fight people. It
+ * only puts the tool label back when the issue lost it, so later runs find it by the label again.
  */
-/** Someone opened or closed the issue on GitHub against the item: sync does not fight people, it only restores its label. */
 function keepStateSetOnGitHub(
   match: IssueMatch,
   ctx: PlanContext,
