@@ -175,7 +175,9 @@ function tooComplex(path: string, why: string): LintResult {
 }
 
 function startWorker(maxHeapMb: number): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: maxHeapMb };
+  // A young generation of its own size: capped with the old one, Node 24 sizes it so small that the
+  // worker spends half its time collecting (lint of 1,000 real post-mortems: 19.9 s CPU, 10.8 s with 32 MB).
+  const resourceLimits = { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 32 };
   // No inherited flags: some (`--input-type`, `--eval`) make a worker fail to start.
   const execArgv: string[] = [];
   if (import.meta.url.endsWith('.ts')) {
