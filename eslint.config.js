@@ -18,4 +18,54 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', 'TSEnumDeclaration', 'TSModuleDeclaration'],
     },
   },
+  {
+    // The core is pure: no GitHub client, no host, no Node built-in (STYLE.md, "The house").
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@octokit/*', '@actions/*', 'probot', 'probot/*', 'node:*'],
+              message: 'src/core is pure: adapters live in src/github, src/io and the hosts.',
+            },
+            {
+              regex:
+                '^(fs|path|os|url|crypto|child_process|worker_threads|http|https|stream|util)(/.*)?$',
+              message: 'src/core is pure: no Node built-ins (take what you need as a parameter).',
+            },
+            {
+              regex: '^(\\.\\./)+(action|cli|io|github|app)/',
+              message:
+                'src/core imports no host or adapter (src/action, src/cli, src/io, src/github, app).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Hosts and adapters use a core module only through its index.ts.
+    files: [
+      'src/action/**/*.ts',
+      'src/cli/**/*.ts',
+      'src/io/**/*.ts',
+      'src/github/**/*.ts',
+      'app/**/*.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '/core/[^/]+/(?!index\\.js$)[^/]+$',
+              message: "Import a core module through its index.ts ('…/core/<module>/index.js').",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,5 +1,5 @@
 import type { ProbotOctokit } from 'probot';
-import type { RepoRef } from '../src/core/github/port.js';
+import type { RepoRef } from '../src/core/ports/index.js';
 
 /** The default branch of a repository and the commit it points at. */
 export interface BranchHead {

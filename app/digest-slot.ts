@@ -1,7 +1,7 @@
-import type { Config } from '../src/core/config/schema.js';
-import { addDays } from '../src/core/text/calendar-date.js';
-import { digestWeek } from '../src/core/digest/iso-week.js';
-import { startOfLocalDay, zoneOffsetMinutes } from '../src/core/digest/zoned-time.js';
+import type { Config } from '../src/core/config/index.js';
+import { addDays } from '../src/core/text/index.js';
+import { digestWeek } from '../src/core/digest/index.js';
+import { startOfLocalDay, zoneOffsetMinutes } from '../src/core/digest/index.js';
 
 const DAYS = [
   'monday',

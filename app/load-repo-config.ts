@@ -1,5 +1,5 @@
 import type { ProbotOctokit } from 'probot';
-import { httpStatus } from '../src/core/github/http-status.js';
+import { httpStatus } from '../src/core/ports/index.js';
 import {
   DEFAULT_CONFIG_FILE,
   MAX_CONFIG_BYTES,
@@ -10,7 +10,7 @@ import {
 } from '../src/core/config/index.js';
 import { externalRulePrefixes, lintRules } from '../src/core/lint/index.js';
 import type { Diagnostic } from '../src/core/model/index.js';
-import type { RepoRef } from '../src/core/github/port.js';
+import type { RepoRef } from '../src/core/ports/index.js';
 
 /**
  * Path of the per-repository configuration file as messages name it; every name in

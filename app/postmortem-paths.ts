@@ -1,5 +1,5 @@
-import type { Config } from '../src/core/config/schema.js';
-import { inScope } from '../src/core/sync/matches-glob.js';
+import type { Config } from '../src/core/config/index.js';
+import { inScope } from '../src/core/config/index.js';
 
 /** Decides which repository paths are post-mortems under a configuration's `paths` and `exclude`. */
 export interface PostmortemPaths {

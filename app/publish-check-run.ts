@@ -1,7 +1,7 @@
 import type { ProbotOctokit } from 'probot';
 import { ANNOTATIONS_PER_REQUEST, type CheckAnnotation } from './check-annotations.js';
-import type { CheckConclusion } from '../src/core/check/check-conclusion.js';
-import type { RepoRef } from '../src/core/github/port.js';
+import type { CheckConclusion } from '../src/core/check/index.js';
+import type { RepoRef } from '../src/core/ports/index.js';
 
 /** Name of the app's check run. */
 export const CHECK_RUN_NAME = 'postmortem-tracker';

@@ -1,15 +1,11 @@
 import type { FileContent } from '../src/core/check/index.js';
-import type { Config } from '../src/core/config/schema.js';
-import type { RepoFilesPort } from '../src/core/github/repo-files.js';
-import { parseOptionsFromConfig } from '../src/core/config/parse-options-from-config.js';
+import type { Config } from '../src/core/config/index.js';
+import type { RepoFilesPort } from '../src/core/ports/index.js';
+import { parseOptionsFromConfig } from '../src/core/config/index.js';
 import type { Postmortem } from '../src/core/model/index.js';
-import {
-  prepareText,
-  tooLargePostmortem,
-  type PreparedText,
-} from '../src/core/read/prepare-text.js';
-import { readLimits, type ReadLimits } from '../src/core/read/read-limits.js';
-import { isUnread, unreadPostmortem } from '../src/core/read/unread-postmortem.js';
+import { prepareText, tooLargePostmortem, type PreparedText } from '../src/core/read/index.js';
+import { readLimits, type ReadLimits } from '../src/core/read/index.js';
+import { isUnread, unreadPostmortem } from '../src/core/read/index.js';
 import { parseInWorker } from '../src/io/parse-in-worker.js';
 import type { ParsePool } from '../src/io/parse-pool.js';
 import { postmortemPaths } from './postmortem-paths.js';

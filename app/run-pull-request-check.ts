@@ -1,18 +1,18 @@
 import type { Context, ProbotOctokit } from 'probot';
-import type { IssueRecord, RepoRef } from '../src/core/github/port.js';
-import { httpStatus } from '../src/core/github/http-status.js';
-import type { Config } from '../src/core/config/schema.js';
-import { collectTrackedIssues } from '../src/core/digest/run-digest.js';
-import { loadConfig } from '../src/core/config/load-config.js';
-import { createOctokitRepoFiles } from '../src/core/github/octokit-repo-files.js';
-import { OctokitPort } from '../src/core/github/octokit-port.js';
+import type { IssueRecord, RepoRef } from '../src/core/ports/index.js';
+import { httpStatus } from '../src/core/ports/index.js';
+import type { Config } from '../src/core/config/index.js';
+import { collectTrackedIssues } from '../src/core/digest/index.js';
+import { loadConfig } from '../src/core/config/index.js';
+import { createOctokitRepoFiles } from '../src/github/octokit-repo-files.js';
+import { OctokitPort } from '../src/github/octokit-port.js';
 import {
   checkPullRequest,
   renderCheckSummary,
   renderCheckTitle,
   resemblanceMessage,
 } from '../src/core/check/index.js';
-import { localDate } from '../src/core/digest/zoned-time.js';
+import { localDate } from '../src/core/digest/index.js';
 import type { Diagnostic } from '../src/core/model/index.js';
 import { checkAnnotations } from './check-annotations.js';
 import { CONFIG_PATH, knownRules, loadRepoConfig } from './load-repo-config.js';

@@ -1,10 +1,10 @@
 import type { ProbotOctokit } from 'probot';
-import type { Config } from '../src/core/config/schema.js';
-import { runDigest } from '../src/core/digest/run-digest.js';
-import { createOctokitDiscussions } from '../src/core/github/octokit-discussions.js';
-import { OctokitPort } from '../src/core/github/octokit-port.js';
-import { createOctokitRepoFiles } from '../src/core/github/octokit-repo-files.js';
-import type { RepoRef } from '../src/core/github/port.js';
+import type { Config } from '../src/core/config/index.js';
+import { runDigest } from '../src/core/digest/index.js';
+import { createOctokitDiscussions } from '../src/github/octokit-discussions.js';
+import { OctokitPort } from '../src/github/octokit-port.js';
+import { createOctokitRepoFiles } from '../src/github/octokit-repo-files.js';
+import type { RepoRef } from '../src/core/ports/index.js';
 import { defaultBranchHead } from './default-branch-head.js';
 import { readPostmortemFiles } from './read-postmortem-files.js';
 

@@ -1,12 +1,12 @@
 import type { Logger, ProbotOctokit } from 'probot';
-import type { Config } from '../src/core/config/schema.js';
-import { OctokitPort } from '../src/core/github/octokit-port.js';
-import { createOctokitRepoFiles } from '../src/core/github/octokit-repo-files.js';
-import { titleSimilarity } from '../src/core/markdown/item-id.js';
-import { syncRepository, type SyncReport } from '../src/core/sync/sync-repository.js';
+import type { Config } from '../src/core/config/index.js';
+import { OctokitPort } from '../src/github/octokit-port.js';
+import { createOctokitRepoFiles } from '../src/github/octokit-repo-files.js';
+import { titleSimilarity } from '../src/core/markdown/index.js';
+import { syncRepository, type SyncReport } from '../src/core/sync/index.js';
 import { postmortemPaths } from './postmortem-paths.js';
 import { readPostmortemFiles } from './read-postmortem-files.js';
-import type { RepoRef } from '../src/core/github/port.js';
+import type { RepoRef } from '../src/core/ports/index.js';
 
 /** What one repository sync needs besides the client. */
 export interface RepoSyncInput {

@@ -1,5 +1,5 @@
 import type { Logger, Probot, ProbotOctokit } from 'probot';
-import type { RepoRef } from '../src/core/github/port.js';
+import type { RepoRef } from '../src/core/ports/index.js';
 
 /** One repository an installation can see, with the client of that installation. */
 export interface InstalledRepo {

@@ -1,6 +1,6 @@
 import { ProbotOctokit } from 'probot';
 import { configSchema } from '../src/core/config/schema.js';
-import { createOctokitRepoFiles } from '../src/core/github/octokit-repo-files.js';
+import { createOctokitRepoFiles } from '../src/github/octokit-repo-files.js';
 import { defaultBranchHead } from '../app/default-branch-head.js';
 import { readPostmortemFiles } from '../app/read-postmortem-files.js';
 import { createGitHubStandIn } from '../test/support/github-stand-in.js';

@@ -1,8 +1,8 @@
 import { defaultConfig } from '../src/core/config/schema.js';
-import { createOctokit } from '../src/core/github/create-octokit.js';
-import { OctokitPort } from '../src/core/github/octokit-port.js';
+import { createOctokit } from '../src/github/create-octokit.js';
+import { OctokitPort } from '../src/github/octokit-port.js';
 import { parsePostmortem } from '../src/core/markdown/parse-postmortem.js';
-import { inScope } from '../src/core/sync/matches-glob.js';
+import { inScope } from '../src/core/config/matches-glob.js';
 import { syncRepository } from '../src/core/sync/sync-repository.js';
 import { createGitHubStandIn, type GitHubStandIn } from '../test/support/github-stand-in.js';
 

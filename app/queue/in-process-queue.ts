@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import { errorMessage } from '../../src/core/text/error-message.js';
+import { errorMessage } from '../../src/core/text/index.js';
 import { jobId, type QueueJob, type WalkJob } from './queue-job.js';
 import {
   DEFAULT_RETRY,

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { errorMessage } from '../core/text/error-message.js';
+import { errorMessage } from '../core/text/index.js';
 
 /** The runner's environment as the Action uses it. */
 export interface ActionEnv {

@@ -6,15 +6,15 @@ import {
   resemblanceMessage,
   type FileContent,
 } from '../core/check/index.js';
-import { localDate } from '../core/digest/zoned-time.js';
+import { localDate } from '../core/digest/index.js';
 import { readEarlierPostmortems } from './read-earlier-postmortems.js';
 import type { Diagnostic } from '../core/model/index.js';
-import { inScope } from '../core/sync/matches-glob.js';
-import { plural } from '../core/text/plural.js';
+import { inScope } from '../core/config/index.js';
+import { plural } from '../core/text/index.js';
 import { IoError } from '../io/io-error.js';
 import { readPostmortemFile } from '../io/read-postmortem-file.js';
 import { lintInWorker } from '../io/parse-in-worker.js';
-import type { ReadLimits } from '../core/read/read-limits.js';
+import type { ReadLimits } from '../core/read/index.js';
 import { resolveWorkspaceFile } from '../io/resolve-workspace-file.js';
 import { annotate } from './annotate.js';
 import { logInfo } from './log-info.js';

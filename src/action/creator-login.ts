@@ -1,5 +1,5 @@
-import type { GitHubClient } from '../core/github/github-client.js';
-import { tokenLogin } from '../core/github/token-login.js';
+import type { GitHubClient } from '../core/ports/index.js';
+import { tokenLogin } from '../github/token-login.js';
 
 /** The login that opens issues with the Actions `GITHUB_TOKEN` (and with `github.token`, the default input). */
 export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
-import { DigestTargetError } from '../core/digest/publish-digest.js';
-import { runDigest, type RunDigestResult } from '../core/digest/run-digest.js';
-import { createOctokitDiscussions } from '../core/github/octokit-discussions.js';
+import { DigestTargetError } from '../core/digest/index.js';
+import { runDigest, type RunDigestResult } from '../core/digest/index.js';
+import { createOctokitDiscussions } from '../github/octokit-discussions.js';
 import { creatorLogin } from './creator-login.js';
 import { logInfo } from './log-info.js';
 import type { ModeContext, ModeOutcome } from './mode-context.js';

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { escapeLogLine } from '../core/text/escape-workflow-command.js';
+import { escapeLogLine } from '../core/text/index.js';
 
 /**
  * Writes one plain log line, escaped so that no text in it (a file name, an item title) can start

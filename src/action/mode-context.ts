@@ -1,6 +1,6 @@
-import type { Config } from '../core/config/schema.js';
-import type { PacedOctokit } from '../core/github/create-octokit.js';
-import type { OctokitPort } from '../core/github/octokit-port.js';
+import type { Config } from '../core/config/index.js';
+import type { PacedOctokit } from '../github/create-octokit.js';
+import type { OctokitPort } from '../github/octokit-port.js';
 import type { ActionEnv } from './action-env.js';
 import type { ActionInputs } from './inputs.js';
 

@@ -1,7 +1,7 @@
-import { parseOptionsFromConfig } from '../core/config/parse-options-from-config.js';
-import { collectTrackedIssues } from '../core/digest/run-digest.js';
-import { httpStatus } from '../core/github/http-status.js';
-import type { IssueRecord } from '../core/github/port.js';
+import { parseOptionsFromConfig } from '../core/config/index.js';
+import { collectTrackedIssues } from '../core/digest/index.js';
+import { httpStatus } from '../core/ports/index.js';
+import type { IssueRecord } from '../core/ports/index.js';
 import type { Postmortem } from '../core/model/index.js';
 import { findPostmortemFiles } from '../io/find-postmortem-files.js';
 import { parsePostmortemFiles } from '../io/parse-postmortem-files.js';

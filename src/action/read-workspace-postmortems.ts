@@ -1,5 +1,5 @@
-import { parseOptionsFromConfig } from '../core/config/parse-options-from-config.js';
-import type { Config } from '../core/config/schema.js';
+import { parseOptionsFromConfig } from '../core/config/index.js';
+import type { Config } from '../core/config/index.js';
 import { findPostmortemFiles, type RefusedPath } from '../io/find-postmortem-files.js';
 import { parsePostmortemFiles, type ParsedFiles } from '../io/parse-postmortem-files.js';
 

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
-import { createOctokit } from '../core/github/create-octokit.js';
-import { OctokitPort } from '../core/github/octokit-port.js';
+import { createOctokit } from '../github/create-octokit.js';
+import { OctokitPort } from '../github/octokit-port.js';
 import { readActionEnv } from './action-env.js';
 import { capDiagnostics, pathProblem, showPath } from '../core/check/index.js';
 import { annotate } from './annotate.js';
@@ -8,7 +8,7 @@ import { logInfo } from './log-info.js';
 import { runCheckMode } from './check-mode.js';
 import { runDigestMode } from './digest-mode.js';
 import { DEFAULT_PATHS, readInputs } from './inputs.js';
-import { globProblem } from '../core/config/compile-glob.js';
+import { globProblem } from '../core/config/index.js';
 import { loadActionConfig } from './load-action-config.js';
 import type { ModeContext, ModeOutcome } from './mode-context.js';
 import { pickMode } from './pick-mode.js';

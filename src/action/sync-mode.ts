@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
-import { inScope } from '../core/sync/matches-glob.js';
-import { renderSyncSummary } from '../core/sync/render-sync-summary.js';
-import { syncRepository, type SyncReport } from '../core/sync/sync-repository.js';
+import { inScope } from '../core/config/index.js';
+import { renderSyncSummary } from '../core/sync/index.js';
+import { syncRepository, type SyncReport } from '../core/sync/index.js';
 import { isGoneFromWorkspace } from '../io/is-gone-from-workspace.js';
 import { creatorLogin } from './creator-login.js';
 import { logInfo } from './log-info.js';

@@ -1,5 +1,5 @@
-import { httpStatus } from '../core/github/http-status.js';
-import { errorMessage } from '../core/text/error-message.js';
+import { httpStatus } from '../core/ports/index.js';
+import { errorMessage } from '../core/text/index.js';
 
 /** Where a request went, for messages that say what to do. */
 export interface GitHubTarget {

@@ -1,4 +1,4 @@
-import type { Config } from '../core/config/schema.js';
+import type { Config } from '../core/config/index.js';
 import { findPostmortemFiles } from '../io/find-postmortem-files.js';
 import type { CliIo } from './io.js';
 

@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './usage-error.js';
-import { errorMessage } from '../core/text/error-message.js';
+import { errorMessage } from '../core/text/index.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

@@ -1,4 +1,4 @@
-import { errorMessage } from '../core/text/error-message.js';
+import { errorMessage } from '../core/text/index.js';
 
 /** A short reason for a failed file operation: "no such file", "permission denied", … */
 export function describeFsError(error: unknown): string {

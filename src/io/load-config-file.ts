@@ -7,6 +7,9 @@ import {
   type ConfigFileRead,
   type LoadedConfigFile,
 } from '../core/config/index.js';
+// Not the lint index: through it the bundled CLI would load the parser on its main thread, where
+// lint never parses (the worker does).
+// eslint-disable-next-line no-restricted-imports
 import { externalRulePrefixes, lintRules } from '../core/lint/registry.js';
 import { describeFsError } from './describe-fs-error.js';
 import { IoError } from './io-error.js';

@@ -1,8 +1,8 @@
-import type { Config } from '../core/config/schema.js';
-import type { LintResult } from '../core/lint/lint-text.js';
-import type { ParseOptions } from '../core/markdown/parse-options.js';
+import type { Config } from '../core/config/index.js';
+import type { LintResult } from '../core/lint/index.js';
+import type { ParseOptions } from '../core/markdown/index.js';
 import type { Postmortem } from '../core/model/index.js';
-import { readLimits } from '../core/read/read-limits.js';
+import { readLimits } from '../core/read/index.js';
 import { sharedParsePool, type ParsePool } from './parse-pool.js';
 
 /** Parses one decoded post-mortem in a worker within `options.limits` (time budget, action-item cap). */

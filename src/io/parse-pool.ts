@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { LintResult } from '../core/lint/lint-text.js';
-import { LEFT_ALONE } from '../core/read/prepare-text.js';
-import type { ParseTask } from '../core/read/parse-task.js';
-import { unreadPostmortem } from '../core/read/unread-postmortem.js';
+import type { LintResult } from '../core/lint/index.js';
+import { LEFT_ALONE } from '../core/read/index.js';
+import type { ParseTask } from '../core/read/index.js';
+import { unreadPostmortem } from '../core/read/index.js';
 
 /** Parses untrusted post-mortems off the main thread, each within a time budget. */
 export interface ParsePool {

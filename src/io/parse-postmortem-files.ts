@@ -1,7 +1,7 @@
-import type { ParseOptions } from '../core/markdown/parse-options.js';
+import type { ParseOptions } from '../core/markdown/index.js';
 import type { Postmortem } from '../core/model/index.js';
-import { readLimits } from '../core/read/read-limits.js';
-import { isUnread } from '../core/read/unread-postmortem.js';
+import { readLimits } from '../core/read/index.js';
+import { isUnread } from '../core/read/index.js';
 import { IoError } from './io-error.js';
 import { parseInWorker } from './parse-in-worker.js';
 import type { ParsePool } from './parse-pool.js';

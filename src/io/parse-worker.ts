@@ -1,7 +1,7 @@
 // Entry point of a parse worker: parses (and lints) one prepared text per message, off the main thread.
 import { parentPort } from 'node:worker_threads';
-import { runParseTask, type ParseTask } from '../core/read/parse-task.js';
-import { errorMessage } from '../core/text/error-message.js';
+import { runParseTask, type ParseTask } from '../core/read/index.js';
+import { errorMessage } from '../core/text/index.js';
 
 const port = parentPort;
 if (port === null) throw new Error('parse-worker.js runs only as a worker thread');

@@ -1,8 +1,8 @@
 import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Postmortem } from '../core/model/index.js';
-import { prepareText, tooLargePostmortem } from '../core/read/prepare-text.js';
-import { readLimits, type ReadLimits } from '../core/read/read-limits.js';
+import { prepareText, tooLargePostmortem } from '../core/read/index.js';
+import { readLimits, type ReadLimits } from '../core/read/index.js';
 import { describeFsError } from './describe-fs-error.js';
 import { IoError } from './io-error.js';
 

@@ -1,7 +1,7 @@
-import { parseOptionsFromConfig } from '../../core/config/parse-options-from-config.js';
-import { isCalendarDate } from '../../core/text/calendar-date.js';
-import { runDigest } from '../../core/digest/run-digest.js';
-import { isValidTimeZone, startOfLocalDay } from '../../core/digest/zoned-time.js';
+import { parseOptionsFromConfig } from '../../core/config/index.js';
+import { isCalendarDate } from '../../core/text/index.js';
+import { runDigest } from '../../core/digest/index.js';
+import { isValidTimeZone, startOfLocalDay } from '../../core/digest/index.js';
 import { loadConfigFile } from '../../io/load-config-file.js';
 import { parsePostmortemFiles } from '../../io/parse-postmortem-files.js';
 import { findTargets } from '../find-targets.js';

@@ -1,4 +1,4 @@
-import { parseOptionsFromConfig } from '../../core/config/parse-options-from-config.js';
+import { parseOptionsFromConfig } from '../../core/config/index.js';
 import { loadConfigFile } from '../../io/load-config-file.js';
 import { readPostmortemFile } from '../../io/read-postmortem-file.js';
 import { parseInWorker } from '../../io/parse-in-worker.js';

@@ -1,10 +1,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { parseOptionsFromConfig } from '../../core/config/parse-options-from-config.js';
-import { isValidTimeZone, startOfLocalDay } from '../../core/digest/zoned-time.js';
+import { parseOptionsFromConfig } from '../../core/config/index.js';
+import { isValidTimeZone, startOfLocalDay } from '../../core/digest/index.js';
 import { buildReport, renderReport } from '../../core/report/index.js';
-import { isCalendarDate } from '../../core/text/calendar-date.js';
+import { isCalendarDate } from '../../core/text/index.js';
 import { loadConfigFile } from '../../io/load-config-file.js';
 import { parsePostmortemFiles } from '../../io/parse-postmortem-files.js';
 import { findTargets } from '../find-targets.js';

@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { parseOptionsFromConfig } from '../../core/config/parse-options-from-config.js';
-import { createOctokit } from '../../core/github/create-octokit.js';
-import { OctokitPort } from '../../core/github/octokit-port.js';
-import { tokenLogin } from '../../core/github/token-login.js';
-import { describeOperation } from '../../core/sync/describe-operation.js';
-import { inScope } from '../../core/sync/matches-glob.js';
-import { syncRepository, type SyncReport } from '../../core/sync/sync-repository.js';
+import { parseOptionsFromConfig } from '../../core/config/index.js';
+import { createOctokit } from '../../github/create-octokit.js';
+import { OctokitPort } from '../../github/octokit-port.js';
+import { tokenLogin } from '../../github/token-login.js';
+import { describeOperation } from '../../core/sync/index.js';
+import { inScope } from '../../core/config/index.js';
+import { syncRepository, type SyncReport } from '../../core/sync/index.js';
 import { IoError } from '../../io/io-error.js';
 import { isGoneFromWorkspace } from '../../io/is-gone-from-workspace.js';
 import { loadConfigFile } from '../../io/load-config-file.js';

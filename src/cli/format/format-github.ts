@@ -1,10 +1,9 @@
+// Not the check's index: the bundled CLI's `lint` would then load the whole check on its main thread.
+// eslint-disable-next-line no-restricted-imports
 import { capDiagnostics } from '../../core/check/cap-diagnostics.js';
 import type { Diagnostic } from '../../core/model/index.js';
-import { plural } from '../../core/text/plural.js';
-import {
-  escapeCommandData,
-  escapeCommandProperty,
-} from '../../core/text/escape-workflow-command.js';
+import { plural } from '../../core/text/index.js';
+import { escapeCommandData, escapeCommandProperty } from '../../core/text/index.js';
 import type { FileResult } from '../file-result.js';
 
 /** One `::error file=…,line=…,col=…,title=RULE::message` workflow command. */

@@ -1,4 +1,4 @@
-import { plural } from '../../core/text/plural.js';
+import { plural } from '../../core/text/index.js';
 import type { FileResult } from '../file-result.js';
 
 /** Human-readable report: diagnostics grouped by file with line:col, severity, message and rule, then a summary. */

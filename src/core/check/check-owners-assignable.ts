@@ -1,6 +1,6 @@
-import { httpStatus } from '../github/http-status.js';
-import { lookupAssignable } from '../github/lookup-assignable.js';
-import type { IssuesPort } from '../github/port.js';
+import { httpStatus } from '../ports/http-status.js';
+import { lookupAssignable } from '../sync/lookup-assignable.js';
+import type { IssuesPort } from '../ports/port.js';
 import type { Diagnostic, Postmortem } from '../model/index.js';
 import { classifyOwner } from '../markdown/owners.js';
 

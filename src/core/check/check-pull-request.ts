@@ -1,5 +1,5 @@
 import type { Config } from '../config/schema.js';
-import type { IssueRecord, IssuesPort } from '../github/port.js';
+import type { IssueRecord, IssuesPort } from '../ports/port.js';
 import { lintText, type LintResult } from '../lint/lint-text.js';
 import { sortDiagnostics } from '../lint/sort-diagnostics.js';
 import type { Diagnostic, Postmortem } from '../model/index.js';

@@ -7,7 +7,7 @@ import {
 import type { IncidentRef } from '../digest/digest-model.js';
 import { incidentRef, resolveItems } from '../digest/resolve-items.js';
 import { tfIdfVectors } from '../digest/tf-idf.js';
-import type { IssueRecord } from '../github/port.js';
+import type { IssueRecord } from '../ports/port.js';
 import type { Postmortem } from '../model/index.js';
 import { isUnread } from '../read/unread-postmortem.js';
 import { severityKey } from '../text/severity-key.js';

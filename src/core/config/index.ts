@@ -42,3 +42,4 @@ export {
   type ReadConfigFile,
 } from './read-config.js';
 export { configSchema, defaultConfig, type Config } from './schema.js';
+export { inScope } from './matches-glob.js';

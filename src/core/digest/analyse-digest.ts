@@ -1,5 +1,5 @@
 import type { Config } from '../config/schema.js';
-import type { IssueRecord } from '../github/port.js';
+import type { IssueRecord } from '../ports/port.js';
 import type { Postmortem } from '../model/index.js';
 import { analyseActionItems } from './analyse-action-items.js';
 import { analyseHygiene } from './analyse-hygiene.js';

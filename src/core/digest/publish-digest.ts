@@ -1,7 +1,7 @@
 import type { Config } from '../config/schema.js';
-import type { DiscussionCommentRecord, DiscussionsPort } from '../github/discussions-port.js';
-import { isToolAuthor } from '../github/is-tool-author.js';
-import type { CommentRecord, IssuesPort } from '../github/port.js';
+import type { DiscussionCommentRecord, DiscussionsPort } from '../ports/discussions-port.js';
+import { isToolAuthor } from '../ports/is-tool-author.js';
+import type { CommentRecord, IssuesPort } from '../ports/port.js';
 import { DIGEST_HOME_MARKER, parseDigestMarker, renderDigestMarker } from './digest-marker.js';
 import { errorMessage } from '../text/error-message.js';
 

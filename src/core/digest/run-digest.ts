@@ -1,7 +1,7 @@
 import type { Config } from '../config/schema.js';
-import type { DiscussionsPort } from '../github/discussions-port.js';
-import { isToolAuthor } from '../github/is-tool-author.js';
-import type { IssueRecord, IssuesPort } from '../github/port.js';
+import type { DiscussionsPort } from '../ports/discussions-port.js';
+import { isToolAuthor } from '../ports/is-tool-author.js';
+import type { IssueRecord, IssuesPort } from '../ports/port.js';
 import type { Postmortem } from '../model/index.js';
 import { isUnread } from '../read/unread-postmortem.js';
 import { analyseDigest } from './analyse-digest.js';

@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.js';
-import { isToolAuthor } from '../github/is-tool-author.js';
-import type { IssuesPort } from '../github/port.js';
+import { isToolAuthor } from '../ports/is-tool-author.js';
+import type { IssuesPort } from '../ports/port.js';
 import type { ItemRow } from './digest-model.js';
 import { parseReminderMarker, renderReminderMarker } from './digest-marker.js';
 import { isGitHubHandle } from '../markdown/owners.js';

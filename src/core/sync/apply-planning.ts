@@ -1,5 +1,5 @@
 import type { Config } from '../config/schema.js';
-import type { IssueRecord, IssuesPort, RepoRef } from '../github/port.js';
+import type { IssueRecord, IssuesPort, RepoRef } from '../ports/port.js';
 import type { Postmortem } from '../model/index.js';
 import { applySync, type ApplyResult } from './apply-sync.js';
 import type { DesiredIssue } from './desired-issue.js';
@@ -13,7 +13,7 @@ import {
   type ProjectTarget,
   type ProjectTargets,
 } from './plan-project.js';
-import { httpStatus } from '../github/http-status.js';
+import { httpStatus } from '../ports/http-status.js';
 import { errorMessage } from '../text/error-message.js';
 import { silentLogger, type SyncLogger } from './sync-logger.js';
 import type { PlanningOperation, SyncOperation } from './sync-operation.js';

@@ -1,5 +1,5 @@
-import { httpStatus } from '../github/http-status.js';
-import type { IssuesPort } from '../github/port.js';
+import { httpStatus } from '../ports/http-status.js';
+import type { IssuesPort } from '../ports/port.js';
 import { isWrite, type SyncOperation } from './sync-operation.js';
 import { describeOperation } from './describe-operation.js';
 import { silentLogger, type SyncLogger } from './sync-logger.js';

@@ -8,7 +8,7 @@ import { severityLabel } from './label-specs.js';
 import { permalink } from './permalink.js';
 import { renderIssueBody } from './render-issue-body.js';
 import { resolveDueDate } from './resolve-due-date.js';
-import type { RepoRef } from '../github/port.js';
+import type { RepoRef } from '../ports/port.js';
 import { parseTrackerReference } from './tracker-reference.js';
 
 /** Where and when the wanted state is computed. */

@@ -1,4 +1,4 @@
-import type { IssueRecord, IssuesPort } from '../github/port.js';
+import type { IssueRecord, IssuesPort } from '../ports/port.js';
 import { openedBy } from './match-issues.js';
 import { parseMarker, type ItemMarker } from './marker.js';
 

@@ -1,5 +1,5 @@
 import type { Config } from '../config/schema.js';
-import type { LabelSpec } from '../github/port.js';
+import type { LabelSpec } from '../ports/port.js';
 import { severityKey } from '../text/severity-key.js';
 import { uniqueCaseInsensitive } from '../text/unique-case-insensitive.js';
 

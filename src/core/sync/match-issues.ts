@@ -1,4 +1,4 @@
-import type { IssueRecord } from '../github/port.js';
+import type { IssueRecord } from '../ports/port.js';
 import type { DesiredIssue } from './desired-issue.js';
 import { parseMarker, type ItemMarker } from './marker.js';
 

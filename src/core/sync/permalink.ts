@@ -1,4 +1,4 @@
-import type { RepoRef } from '../github/port.js';
+import type { RepoRef } from '../ports/port.js';
 import { encodePath } from '../text/encode-path.js';
 
 /** The permalink to one line of a file at a commit, path segments percent-encoded. */

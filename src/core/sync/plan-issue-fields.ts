@@ -1,5 +1,5 @@
 import type { Config } from '../config/schema.js';
-import type { IssueFieldDefinition, IssueFieldValue } from '../github/port.js';
+import type { IssueFieldDefinition, IssueFieldValue } from '../ports/port.js';
 import type { PlanningOperation } from './sync-operation.js';
 
 /** One organisation issue field and the value an item wants in it. */

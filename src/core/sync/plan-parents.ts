@@ -1,4 +1,4 @@
-import type { IssueCreate, IssuePatch, IssueRecord, RepoRef } from '../github/port.js';
+import type { IssueCreate, IssuePatch, IssueRecord, RepoRef } from '../ports/port.js';
 import { normaliseBody, normaliseTitle } from './normalise-body.js';
 import { parseParentMarker, replaceParentMarker, type ParentStatus } from './parent-marker.js';
 import { renderParentBody, renderParentTitle, type ParentFields } from './render-parent-body.js';

@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.js';
-import { httpStatus } from '../github/http-status.js';
-import type { IssueRecord, IssuesPort } from '../github/port.js';
+import { httpStatus } from '../ports/http-status.js';
+import type { IssueRecord, IssuesPort } from '../ports/port.js';
 import { errorMessage } from '../text/error-message.js';
 import type { ApplyResult } from './apply-sync.js';
 import type { DesiredIssue } from './desired-issue.js';

@@ -1,5 +1,5 @@
 import type { Config } from '../config/schema.js';
-import type { ProjectField, ProjectItem, ProjectRef } from '../github/port.js';
+import type { ProjectField, ProjectItem, ProjectRef } from '../ports/port.js';
 import type { PlanningOperation } from './sync-operation.js';
 
 /** One project field and the value an item wants in it (`shown`: the option name or date, for logs). */

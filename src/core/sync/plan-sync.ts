@@ -1,5 +1,5 @@
 import type { Config } from '../config/schema.js';
-import type { IssuePatch, IssueRecord, LabelSpec } from '../github/port.js';
+import type { IssuePatch, IssueRecord, LabelSpec } from '../ports/port.js';
 import { isGitHubHandle } from '../markdown/owners.js';
 import type { DesiredIssue } from './desired-issue.js';
 import { isManagedLabel, labelSpecs } from './label-specs.js';

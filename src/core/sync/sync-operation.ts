@@ -1,4 +1,4 @@
-import type { IssueCreate, IssuePatch, LabelSpec, ProjectRef } from '../github/port.js';
+import type { IssueCreate, IssuePatch, LabelSpec, ProjectRef } from '../ports/port.js';
 import type { ProjectFieldChange } from './plan-project.js';
 import type { FieldChange } from './plan-issue-fields.js';
 import type { UnassignedOwner } from './unassigned-owner.js';

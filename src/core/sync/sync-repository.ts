@@ -1,10 +1,10 @@
 import type { Config } from '../config/schema.js';
-import type { IssueRecord, IssuesPort, RepoRef } from '../github/port.js';
+import type { IssueRecord, IssuesPort, RepoRef } from '../ports/port.js';
 import type { Postmortem } from '../model/index.js';
 import { applySync, type ApplyResult } from './apply-sync.js';
 import { isUntracked, UNTRACKED_RULES } from '../read/unread-postmortem.js';
 import { SIMILARITY_THRESHOLD, titleSimilarity } from '../markdown/item-id.js';
-import { lookupAssignable } from '../github/lookup-assignable.js';
+import { lookupAssignable } from './lookup-assignable.js';
 import { desiredIssues } from './desired-issues.js';
 import { findUnlabelledIssues } from './find-unlabelled-issues.js';
 import { matchIssues, openedBy } from './match-issues.js';

@@ -1,4 +1,4 @@
-import type { RepoRef } from '../github/port.js';
+import type { RepoRef } from '../ports/port.js';
 
 /** Where an action item is already tracked. */
 export type TrackerReference =

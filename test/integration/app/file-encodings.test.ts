@@ -1,6 +1,6 @@
 import { ProbotOctokit } from 'probot';
 import { describe, expect, it } from 'vitest';
-import { createOctokitRepoFiles } from '../../../src/core/github/octokit-repo-files.js';
+import { createOctokitRepoFiles } from '../../../src/github/octokit-repo-files.js';
 import { assertContractsAfterEach } from '../../support/contract-guard.js';
 import { createGitHubStandIn, type GitHubStandIn } from '../../support/github-stand-in.js';
 import { flattenTree } from '../../support/stand-in-state.js';

@@ -8,7 +8,7 @@ import { defaultConfig } from '../../../src/core/config/schema.js';
 import {
   createOctokitRepoFiles,
   type RepoFilesOctokit,
-} from '../../../src/core/github/octokit-repo-files.js';
+} from '../../../src/github/octokit-repo-files.js';
 import type { Diagnostic } from '../../../src/core/model/index.js';
 
 describe('postmortemPaths', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProbotOctokit } from 'probot';
-import { createOctokitRepoFiles } from '../../../src/core/github/octokit-repo-files.js';
-import type { RepoFilesPort } from '../../../src/core/github/repo-files.js';
+import { createOctokitRepoFiles } from '../../../src/github/octokit-repo-files.js';
+import type { RepoFilesPort } from '../../../src/core/ports/repo-files.js';
 import { assertContractsAfterEach } from '../../support/contract-guard.js';
 import { createGitHubStandIn, type GitHubStandIn } from '../../support/github-stand-in.js';
 

@@ -1,6 +1,6 @@
-import { createOctokit } from '../../../src/core/github/create-octokit.js';
-import { createOctokitDiscussions } from '../../../src/core/github/octokit-discussions.js';
-import { OctokitPort } from '../../../src/core/github/octokit-port.js';
+import { createOctokit } from '../../../src/github/create-octokit.js';
+import { createOctokitDiscussions } from '../../../src/github/octokit-discussions.js';
+import { OctokitPort } from '../../../src/github/octokit-port.js';
 import { createGitHubStandIn, type GitHubStandIn } from '../../support/github-stand-in.js';
 
 /** The login the stand-in's token acts as: the digest's own bodies are written by it. */

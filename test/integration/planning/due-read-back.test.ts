@@ -1,7 +1,7 @@
 import { Octokit } from '@octokit/rest';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, type Config } from '../../../src/core/config/schema.js';
-import { OctokitPort } from '../../../src/core/github/octokit-port.js';
+import { OctokitPort } from '../../../src/github/octokit-port.js';
 import { parsePostmortem } from '../../../src/core/markdown/parse-postmortem.js';
 import { analyseDigest } from '../../../src/core/digest/analyse-digest.js';
 import { renderDigest } from '../../../src/core/digest/render-digest.js';

@@ -1,11 +1,11 @@
 import { Octokit } from '@octokit/rest';
 import { defaultConfig, type Config } from '../../../src/core/config/schema.js';
-import { createOctokit } from '../../../src/core/github/create-octokit.js';
-import { OctokitPort } from '../../../src/core/github/octokit-port.js';
-import type { PacerClock } from '../../../src/core/github/write-pacer.js';
+import { createOctokit } from '../../../src/github/create-octokit.js';
+import { OctokitPort } from '../../../src/github/octokit-port.js';
+import type { PacerClock } from '../../../src/github/write-pacer.js';
 import { parsePostmortem } from '../../../src/core/markdown/parse-postmortem.js';
 import type { Postmortem } from '../../../src/core/model/index.js';
-import { inScope } from '../../../src/core/sync/matches-glob.js';
+import { inScope } from '../../../src/core/config/matches-glob.js';
 import { parseMarker } from '../../../src/core/sync/marker.js';
 import { syncRepository, type SyncReport } from '../../../src/core/sync/sync-repository.js';
 import type { SyncLogger } from '../../../src/core/sync/sync-logger.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src/core/config/schema.js';
-import type { PacerClock } from '../../../src/core/github/write-pacer.js';
+import type { PacerClock } from '../../../src/github/write-pacer.js';
 import { createGitHubStandIn } from '../../support/github-stand-in.js';
 import { OWNER, PATH, REPO, base, postmortemText, runSync } from './harness.js';
 

@@ -1,5 +1,5 @@
 import { configSchema, type Config } from '../../../src/core/config/schema.js';
-import type { IssueRecord } from '../../../src/core/github/port.js';
+import type { IssueRecord } from '../../../src/core/ports/port.js';
 import type { ActionItem, Postmortem, TimelineEntry } from '../../../src/core/model/index.js';
 import { renderMarker } from '../../../src/core/sync/marker.js';
 import { buildActionItem, buildPostmortem } from '../../support/build-postmortem.js';

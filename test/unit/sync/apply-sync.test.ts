@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IssueCreate, IssuePatch, IssuesPort } from '../../../src/core/github/port.js';
+import type { IssueCreate, IssuePatch, IssuesPort } from '../../../src/core/ports/port.js';
 import { applySync } from '../../../src/core/sync/apply-sync.js';
 import type { SyncOperation } from '../../../src/core/sync/sync-operation.js';
 

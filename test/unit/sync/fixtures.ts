@@ -1,5 +1,5 @@
 import { defaultConfig, type Config } from '../../../src/core/config/schema.js';
-import type { IssueRecord } from '../../../src/core/github/port.js';
+import type { IssueRecord } from '../../../src/core/ports/port.js';
 import type { ActionItem, Postmortem } from '../../../src/core/model/index.js';
 import type { DesiredIssue } from '../../../src/core/sync/desired-issue.js';
 import { desiredIssues } from '../../../src/core/sync/desired-issues.js';

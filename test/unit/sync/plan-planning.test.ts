@@ -4,7 +4,7 @@ import type {
   IssueFieldDefinition,
   IssueRecord,
   ProjectField,
-} from '../../../src/core/github/port.js';
+} from '../../../src/core/ports/port.js';
 import { describeOperation } from '../../../src/core/sync/describe-operation.js';
 import { renderParentMarker } from '../../../src/core/sync/parent-marker.js';
 import { planIssueFields, resolveIssueFields } from '../../../src/core/sync/plan-issue-fields.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, type Config } from '../../../src/core/config/schema.js';
-import type { IssueRecord } from '../../../src/core/github/port.js';
+import type { IssueRecord } from '../../../src/core/ports/port.js';
 import type { DesiredIssue } from '../../../src/core/sync/desired-issue.js';
 import { parseMarker } from '../../../src/core/sync/marker.js';
 import { assigneesToCheck, planSync, type PlanContext } from '../../../src/core/sync/plan-sync.js';

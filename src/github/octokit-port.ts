@@ -1,5 +1,5 @@
-import type { GitHubClient } from './github-client.js';
-import { httpStatus } from './http-status.js';
+import type { GitHubClient } from '../core/ports/index.js';
+import { httpStatus } from '../core/ports/index.js';
 import type {
   CommentRecord,
   IssueCreate,
@@ -16,7 +16,7 @@ import type {
   PullRequestFile,
   PullRequestsPort,
   RepoRef,
-} from './port.js';
+} from '../core/ports/index.js';
 
 /** The members of an Octokit instance {@link OctokitPort} uses. */
 export type IssuesClient = Pick<GitHubClient, 'request' | 'paginate'>;

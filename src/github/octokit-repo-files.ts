@@ -1,11 +1,11 @@
-import type { GitHubClient } from './github-client.js';
-import type { RepoRef } from './port.js';
+import type { GitHubClient } from '../core/ports/index.js';
+import type { RepoRef } from '../core/ports/index.js';
 import {
   REPO_FILES_BATCH,
   type RepoFileBytes,
   type RepoFileEntry,
   type RepoFilesPort,
-} from './repo-files.js';
+} from '../core/ports/index.js';
 
 /** The members of an Octokit instance the repository-files reader uses. */
 export type RepoFilesOctokit = Pick<GitHubClient, 'request' | 'graphql'>;

@@ -1,4 +1,4 @@
-import { compileGlob, type CompiledGlob } from '../config/compile-glob.js';
+import { compileGlob, type CompiledGlob } from './compile-glob.js';
 
 const MAX_PATH_LENGTH = 4096;
 const MAX_PATH_SEGMENTS = 256;

@@ -4,9 +4,9 @@ import type {
   DiscussionRecord,
   DiscussionsPort,
   RepositoryInfo,
-} from './discussions-port.js';
-import type { GitHubClient } from './github-client.js';
-import type { CommentRecord, RepoRef } from './port.js';
+} from '../core/ports/index.js';
+import type { GitHubClient } from '../core/ports/index.js';
+import type { CommentRecord, RepoRef } from '../core/ports/index.js';
 
 /** The members of an Octokit instance the Discussions port uses. */
 export type DiscussionsOctokit = Pick<GitHubClient, 'request' | 'graphql'>;

@@ -1,4 +1,4 @@
-import type { GitHubClient } from './github-client.js';
+import type { GitHubClient } from '../core/ports/index.js';
 
 /**
  * The login a token acts as, which is who opens the issues sync writes: `GET /user` for a user's

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inScope, matchesGlob } from '../../../src/core/sync/matches-glob.js';
+import { inScope, matchesGlob } from '../../../src/core/config/matches-glob.js';
 
 describe('matchesGlob', () => {
   it.each([

@@ -1,4 +1,4 @@
-import type { IssuesPort } from './port.js';
+import type { IssuesPort } from '../ports/port.js';
 
 /** Above this many logins, one assignee listing is cheaper than one check per login. */
 const LIST_THRESHOLD = 3;
