@@ -5,7 +5,7 @@ import { assertContractsAfterEach } from '../../support/contract-guard.js';
 import { createGitHubStandIn, type GitHubStandIn } from '../../support/github-stand-in.js';
 import { flattenTree } from '../../support/stand-in-state.js';
 import { postmortemText } from './fixtures.js';
-import { createTestProbot, deliver, examplePayload, retarget, standInWithRepo } from './harness.js';
+import { createTestProbot, deliver, pullRequestOpened, standInWithRepo } from './harness.js';
 
 assertContractsAfterEach();
 
@@ -103,15 +103,7 @@ describe('the app check reads post-mortems as every host does', () => {
       [paths.binary]: Buffer.concat([Buffer.from('# Title\n'), Buffer.from([0, 1, 2, 3])]),
       [paths.latin1]: Buffer.concat([Buffer.from('# Caf'), Buffer.from([0xe9]), Buffer.from('\n')]),
     });
-    const payload = retarget(examplePayload('pull_request', 'opened'), {
-      owner: 'acme',
-      repo: 'payments',
-      installationId: env.installation.id,
-    });
-    payload['number'] = issue.number;
-    Object.assign(payload['pull_request'], { number: issue.number, state: 'open', draft: false });
-    Object.assign(payload['pull_request']['head'], { sha: pull.head.sha, ref: pull.head.ref });
-    Object.assign(payload['pull_request']['base'], { ref: 'main' });
+    const payload = pullRequestOpened(env.installation.id, issue);
     const probot = await createTestProbot(env.standIn);
 
     await deliver(probot, 'pull_request', payload);

@@ -5,7 +5,11 @@ import { Probot, ProbotOctokit } from 'probot';
 import { createApp, type CreateAppOptions } from '../../../app/create-app.js';
 import { createInProcessQueue } from '../../../app/queue/in-process-queue.js';
 import type { WorkQueue } from '../../../app/queue/work-queue.js';
-import { createGitHubStandIn, type GitHubStandIn } from '../../support/github-stand-in.js';
+import {
+  createGitHubStandIn,
+  type GitHubStandIn,
+  type IssueState,
+} from '../../support/github-stand-in.js';
 import { assertContractsAfterEach } from '../../support/contract-guard.js';
 
 // Every test that loads this harness ends with no new contract violation at any stand-in.
@@ -133,6 +137,22 @@ export function standInWithRepo(
     repositories: ['acme/payments'],
   });
   return { standIn, repo, installation };
+}
+
+/** The `pull_request` `opened` payload of a pull request the stand-in opened (`addPull`) in acme/payments. */
+export function pullRequestOpened(installationId: number, issue: IssueState): Json {
+  const pull = issue.pull;
+  if (!pull) throw new Error(`#${issue.number} is not a pull request`);
+  const payload = retarget(examplePayload('pull_request', 'opened'), {
+    owner: 'acme',
+    repo: 'payments',
+    installationId,
+  });
+  payload['number'] = issue.number;
+  Object.assign(payload['pull_request'], { number: issue.number, state: 'open', draft: false });
+  Object.assign(payload['pull_request']['head'], { sha: pull.head.sha, ref: pull.head.ref });
+  Object.assign(payload['pull_request']['base'], { ref: 'main' });
+  return payload;
 }
 
 /** Points a payload's repository, owner and installation at the stand-in's. */

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createGitHubStandIn } from '../../support/github-stand-in.js';
 import { buildAppBundle, startAppProcess, type AppProcess } from './app-process.js';
-import { examplePayload, retarget, testPrivateKey } from './harness.js';
+import { pullRequestOpened, testPrivateKey } from './harness.js';
 
 const SECRET = 'hostile-secret';
 const CONFIG = '.github/postmortem-tracker.yml';
@@ -75,7 +75,6 @@ describe('a fork pull request carrying the slow shapes (issue 9, finding 2)', ()
       head: 'contributor-pm',
       files: hostileFiles(),
     });
-    const pull = issue.pull!;
     const server = await standIn.listen();
     closers.push(() => server.close());
     // The app as operators run it (probot run, in-process queue); the stand-in's own work stays in
@@ -97,15 +96,7 @@ describe('a fork pull request carrying the slow shapes (issue 9, finding 2)', ()
     apps.push(app);
     expect((await fetch(`${app.url}/health`)).status).toBe(200);
 
-    const payload = retarget(examplePayload('pull_request', 'opened'), {
-      owner: 'acme',
-      repo: 'payments',
-      installationId: installation.id,
-    });
-    payload['number'] = issue.number;
-    Object.assign(payload['pull_request'], { number: issue.number, state: 'open', draft: false });
-    Object.assign(payload['pull_request']['head'], { sha: pull.head.sha, ref: pull.head.ref });
-    Object.assign(payload['pull_request']['base'], { ref: 'main' });
+    const payload = pullRequestOpened(installation.id, issue);
 
     const poller = pollFromWorker(`${app.url}/health`);
     await new Promise((r) => setTimeout(r, 200));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestProbot, deliver, examplePayload, retarget, standInWithRepo } from './harness.js';
+import { createTestProbot, deliver, pullRequestOpened, standInWithRepo } from './harness.js';
 
 const CONFIG = '.github/postmortem-tracker.yml';
 const BUDGET_MS = 300;
@@ -27,16 +27,7 @@ function pullRequest(
   files: Record<string, string>,
 ) {
   const issue = env.standIn.addPull('acme', 'payments', { title: 'Add', head, files });
-  const pull = issue.pull!;
-  const payload = retarget(examplePayload('pull_request', 'opened'), {
-    owner: 'acme',
-    repo: 'payments',
-    installationId: env.installation.id,
-  });
-  payload['number'] = issue.number;
-  Object.assign(payload['pull_request'], { number: issue.number, state: 'open', draft: false });
-  Object.assign(payload['pull_request']['head'], { sha: pull.head.sha, ref: pull.head.ref });
-  Object.assign(payload['pull_request']['base'], { ref: 'main' });
+  const payload = pullRequestOpened(env.installation.id, issue);
   return payload;
 }
 

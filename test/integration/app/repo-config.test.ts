@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXTENDS_ALLOW_ENV } from '../../../app/load-repo-config.js';
-import { createTestProbot, deliver, examplePayload, retarget, standInWithRepo } from './harness.js';
+import { createTestProbot, deliver, pullRequestOpened, standInWithRepo } from './harness.js';
 import { postmortemText } from './fixtures.js';
 import { pushPayload, trackedIssues } from './queue-fixtures.js';
 
@@ -28,15 +28,7 @@ async function checkPullRequest(
     head: 'pm-cache',
     files,
   });
-  const payload = retarget(examplePayload('pull_request', 'opened'), {
-    owner: 'acme',
-    repo: 'payments',
-    installationId: env.installation.id,
-  });
-  payload['number'] = issue.number;
-  Object.assign(payload['pull_request'], { number: issue.number, state: 'open', draft: false });
-  Object.assign(payload['pull_request']['head'], { sha: issue.pull!.head.sha, ref: 'pm-cache' });
-  Object.assign(payload['pull_request']['base'], { ref: 'main' });
+  const payload = pullRequestOpened(env.installation.id, issue);
   const probot = await createTestProbot(env.standIn);
   await deliver(probot, 'pull_request', payload);
   return [...env.repo.checkRuns.values()];

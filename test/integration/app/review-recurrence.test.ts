@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createTestProbot, deliver, examplePayload, retarget, standInWithRepo } from './harness.js';
+import {
+  createTestProbot,
+  deliver,
+  examplePayload,
+  pullRequestOpened,
+  retarget,
+  standInWithRepo,
+} from './harness.js';
 
 const CONFIG = '.github/postmortem-tracker.yml';
 
@@ -59,16 +66,7 @@ async function check(
     head: 'pm-new',
     files: { 'postmortems/2026-11-20-checkout.md': NEW },
   });
-  const pull = issue.pull!;
-  const payload = retarget(examplePayload('pull_request', 'opened'), {
-    owner: 'acme',
-    repo: 'payments',
-    installationId: env.installation.id,
-  });
-  payload['number'] = issue.number;
-  Object.assign(payload['pull_request'], { number: issue.number, state: 'open', draft: false });
-  Object.assign(payload['pull_request']['head'], { sha: pull.head.sha, ref: pull.head.ref });
-  Object.assign(payload['pull_request']['base'], { ref: 'main' });
+  const payload = pullRequestOpened(env.installation.id, issue);
   const probot = await createTestProbot(env.standIn);
   await deliver(probot, 'pull_request', payload);
   env.standIn.assertNoContractViolations();
