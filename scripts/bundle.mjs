@@ -6,7 +6,7 @@
 import { build } from 'esbuild';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import process from 'node:process';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,14 +25,22 @@ const englishZodLocales = {
   setup(b) {
     b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
       /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)
-        ? { path: join(dirname(args.importer), '..', 'locales', 'en.js'), namespace: 'zod-en' }
+        ? {
+            // Relative to the root: esbuild names chunks by a hash that includes this path, so an
+            // absolute one would make the bundle depend on where the checkout lives.
+            path: relative(root, join(dirname(args.importer), '..', 'locales', 'en.js')),
+            namespace: 'zod-en',
+          }
         : undefined,
     );
-    b.onLoad({ filter: /.*/, namespace: 'zod-en' }, (args) => ({
-      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
-      resolveDir: dirname(args.path),
-      loader: 'js',
-    }));
+    b.onLoad({ filter: /.*/, namespace: 'zod-en' }, (args) => {
+      const file = join(root, args.path);
+      return {
+        contents: `export { default as en } from ${JSON.stringify('./' + basename(file))};`,
+        resolveDir: dirname(file),
+        loader: 'js',
+      };
+    });
   },
 };
 

@@ -1,5 +1,5 @@
 import { createRequire as __bannerCreateRequire } from 'module'; const require = __bannerCreateRequire(import.meta.url);
-import{c as m,e as c,g as l}from"./chunk-62ZWS53J.js";import{b as p}from"./chunk-63GVAIPJ.js";import{b as f}from"./chunk-SO6NSA7Q.js";import{b as a}from"./chunk-LQJHG2RA.js";import"./chunk-QEI2VUKZ.js";import{a as n}from"./chunk-KQDYABK2.js";var w=`Usage: postmortem-tracker parse FILE [--json] [--compact] [--config FILE]
+import{c as m,e as c,g as l}from"./chunk-TM3DCDFO.js";import{b as p}from"./chunk-63GVAIPJ.js";import{b as f}from"./chunk-SO6NSA7Q.js";import{b as a}from"./chunk-LQJHG2RA.js";import"./chunk-QEI2VUKZ.js";import{a as n}from"./chunk-KQDYABK2.js";var w=`Usage: postmortem-tracker parse FILE [--json] [--compact] [--config FILE]
 
 Prints what the parser reads from one post-mortem (title, dates, severity, timeline,
 action items with owner, due date, status and id, diagnostics) as JSON.
