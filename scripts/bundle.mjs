@@ -4,7 +4,7 @@
 //                                          plus shared chunks, and its own parse-worker.js
 // CI rebuilds it and diffs dist/ against the committed copy, so the output must not vary between runs.
 import { build } from 'esbuild';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import process from 'node:process';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -111,5 +111,12 @@ const result = await build({
   chunkNames: 'chunk-[hash]',
 });
 if (result.errors.length > 0) process.exit(1);
+
+// The Action runs without node_modules: its dashboard (digest mode, `report-dir`) inlines uPlot
+// from a copy beside dist/index.js (src/io/read-uplot-assets.ts looks there second).
+const uplot = join(dist, 'uplot');
+await mkdir(uplot, { recursive: true });
+for (const file of ['uPlot.iife.min.js', 'uPlot.min.css'])
+  await copyFile(join(root, 'node_modules', 'uplot', 'dist', file), join(uplot, file));
 
 await writeFile(join(dist, 'package.json'), `${JSON.stringify({ type: 'module' }, null, 2)}\n`);

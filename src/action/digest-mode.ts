@@ -1,5 +1,12 @@
 import * as core from '@actions/core';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathProblem, showPath } from '../core/check/index.js';
 import { DigestTargetError } from '../core/digest/index.js';
+import { collectTrackedIssues } from '../core/digest/index.js';
+import type { Postmortem } from '../core/model/index.js';
+import { buildReport, renderReport } from '../core/report/index.js';
+import { readUplotAssets } from '../io/read-uplot-assets.js';
 import { runDigest, type RunDigestResult } from '../core/digest/index.js';
 import { createOctokitDiscussions } from '../github/octokit-discussions.js';
 import { creatorLogin } from './creator-login.js';
@@ -65,6 +72,7 @@ export async function runDigestMode(ctx: ModeContext): Promise<ModeOutcome> {
     throw error;
   }
   for (const m of result.messages) core.warning(m);
+  if (ctx.inputs.reportDir !== '') await writeDashboard(ctx, postmortems);
   await core.summary.addRaw(renderDigestSummary(result, ctx.inputs.dryRun)).write();
   return {
     created: result.publication?.outcome === 'created' ? 1 : 0,
@@ -75,4 +83,39 @@ export async function runDigestMode(ctx: ModeContext): Promise<ModeOutcome> {
     digestUrl: result.url ?? '',
     failure: null,
   };
+}
+
+/**
+ * Writes the static dashboard into the `report-dir` input's folder of the workspace, with item
+ * state from the tool's tracked issues (the digest's own rule). A dry run writes it too: it
+ * touches the workspace only, never GitHub.
+ */
+async function writeDashboard(ctx: ModeContext, postmortems: Postmortem[]): Promise<void> {
+  const { env, config } = ctx;
+  const problem = pathProblem(ctx.inputs.reportDir);
+  if (problem !== null)
+    throw new Error(`input "report-dir": "${showPath(ctx.inputs.reportDir)}" ${problem}`);
+  const login = await creatorLogin(ctx.inputs.token, ctx.octokit);
+  const issues = login === null ? [] : await collectTrackedIssues(ctx.port, config, login);
+  const data = buildReport({ postmortems, issues, config, now: ctx.now });
+  const assets = await readUplotAssets();
+  if (assets === null) core.warning('uPlot was not found: the dashboard has its tables only.');
+  const html = renderReport(data, {
+    ...(assets ?? { uplotJs: '', uplotCss: '' }),
+    repoUrl: `${env.serverUrl}/${env.owner}/${env.repo}`,
+    defaultBranch: defaultBranchOf(env.payload) ?? 'main',
+  });
+  const dir = join(env.workspace, ctx.inputs.reportDir);
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, 'index.html'), html, 'utf8');
+  logInfo(
+    `dashboard written to ${ctx.inputs.reportDir}/index.html (${data.incidents.length} post-mortems)`,
+  );
+}
+
+function defaultBranchOf(payload: Record<string, unknown>): string | null {
+  const repository = payload['repository'];
+  if (typeof repository !== 'object' || repository === null) return null;
+  const branch = (repository as { default_branch?: unknown }).default_branch;
+  return typeof branch === 'string' && branch !== '' ? branch : null;
 }

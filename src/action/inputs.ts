@@ -53,6 +53,7 @@ export const INPUTS = {
     })
     .transform(Number),
   'fail-on-error': flag(true),
+  'report-dir': z.string().transform((raw) => raw.trim()),
 } as const;
 
 type InputName = keyof typeof INPUTS;
@@ -70,6 +71,8 @@ export interface ActionInputs {
   /** The operator's bound on writes per run; a repository's config may lower it, never raise it. */
   maxWrites: number;
   failOnError: boolean;
+  /** Workspace-relative folder for the static dashboard (digest mode); '' writes none. */
+  reportDir: string;
 }
 
 /** Reads and validates every input; errors name the input, the bad value and the expected form. */
@@ -97,5 +100,6 @@ export function readInputs(
     dryRun: inputs['dry-run'],
     maxWrites: inputs['max-writes'],
     failOnError: inputs['fail-on-error'],
+    reportDir: inputs['report-dir'],
   };
 }

@@ -1,5 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseOptionsFromConfig } from '../../core/config/index.js';
 import { isValidTimeZone, startOfLocalDay } from '../../core/digest/index.js';
@@ -7,6 +6,7 @@ import { buildReport, renderReport } from '../../core/report/index.js';
 import { isCalendarDate } from '../../core/text/index.js';
 import { loadConfigFile } from '../../io/load-config-file.js';
 import { parsePostmortemFiles } from '../../io/parse-postmortem-files.js';
+import { readUplotAssets, type UplotAssets } from '../../io/read-uplot-assets.js';
 import { findTargets } from '../find-targets.js';
 import type { CliIo } from '../io.js';
 import { parseCliArgs } from '../parse-cli-args.js';
@@ -34,26 +34,13 @@ Options:
 Exit status: 0 dashboard written, 2 usage, config or I/O error, or no post-mortem found.
 `;
 
-/**
- * uPlot's browser build and style sheet, read from the installed package to be inlined; when the
- * package cannot be found (a bundle copied without node_modules), the page has its tables only.
- */
-async function readUplot(io: CliIo): Promise<{ uplotJs: string; uplotCss: string }> {
-  try {
-    const require = createRequire(import.meta.url);
-    const [uplotJs, uplotCss] = await Promise.all([
-      readFile(require.resolve('uplot/dist/uPlot.iife.min.js'), 'utf8'),
-      readFile(require.resolve('uplot/dist/uPlot.min.css'), 'utf8'),
-    ]);
-    return { uplotJs, uplotCss };
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (code !== 'MODULE_NOT_FOUND' && code !== 'ENOENT') throw error;
-    io.stderr.write(
-      'postmortem-tracker report: the uplot package was not found, so the page has no chart; its tables hold every figure (reinstall postmortem-tracker to get the chart).\n',
-    );
-    return { uplotJs: '', uplotCss: '' };
-  }
+async function readUplot(io: CliIo): Promise<UplotAssets> {
+  const assets = await readUplotAssets();
+  if (assets !== null) return assets;
+  io.stderr.write(
+    'postmortem-tracker report: the uplot package was not found, so the page has no chart; its tables hold every figure (reinstall postmortem-tracker to get the chart).\n',
+  );
+  return { uplotJs: '', uplotCss: '' };
 }
 
 /** `postmortem-tracker report`: writes the static dashboard of the named (or configured) post-mortems. */

@@ -66,6 +66,7 @@ describe('the inputs table', () => {
       dryRun: false,
       maxWrites: 50,
       failOnError: true,
+      reportDir: '',
     });
   });
 

@@ -58,7 +58,13 @@ describe('the Action bundle starts its parse worker from dist/parse-worker.js', 
 
   it('writes two entry points, and checks a pull request with a CRLF and a pathological post-mortem', async () => {
     // cli/ is the CLI's bundle (bin/postmortem-tracker.js), built by the same script.
-    expect(readdirSync(out).sort()).toEqual(['cli', 'index.js', 'package.json', 'parse-worker.js']);
+    expect(readdirSync(out).sort()).toEqual([
+      'cli',
+      'index.js',
+      'package.json',
+      'parse-worker.js',
+      'uplot',
+    ]);
     const crlf = postmortem(['- [ ] Add a replica lag alert (@alice, due 2026-04-01)']).replaceAll(
       '\n',
       '\r\n',
