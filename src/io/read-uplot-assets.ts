@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 /** uPlot's browser build and style sheet, to inline into the dashboard; empty when not found. */
 export interface UplotAssets {
@@ -24,8 +25,8 @@ export async function readUplotAssets(): Promise<UplotAssets | null> {
       };
     },
     () => ({
-      js: new URL(`./uplot/${FILES.js}`, import.meta.url).pathname,
-      css: new URL(`./uplot/${FILES.css}`, import.meta.url).pathname,
+      js: fileURLToPath(new URL(`./uplot/${FILES.js}`, import.meta.url)),
+      css: fileURLToPath(new URL(`./uplot/${FILES.css}`, import.meta.url)),
     }),
   ];
   for (const locate of candidates) {
