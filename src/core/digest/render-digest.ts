@@ -236,7 +236,10 @@ function responseSection(digest: Digest): Block[] {
   return blocks;
 }
 
-function basisLabel(basis: RecurrenceGroup['basis'], keys: readonly string[]): string {
+function basisLabel(basis: RecurrenceGroup['basis'], joined: readonly string[]): string {
+  // A service or tag signal carries every shared name in one key ("a, b"): one code span each.
+  const keys =
+    basis === 'service' || basis === 'tag' ? joined.flatMap((k) => k.split(', ')) : joined;
   const codes = keys.map((k) => `\`${escapeText(k, 60).replace(/`/g, '')}\``).join(', ');
   switch (basis) {
     case 'service':

@@ -1,5 +1,5 @@
 import { createRequire as __bannerCreateRequire } from 'module'; const require = __bannerCreateRequire(import.meta.url);
-import{b as k}from"./chunk-ODBJC3YM.js";import{c as y}from"./chunk-ZPDW2ULD.js";import{d as u,e as w,w as p}from"./chunk-MGJOD34V.js";import{c}from"./chunk-TM3DCDFO.js";import{b as l}from"./chunk-63GVAIPJ.js";import{b as h}from"./chunk-SO6NSA7Q.js";import{b as i}from"./chunk-LQJHG2RA.js";import{f as g}from"./chunk-QEI2VUKZ.js";import{a as f}from"./chunk-KQDYABK2.js";var A=`Usage: postmortem-tracker digest [PATH...] [--now YYYY-MM-DD] [--format markdown|json] [--config FILE]
+import{b as k}from"./chunk-5TTV7BF2.js";import{c as y}from"./chunk-ZPDW2ULD.js";import{d as u,e as w,w as p}from"./chunk-MGJOD34V.js";import{c}from"./chunk-TM3DCDFO.js";import{b as l}from"./chunk-63GVAIPJ.js";import{b as h}from"./chunk-SO6NSA7Q.js";import{b as i}from"./chunk-LQJHG2RA.js";import{f as g}from"./chunk-QEI2VUKZ.js";import{a as f}from"./chunk-KQDYABK2.js";var A=`Usage: postmortem-tracker digest [PATH...] [--now YYYY-MM-DD] [--format markdown|json] [--config FILE]
 
 Prints the weekly digest offline: overdue and due-soon action items, completion and
 on-time rates, recurring incidents, response metrics (MTTD, MTTA, MTTR) and post-mortem
