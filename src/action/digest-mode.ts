@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathProblem, showPath } from '../core/check/index.js';
 import { DigestTargetError } from '../core/digest/index.js';
@@ -106,6 +106,11 @@ async function writeDashboard(ctx: ModeContext, postmortems: Postmortem[]): Prom
     defaultBranch: defaultBranchOf(env.payload) ?? 'main',
   });
   const dir = join(env.workspace, ctx.inputs.reportDir);
+  // A symlinked folder in the repository must not carry the write outside the workspace.
+  if ((await lstat(dir).catch(() => null))?.isSymbolicLink())
+    throw new Error(
+      `input "report-dir": "${showPath(ctx.inputs.reportDir)}" is a symbolic link; name a real folder`,
+    );
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'index.html'), html, 'utf8');
   logInfo(

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -57,6 +58,24 @@ describe('digest mode with report-dir', () => {
     expect(html).toContain('uPlot'); // the chart library is inlined
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href="http/);
     expect(result.stdout).toMatch(/dashboard written to site\/index\.html/);
+  });
+
+  it('refuses a report-dir that is a symbolic link, writing nothing through it', async () => {
+    const gh = standInRepo();
+    const outside = mkdtempSync(join(tmpdir(), 'pmt-outside-'));
+    const workspace = makeWorkspace({
+      'postmortems/2026-03-01-db.md': postmortem(['- [ ] Do it (@alice, due 2026-03-10)']),
+    });
+    symlinkSync(outside, join(workspace, 'site'));
+    const result = await step(gh, {
+      eventName: 'workflow_dispatch',
+      payload: {},
+      workspace,
+      inputs: { mode: 'digest', 'dry-run': 'true', 'report-dir': 'site' },
+    });
+    expect(result.failed).toBe(true);
+    expect(result.stdout).toMatch(/^::error::input "report-dir": "site" is a symbolic link/m);
+    expect(existsSync(join(outside, 'index.html'))).toBe(false);
   });
 
   it.each(['../outside', '/tmp/elsewhere'])(
