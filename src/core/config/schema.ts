@@ -358,9 +358,9 @@ export const configSchema = z
       .object({
         issueFields: z
           .boolean()
-          .default(false)
+          .default(true)
           .describe(
-            "Keep the organisation's issue fields in step with each item (one extra read per run): its due date in the date field named by `dueDateField`, the post-mortem's severity in the single-select field named by `severityField` when an option has that name. An owner without such fields, or a token refused them, leaves issues as they are with one informational line.",
+            "Keep the organisation's issue fields in step with each item, with no other setting needed (one read per run, the field definitions, when some item has an issue): its due date in the date field named by `dueDateField`, the post-mortem's severity in the single-select field named by `severityField` when an option has that name. An owner without such fields (a user account, an organisation that defines none), or a token refused them, leaves issues as they are with one informational line. `false`: no issue-field request at all.",
           ),
         dueDateField: z
           .string()

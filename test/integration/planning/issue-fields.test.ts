@@ -26,6 +26,12 @@ const planning: Config = {
   planning: { ...defaultConfig.planning, issueFields: true },
 };
 
+/** A team that turned issue fields off (`planning.issueFields: false`). */
+const off: Config = {
+  ...defaultConfig,
+  planning: { ...defaultConfig.planning, issueFields: false },
+};
+
 const files = (items: string[]): Record<string, string> => ({ [PATH]: postmortemText(items) });
 
 /** A stand-in whose organisation defines the "Due date" and "Severity" issue fields. */
@@ -60,6 +66,33 @@ function lines(): { info: string[]; logger: { info(m: string): void; warning(m: 
 }
 
 describe('issue fields', () => {
+  it('with no configuration at all, the organisation’s "Due date" and "Severity" fields are kept in step', async () => {
+    const gh = orgWithFields();
+    const log = lines();
+    const report = await runSync(gh, files(base), { logger: log.logger });
+    expect(report.result.failure).toBeNull();
+    expect(report.plan.filter((op) => op.kind === 'set-fields')).toHaveLength(
+      report.counts.created,
+    );
+    const byTitle = new Map(
+      [...trackedById(gh).values()].map((i) => [i.title, issueFieldValues(gh.state, OWNER, i)]),
+    );
+    expect(byTitle.get('Add a replica lag alert')).toEqual({
+      'Due date': '2026-04-01',
+      Severity: 'SEV1',
+    });
+    expect(log.info.filter((l) => l.startsWith('issue fields'))).toEqual([
+      'issue fields: keeping "Due date" and "Severity" in step with the post-mortems',
+    ]);
+    // A no-change re-sync: no write, and the field definitions are the one read more than with them off.
+    const again = gh.requests.mark();
+    await runSync(gh, files(base));
+    expect(gh.requests.writes(again)).toBe(0);
+    expect(gh.requests.filter(undefined, again).map((r) => `${r.method} ${r.route ?? ''}`)).toEqual(
+      ['GET /repos/{owner}/{repo}/issues', 'GET /orgs/{org}/issue-fields'],
+    );
+  });
+
   it('first sync sets every item issue’s due date and severity; the dry run lists those writes first', async () => {
     const gh = orgWithFields();
     const dry = await runSync(gh, files(base), { config: planning, dryRun: true });
@@ -120,9 +153,9 @@ describe('issue fields', () => {
     const again = await runSync(gh, files(base), { config: planning });
     expect(gh.requests.writes(on)).toBe(0);
     const onReads = gh.requests.count(undefined, on);
-    const off = gh.requests.mark();
-    await runSync(gh, files(base));
-    expect(gh.requests.count(undefined, off)).toBe(onReads - 1);
+    const turnedOff = gh.requests.mark();
+    await runSync(gh, files(base), { config: off });
+    expect(gh.requests.count(undefined, turnedOff)).toBe(onReads - 1);
     expect(again.reads).toBeGreaterThan(0);
   });
 
@@ -149,11 +182,11 @@ describe('issue fields', () => {
     expect(issue && issueFieldValues(gh.state, OWNER, issue)['Due date']).toBe('2026-04-01');
   });
 
-  it('with the feature off, no request touches issue fields and the figures are today’s', async () => {
+  it('turned off, no request touches issue fields and the figures are those of an org without them', async () => {
     const withFields = orgWithFields();
     const without = standIn();
-    const a = await runSync(withFields, files(base));
-    const b = await runSync(without, files(base));
+    const a = await runSync(withFields, files(base), { config: off });
+    const b = await runSync(without, files(base), { config: off });
     expect(withFields.requests.filter((r) => r.route?.includes('issue-field') ?? false)).toEqual(
       [],
     );
@@ -161,15 +194,16 @@ describe('issue fields', () => {
     expect(a.reads).toBe(b.reads);
   });
 
-  it('an owner without issue fields, or a token refused them, syncs as today with one informational line', async () => {
+  it('an owner without issue fields (a user account), or a token refused them, syncs as with them off, one read more and one informational line', async () => {
     for (const setup of ['no-org', 'no-field', 'refused'] as const) {
       const gh = setup === 'no-org' ? standIn() : orgWithFields();
       if (setup === 'no-field') planningState(gh.state).issueFields.set(OWNER, []);
       if (setup === 'refused') planningState(gh.state).refused.add(OWNER);
       const today = standIn();
       const log = lines();
-      const report = await runSync(gh, files(base), { config: planning, logger: log.logger });
-      const plain = await runSync(today, files(base));
+      // No configuration: the default is on.
+      const report = await runSync(gh, files(base), { logger: log.logger });
+      const plain = await runSync(today, files(base), { config: off });
       expect(report.result.failure, setup).toBeNull();
       expect(snapshot(gh), setup).toEqual(snapshot(today));
       expect(gh.requests.writes(), setup).toBe(today.requests.writes());
