@@ -337,7 +337,7 @@ export class OctokitPort implements IssuesPort, PullRequestsPort {
   async updateProjectItem(
     project: ProjectRef,
     itemId: number,
-    values: ReadonlyArray<{ fieldId: number; value: string | null }>,
+    values: ReadonlyArray<{ fieldId: number; value: string | number | null }>,
   ): Promise<void> {
     await this.#client.request('PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}', {
       org: project.owner,

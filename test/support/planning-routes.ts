@@ -253,6 +253,10 @@ function updateProjectItem(ctx: RouteContext): Reply {
     }
     if (field.data_type === 'single_select' && !field.options.some((o) => o.id === entry.value))
       throw fail(`${JSON.stringify(entry.value)} is not an option of ${field.name}`);
+    if (field.data_type === 'number' && typeof entry.value !== 'number')
+      throw fail(`${field.name} takes a number, not ${JSON.stringify(entry.value)}`);
+    if (field.data_type === 'text' && typeof entry.value !== 'string')
+      throw fail(`${field.name} takes text, not ${JSON.stringify(entry.value)}`);
     next.set(field.id, entry.value);
   }
   item.values = next;

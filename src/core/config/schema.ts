@@ -32,6 +32,26 @@ const responseTargets = z
   })
   .describe('Response-time targets, in minutes.');
 
+/** What a mapped issue or project field is filled from (`planning.fields`). */
+export const fieldSource = z.enum([
+  'owner',
+  'ownerTeam',
+  'services',
+  'tags',
+  'incidentDate',
+  'due',
+  'severity',
+  'priority',
+  'type',
+  'postmortemTitle',
+  'postmortemFile',
+  'durationMinutes',
+  'rootCauseCategory',
+]);
+
+/** A source of a mapped field's value. */
+export type FieldSource = z.infer<typeof fieldSource>;
+
 /** The schema of `.github/postmortem-tracker.yml`; defaults and descriptions live here. */
 export const configSchema = z
   .object({
@@ -373,6 +393,12 @@ export const configSchema = z
           .describe(
             "Name of the organisation's single-select issue field that holds the post-mortem's severity; empty: not set.",
           ),
+        fields: z
+          .record(z.string().min(1), fieldSource)
+          .default({})
+          .describe(
+            "More organisation issue fields to keep in step, by field name (case-insensitive) → source: `owner` (as written), `ownerTeam` (an `@org/team` owner), `services`, `tags`, `incidentDate`, `due`, `severity`, `priority`, `type` (the item's), `postmortemTitle`, `postmortemFile`, `durationMinutes`, `rootCauseCategory`. Set by the field's type: a date field takes a `YYYY-MM-DD` source, a single select the option of that name (for a list, the first that names one; for a team, `@acme/sre`, `acme/sre` or `sre`), text the value (a list joined by commas), a number a numeric source. A value that does not fit (no such option, not a date) is skipped with one line naming the field and value; an item without the value leaves the field as it is. Example: `{ Service: services, Team: ownerTeam, Incident date: incidentDate }`.",
+          ),
         dueDateSource: z
           .enum(['postmortem', 'github'])
           .default('postmortem')
@@ -410,6 +436,12 @@ export const configSchema = z
               .default('Severity')
               .describe(
                 "Name of the single-select field for the post-mortem's severity (set when an option has its name); empty: not set.",
+              ),
+            fields: z
+              .record(z.string().min(1), fieldSource)
+              .default({})
+              .describe(
+                'More project fields to keep in step, by field name → source, as `planning.fields` does for issue fields (same sources and rules; a single select takes the option of that name). Its own map because a project names its fields apart from the organisation.',
               ),
           })
           .nullable()

@@ -159,7 +159,7 @@ export interface IssuesPort {
   updateProjectItem?(
     project: ProjectRef,
     itemId: number,
-    values: ReadonlyArray<{ fieldId: number; value: string | null }>,
+    values: ReadonlyArray<{ fieldId: number; value: string | number | null }>,
   ): Promise<void>;
 }
 

@@ -5,7 +5,8 @@ import { applySync, type ApplyResult } from './apply-sync.js';
 import type { DesiredIssue } from './desired-issue.js';
 import { permalink } from './permalink.js';
 import { findParents, planParents, planSubIssues, type ChildIssue } from './plan-parents.js';
-import { itemIssues, planFieldWrites, type ItemIssue } from './plan-planning.js';
+import { sourceValuesById } from './field-source-value.js';
+import { itemIssues, planFieldWrites, unfitNotes, type ItemIssue } from './plan-planning.js';
 import {
   planProjectFields,
   planProjectItems,
@@ -104,10 +105,10 @@ export async function applyPlanning(
       if (op.kind === 'create-parent') parents.set(op.path, { number: null, subIssues: 0 });
     links = planSubIssues(children, parents, input.repo);
   }
-  const fields = await planFieldWrites(items, config, port);
+  const fields = await planFieldWrites(items, config, port, input.postmortems);
   run.reads += fields.reads;
-  if (fields.note !== null) logger.info(fields.note);
-  const project = await readProject(items, config, port, logger);
+  for (const note of fields.notes) logger.info(note);
+  const project = await readProject(items, input, port, logger);
   run.reads += project.reads;
   const rest = [...links, ...fields.ops, ...project.adds];
   if (rest.length > 0) {
@@ -121,6 +122,7 @@ export async function applyPlanning(
     const targets = project.targets.map((t) => ({ ...t, addedItemId: added.get(t.id) ?? null }));
     const ref = { owner: planning.project.owner, number: planning.project.number };
     const updates = planProjectFields(targets, project.fields, ref);
+    for (const note of unfitNotes(`project ${ref.owner}#${ref.number}`, updates)) logger.info(note);
     if (updates.length > 0) await apply(updates);
   }
   return run;
@@ -129,7 +131,7 @@ export async function applyPlanning(
 /** The project's fields and items (read once per run), the adds they call for, and one log line. */
 async function readProject(
   items: readonly ItemIssue[],
-  config: Config,
+  { config, postmortems }: PlanningInput,
   port: IssuesPort,
   logger: SyncLogger,
 ): Promise<{
@@ -153,11 +155,21 @@ async function readProject(
     const defs = await port.listProjectFields(ref);
     reads++;
     const { targets: fields, note } = resolveProjectFields(defs, project);
-    const ids = [fields.due, fields.status, fields.severity].flatMap((f) => (f ? [f.id] : []));
+    const ids = [
+      fields.due,
+      fields.status,
+      fields.severity,
+      ...fields.mapped.map((m) => m.field),
+    ].flatMap((f) => (f ? [f.id] : []));
     const listed = await port.listProjectItems(ref, ids);
     reads++;
     logger.info(note);
     const byIssue = new Map(listed.map((i) => [i.issueId, i]));
+    const sources = sourceValuesById(
+      postmortems,
+      items.map((i) => i.desired),
+      fields.mapped.map((m) => m.source),
+    );
     const targets: ProjectTarget[] = items.map((i) => ({
       id: i.desired.id,
       path: i.desired.path,
@@ -168,6 +180,7 @@ async function readProject(
       status: i.desired.status,
       severity: i.severity,
       bodyInStep: i.bodyInStep,
+      ...withSources(sources.get(i.desired.id)),
     }));
     return { adds: planProjectItems(targets, ref), targets, fields, reads };
   } catch (error: unknown) {
@@ -177,6 +190,12 @@ async function readProject(
     );
     return { ...none, reads: reads + 1 };
   }
+}
+
+function withSources(
+  sources: ProjectTarget['sources'],
+): Pick<ProjectTarget, 'sources'> | Record<string, never> {
+  return sources === undefined ? {} : { sources };
 }
 
 function child(item: ItemIssue): ChildIssue {

@@ -1,13 +1,15 @@
-import type { Config } from '../config/schema.js';
+import type { Config, FieldSource } from '../config/schema.js';
 import type { IssueFieldDefinition, IssueFieldValue } from '../ports/port.js';
+import type { SourceValue } from './field-source-value.js';
+import { fitFieldValue, sameFieldValue } from './fit-field-value.js';
 import type { PlanningOperation } from './sync-operation.js';
 
 /** One organisation issue field and the value an item wants in it. */
 export interface FieldChange {
   fieldId: number;
   name: string;
-  /** `YYYY-MM-DD` for a date field, the option's exact name for a single select. */
-  value: string;
+  /** `YYYY-MM-DD` for a date field, the option's exact name for a single select, text or a number. */
+  value: string | number;
   /** The value found on GitHub when someone changed it there (the post-mortem did not change): it is set back. */
   replaces?: string;
 }
@@ -16,6 +18,8 @@ export interface FieldChange {
 export interface IssueFieldTargets {
   due: IssueFieldDefinition | null;
   severity: IssueFieldDefinition | null;
+  /** The fields `planning.fields` maps, found by name, and what each is filled from. */
+  mapped: Array<{ field: IssueFieldDefinition; source: FieldSource }>;
 }
 
 /** An item's issue, as planning its fields needs it. */
@@ -31,37 +35,61 @@ export interface FieldTarget {
   current: readonly IssueFieldValue[];
   /** True when the post-mortem did not change the item in this run (see `ItemIssue.bodyInStep`). */
   bodyInStep?: boolean;
+  /** The item's value of each source a mapped field names (absent: the item has none). */
+  sources?: Partial<Record<FieldSource, SourceValue>>;
 }
 
 /**
- * Finds the configured due-date (a `date` field) and severity (a `single_select`) fields among the
- * organisation's, by name, case-insensitively; `note` says in one line what is kept in step.
+ * Finds the configured due-date (a `date` field), severity (a `single_select`) and mapped
+ * (`planning.fields`, any type) fields among the organisation's, by name, case-insensitively;
+ * `note` says in one line what is kept in step and which mapped name no field has.
  */
 export function resolveIssueFields(
   defs: readonly IssueFieldDefinition[],
   config: Config,
 ): { targets: IssueFieldTargets; note: string } {
+  const same = (d: IssueFieldDefinition, name: string) =>
+    d.name.toLowerCase() === name.trim().toLowerCase();
   const byName = (name: string, type: IssueFieldDefinition['dataType']) =>
-    name === ''
-      ? null
-      : (defs.find((d) => d.dataType === type && d.name.toLowerCase() === name.toLowerCase()) ??
-        null);
-  const targets = {
-    due: byName(config.planning.dueDateField, 'date'),
-    severity: byName(config.planning.severityField, 'single_select'),
-  };
-  const kept = [targets.due, targets.severity].flatMap((f) => (f ? [`"${f.name}"`] : []));
+    name === '' ? null : (defs.find((d) => d.dataType === type && same(d, name)) ?? null);
+  const due = byName(config.planning.dueDateField, 'date');
+  const severity = byName(config.planning.severityField, 'single_select');
+  const mapped: IssueFieldTargets['mapped'] = [];
+  const missing: string[] = [];
+  for (const [name, source] of Object.entries(config.planning.fields)) {
+    const field = defs.find((d) => same(d, name));
+    if (field === undefined) missing.push(`"${name}"`);
+    // A field the due-date or severity setting already fills is kept by that setting.
+    else if (
+      field.id !== due?.id &&
+      field.id !== severity?.id &&
+      !mapped.some((m) => m.field.id === field.id)
+    )
+      mapped.push({ field, source });
+  }
+  const targets = { due, severity, mapped };
+  const kept = [due, severity, ...mapped.map((m) => m.field)].flatMap((f) =>
+    f ? [`"${f.name}"`] : [],
+  );
+  const absent = missing.length > 0 ? `; no issue field named ${missing.join(', ')}` : '';
   const note =
     kept.length > 0
-      ? `issue fields: keeping ${kept.join(' and ')} in step with the post-mortems`
-      : `issue fields: the organisation has no date field "${config.planning.dueDateField}"${config.planning.severityField === '' ? '' : ` nor single-select field "${config.planning.severityField}"`}; due dates stay in the issue body only`;
+      ? `issue fields: keeping ${joinAnd(kept)} in step with the post-mortems${absent}`
+      : `issue fields: the organisation has no date field "${config.planning.dueDateField}"${config.planning.severityField === '' ? '' : ` nor single-select field "${config.planning.severityField}"`}${absent}; due dates stay in the issue body only`;
   return { targets, note };
 }
 
+function joinAnd(names: readonly string[]): string {
+  return names.length <= 1
+    ? names.join('')
+    : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
+}
+
 /**
- * Plans the issue field writes that make each item's issue carry its due date and severity: one
- * `set-fields` per issue whose values differ (both fields in one request), a `clear-field` when
- * the item's due date was removed. A severity no option is named after is left as it is.
+ * Plans the issue field writes that make each item's issue carry its due date, severity and mapped
+ * values: one `set-fields` per issue whose values differ (all fields in one request), a
+ * `clear-field` when the item's due date was removed. A severity no option is named after is left
+ * as it is; a mapped value that does not fit its field is a `field-value-unfit` skip.
  */
 export function planIssueFields(
   items: readonly FieldTarget[],
@@ -116,6 +144,23 @@ export function planIssueFields(
       const current = valueOf(item.current, severity.id);
       if (current === null || String(current).toLowerCase() !== option.toLowerCase())
         set.push({ fieldId: severity.id, name: severity.name, value: option });
+    }
+    for (const { field, source } of fields.mapped) {
+      const wanted = item.sources?.[source];
+      if (wanted === undefined) continue;
+      const fitted = fitFieldValue(field, wanted);
+      if (fitted.unfit !== undefined) {
+        ops.push({
+          kind: 'skip',
+          ...base,
+          number: item.number,
+          reason: 'field-value-unfit',
+          detail: `${field.name}: ${fitted.unfit}`,
+        });
+        continue;
+      }
+      if (!sameFieldValue(field.dataType, valueOf(item.current, field.id), fitted.value))
+        set.push({ fieldId: field.id, name: field.name, value: fitted.value });
     }
     if (set.length > 0) ops.push({ kind: 'set-fields', ...base, number: item.number, fields: set });
   }

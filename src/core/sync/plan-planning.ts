@@ -1,9 +1,11 @@
 import type { Config } from '../config/schema.js';
 import { httpStatus } from '../ports/http-status.js';
+import type { Postmortem } from '../model/index.js';
 import type { IssueRecord, IssuesPort } from '../ports/port.js';
 import { errorMessage } from '../text/error-message.js';
 import type { ApplyResult } from './apply-sync.js';
 import type { DesiredIssue } from './desired-issue.js';
+import { sourceValuesById } from './field-source-value.js';
 import { planIssueFields } from './plan-issue-fields.js';
 import { resolveIssueFields } from './plan-issue-fields.js';
 import type { PlanningOperation, SyncOperation } from './sync-operation.js';
@@ -99,27 +101,29 @@ function ownIssue(op: SyncOperation): number | 'created' | undefined {
   }
 }
 
-/** Issue field writes for the items' issues, the reads made, and one line for the log (null: none). */
+/** Issue field writes for the items' issues, the reads made, and the lines for the log. */
 export interface FieldPlan {
   ops: PlanningOperation[];
   reads: number;
-  note: string | null;
+  notes: string[];
 }
 
 /**
  * Plans the organisation's issue fields on every item's issue. Reads the field definitions once,
  * and only when the feature is on and some item has an issue; an owner without issue fields, or a
- * token refused them, gives no write and one line saying so.
+ * token refused them, gives no write and one line saying so. A mapped value that fits no field
+ * adds one line per field and value.
  */
 export async function planFieldWrites(
   items: readonly ItemIssue[],
   config: Config,
   port: IssuesPort,
+  postmortems: readonly Postmortem[] = [],
 ): Promise<FieldPlan> {
-  const none: FieldPlan = { ops: [], reads: 0, note: null };
+  const none: FieldPlan = { ops: [], reads: 0, notes: [] };
   if (!config.planning.issueFields || items.length === 0) return none;
   if (port.listIssueFields === undefined)
-    return { ...none, note: 'issue fields: this host cannot read them; left as they are' };
+    return { ...none, notes: ['issue fields: this host cannot read them; left as they are'] };
   let defs;
   try {
     defs = await port.listIssueFields();
@@ -134,22 +138,44 @@ export async function planFieldWrites(
     return {
       ops: [],
       reads: 1,
-      note: `issue fields not used (${status === null ? '' : `HTTP ${status}: `}${why}); due dates stay in the issue body only`,
+      notes: [
+        `issue fields not used (${status === null ? '' : `HTTP ${status}: `}${why}); due dates stay in the issue body only`,
+      ],
     };
   }
   const { targets, note } = resolveIssueFields(defs, config);
+  const sources = sourceValuesById(
+    postmortems,
+    items.map((i) => i.desired),
+    targets.mapped.map((m) => m.source),
+  );
   const ops = planIssueFields(
-    items.map((i) => ({
-      id: i.desired.id,
-      path: i.desired.path,
-      number: i.number,
-      due: i.desired.due,
-      severity: i.severity,
-      current: i.record?.fieldValues ?? [],
-      bodyInStep: i.bodyInStep,
-    })),
+    items.map((i) => {
+      const values = sources.get(i.desired.id);
+      return {
+        id: i.desired.id,
+        path: i.desired.path,
+        number: i.number,
+        due: i.desired.due,
+        severity: i.severity,
+        current: i.record?.fieldValues ?? [],
+        bodyInStep: i.bodyInStep,
+        ...(values === undefined ? {} : { sources: values }),
+      };
+    }),
     targets,
     config.planning.dueDateSource === 'github',
   );
-  return { ops, reads: 1, note };
+  return { ops, reads: 1, notes: [note, ...unfitNotes('issue fields', ops)] };
+}
+
+/** One line per mapped field and value that did not fit, with how many items it held back. */
+export function unfitNotes(where: string, ops: readonly PlanningOperation[]): string[] {
+  const counts = new Map<string, number>();
+  for (const op of ops)
+    if (op.kind === 'skip' && op.reason === 'field-value-unfit')
+      counts.set(op.detail, (counts.get(op.detail) ?? 0) + 1);
+  return [...counts].map(
+    ([detail, n]) => `${where}: ${detail} (${n} item${n === 1 ? '' : 's'}); left as it is`,
+  );
 }

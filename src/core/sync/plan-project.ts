@@ -1,12 +1,15 @@
-import type { Config } from '../config/schema.js';
+import type { Config, FieldSource } from '../config/schema.js';
 import type { ProjectField, ProjectItem, ProjectRef } from '../ports/port.js';
+import type { SourceValue } from './field-source-value.js';
+import { fitFieldValue, sameFieldValue } from './fit-field-value.js';
 import type { PlanningOperation } from './sync-operation.js';
 
 /** One project field and the value an item wants in it (`shown`: the option name or date, for logs). */
 export interface ProjectFieldChange {
   fieldId: number;
   name: string;
-  value: string | null;
+  /** A date, an option id, text or a number; null clears. */
+  value: string | number | null;
   shown: string;
   /** The due date found on the project item when someone changed it there: it is set back. */
   replaces?: string;
@@ -20,6 +23,8 @@ export interface ProjectTargets {
   todo: { id: string; name: string } | null;
   done: { id: string; name: string } | null;
   severity: ProjectField | null;
+  /** The fields `planning.project.fields` maps, found by name, and what each is filled from. */
+  mapped: Array<{ field: ProjectField; source: FieldSource }>;
 }
 
 /** An item's own issue and where it stands in the project. */
@@ -37,6 +42,8 @@ export interface ProjectTarget {
   severity: string | null;
   /** True when the post-mortem did not change the item in this run (see `ItemIssue.bodyInStep`). */
   bodyInStep?: boolean;
+  /** The item's value of each source a mapped field names (absent: the item has none). */
+  sources?: Partial<Record<FieldSource, SourceValue>>;
 }
 
 const TODO_NAMES = ['todo', 'to do', 'backlog'];
@@ -45,7 +52,7 @@ function same(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
-/** Finds the configured Due (date), Status and Severity (single select) fields among the project's, by name. */
+/** Finds the configured Due (date), Status and Severity (single select) and mapped fields among the project's, by name. */
 export function resolveProjectFields(
   fields: readonly ProjectField[],
   project: NonNullable<Config['planning']['project']>,
@@ -62,11 +69,27 @@ export function resolveProjectFields(
       null,
     done: options.find((o) => same(o.name, 'done')) ?? null,
     severity: find(project.severityField, 'single_select'),
+    mapped: [],
   };
-  const kept = [targets.due, targets.status, targets.severity].flatMap((f) =>
-    f ? [`"${f.name}"`] : [],
-  );
-  const note = `project ${project.owner}#${project.number}: every item's issue is an item${kept.length > 0 ? `; keeping ${kept.join(', ')} in step` : `; it has no "${project.dueField}" date field, "${project.statusField}" or "${project.severityField}" single select to fill`}`;
+  const taken = new Set([targets.due, targets.status, targets.severity].map((f) => f?.id));
+  const missing: string[] = [];
+  for (const [name, source] of Object.entries(project.fields)) {
+    const field = fields.find((f) => same(f.name, name));
+    if (field === undefined) missing.push(`"${name}"`);
+    // A field the Due, Status or Severity setting already fills is kept by that setting.
+    else if (!taken.has(field.id)) {
+      taken.add(field.id);
+      targets.mapped.push({ field, source });
+    }
+  }
+  const kept = [
+    targets.due,
+    targets.status,
+    targets.severity,
+    ...targets.mapped.map((m) => m.field),
+  ].flatMap((f) => (f ? [`"${f.name}"`] : []));
+  const absent = missing.length > 0 ? `; no project field named ${missing.join(', ')}` : '';
+  const note = `project ${project.owner}#${project.number}: every item's issue is an item${kept.length > 0 ? `; keeping ${kept.join(', ')} in step` : `; it has no "${project.dueField}" date field, "${project.statusField}" or "${project.severityField}" single select to fill`}${absent}`;
   return { targets, note };
 }
 
@@ -84,8 +107,9 @@ export function planProjectItems(
 
 /**
  * Plans the project field writes that make each item carry its due date, its status (open → the
- * Todo option, done → Done) and its severity (when an option has that name): one update per item
- * whose values differ. A removed due date is cleared.
+ * Todo option, done → Done), its severity (when an option has that name) and its mapped values:
+ * one update per item whose values differ. A removed due date is cleared; a mapped value that does
+ * not fit its field is a `field-value-unfit` skip.
  */
 export function planProjectFields(
   targets: readonly ProjectTarget[],
@@ -124,6 +148,27 @@ export function planProjectFields(
         ? undefined
         : fields.severity?.options.find((o) => same(o.name, t.severity ?? ''));
     if (severity !== undefined) want(fields.severity, severity.id, severity.name);
+    for (const { field, source } of fields.mapped) {
+      const wanted = t.sources?.[source];
+      if (wanted === undefined) continue;
+      const fitted = fitFieldValue({ ...field, options: field.options.map((o) => o.name) }, wanted);
+      if (fitted.unfit !== undefined) {
+        ops.push({
+          kind: 'skip',
+          id: t.id,
+          path: t.path,
+          number: t.number,
+          reason: 'field-value-unfit',
+          detail: `${field.name}: ${fitted.unfit}`,
+        });
+        continue;
+      }
+      const option = field.options.find((o) => o.name === fitted.value);
+      const value = option?.id ?? fitted.value;
+      const now = current[field.id] ?? null;
+      if (option !== undefined ? now !== option.id : !sameFieldValue(field.dataType, now, value))
+        changes.push({ fieldId: field.id, name: field.name, value, shown: String(fitted.value) });
+    }
     if (changes.length === 0) continue;
     ops.push({
       kind: 'update-project-item',

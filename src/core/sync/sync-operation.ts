@@ -28,7 +28,9 @@ export type SkipReason =
   /** The post-mortem's parent issue has GitHub's maximum of sub-issues. */
   | 'sub-issue-limit'
   /** The due date was changed on GitHub and `planning.dueDateSource` is `github`: kept, and the disagreement said. */
-  | 'due-changed-on-github';
+  | 'due-changed-on-github'
+  /** A mapped field's value does not fit the field (no option of that name, not a date, not a number): left as it is. */
+  | 'field-value-unfit';
 
 /** A change to an item's issue, applied alike for `update`, `close` and `reopen`: the fields sent and what changed, in words. */
 export interface IssueEdit {

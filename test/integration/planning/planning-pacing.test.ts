@@ -11,7 +11,14 @@ const everything: Config = {
     ...defaultConfig.planning,
     issueFields: true,
     parentIssues: true,
-    project: { owner: OWNER, number: 3, dueField: 'Due', statusField: 'Status', severityField: '' },
+    project: {
+      owner: OWNER,
+      number: 3,
+      dueField: 'Due',
+      statusField: 'Status',
+      severityField: '',
+      fields: {},
+    },
   },
 };
 

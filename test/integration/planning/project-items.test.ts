@@ -36,6 +36,7 @@ const project = (extra: Partial<Config['planning']> = {}): Config => ({
       dueField: 'Due',
       statusField: 'Status',
       severityField: 'Severity',
+      fields: {},
     },
     ...extra,
   },

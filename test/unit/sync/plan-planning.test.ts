@@ -95,7 +95,7 @@ describe('planIssueFields', () => {
       [{ id: 3, name: 'Due date', dataType: 'text', options: [] }],
       defaultConfig,
     );
-    expect(none).toEqual({ due: null, severity: null });
+    expect(none).toEqual({ due: null, severity: null, mapped: [] });
     expect(note).toMatch(/no date field "Due date"/);
     expect(planIssueFields([item], none)).toEqual([]);
   });
@@ -217,6 +217,7 @@ describe('planProjectFields', () => {
     dueField: 'Due',
     statusField: 'Status',
     severityField: 'Severity',
+    fields: {},
   };
   const target = {
     id: 'a',
