@@ -26,7 +26,7 @@ export interface DigestItem {
   due: string | null;
   /** Whether `due` was written in the post-mortem (false when defaulted or absent). */
   dueWritten: boolean;
-  /** The post-mortem's and GitHub's due dates when the issue's due-date field disagrees (`due` is the one `planning.dueDateSource` picks). */
+  /** The post-mortem's and GitHub's due dates when the issue's due-date field or the project's disagrees (`due` is the one `planning.dueDateSource` picks). */
   dueDisagreement?: DueDisagreement;
   /** The due phrase as written when it is not a single day (`Q2 2024`), else null. */
   dueVague: string | null;
@@ -44,13 +44,16 @@ export interface DigestItem {
   authors: string[];
 }
 
-/** An item listed in a digest table. */
-/** A due date the post-mortem and GitHub's issue field disagree on. */
+/** A due date the post-mortem and GitHub (the issue field, the project, or both) disagree on. */
 export interface DueDisagreement {
   postmortem: string | null;
+  /** GitHub's date: the issue field's when it disagrees, else the project's. */
   github: string;
+  /** Each place on GitHub that holds another date than the post-mortem, with that date. */
+  sources: Array<{ where: 'issue-field' | 'project'; date: string }>;
 }
 
+/** An item listed in a digest table. */
 export interface ItemRow {
   key: string;
   title: string;

@@ -14,6 +14,7 @@ import { renderTracker } from './render-tracker.js';
 import { escapeText, escapeUrl } from '../text/escape-markdown.js';
 import { splitBody, type Block } from './split-body.js';
 import { plural } from '../text/plural.js';
+import { renderDueDisagreement } from './render-due-disagreement.js';
 
 /** Where links point. */
 export interface RenderOptions {
@@ -149,7 +150,7 @@ function itemSection(
         itemCell(r, ctx),
         ctx.mentions.render(r.owner),
         r.dueDisagreement
-          ? `${r.due ?? '—'} (post-mortem ${r.dueDisagreement.postmortem ?? 'none'}, GitHub ${r.dueDisagreement.github}: they disagree)`
+          ? `${r.due ?? '—'} (${renderDueDisagreement(r.dueDisagreement)})`
           : (r.due ?? '—'),
         ...(daysColumn ? [String(r.days)] : []),
         issueCell(r, ctx),

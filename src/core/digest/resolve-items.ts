@@ -94,16 +94,26 @@ export function resolveItems(
   return items;
 }
 
-/** The issue's due-date field when it holds another day than the post-mortem (someone changed it on GitHub), else null. */
+/**
+ * The dates the issue's due-date field and its project item's due-date field hold when they are
+ * another day than the post-mortem's (someone changed them on GitHub), else null.
+ */
 function dueOnGitHub(
   issue: IssueRecord | null,
   postmortem: string | null,
   config: Config,
 ): DueDisagreement | null {
-  if (issue === null || !config.planning.issueFields) return null;
-  const name = config.planning.dueDateField.toLowerCase();
-  const value = issue.fieldValues?.find((v) => v.name?.toLowerCase() === name)?.value;
-  const github = typeof value === 'string' ? value.slice(0, 10) : null;
-  if (github === null || !isCalendarDate(github) || github === postmortem) return null;
-  return { postmortem, github };
+  if (issue === null) return null;
+  const sources: DueDisagreement['sources'] = [];
+  if (config.planning.issueFields) {
+    const name = config.planning.dueDateField.toLowerCase();
+    const value = issue.fieldValues?.find((v) => v.name?.toLowerCase() === name)?.value;
+    const date = typeof value === 'string' ? value.slice(0, 10) : null;
+    if (isCalendarDate(date) && date !== postmortem) sources.push({ where: 'issue-field', date });
+  }
+  const project = config.planning.project === null ? null : (issue.projectDue ?? null);
+  if (isCalendarDate(project) && project !== postmortem)
+    sources.push({ where: 'project', date: project });
+  const [first] = sources;
+  return first === undefined ? null : { postmortem, github: first.date, sources };
 }

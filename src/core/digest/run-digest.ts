@@ -7,6 +7,7 @@ import { isUnread } from '../read/unread-postmortem.js';
 import { analyseDigest } from './analyse-digest.js';
 import type { Digest } from './digest-model.js';
 import { publishDigest, type PublishResult } from './publish-digest.js';
+import { readProjectDues } from './read-project-dues.js';
 import { renderDigest, type RenderOptions } from './render-digest.js';
 import { planReminders, sendReminders, type ReminderResult } from './send-reminders.js';
 
@@ -47,14 +48,34 @@ export interface RunDigestResult {
   messages: string[];
 }
 
-/** Tracked issues: every issue carrying the tool label that `toolLogin` opened (the port pages 100 at a time). */
+/** Options of {@link collectTrackedIssues}. */
+export interface CollectOptions {
+  /** Read each issue's due date in the `planning.project` project back (default true; a check that needs only states passes false). */
+  projectDue?: boolean;
+  /** Receives one line when the project could not be read back. */
+  log?: (line: string) => void;
+}
+
+/**
+ * Tracked issues: every issue carrying the tool label that `toolLogin` opened (the port pages 100
+ * at a time), each with its due date in the `planning.project` project when one is configured
+ * (`projectDue`; two or more reads: the fields, the items).
+ */
 export async function collectTrackedIssues(
   issues: IssuesPort,
   config: Config,
   toolLogin: string,
+  options: CollectOptions = {},
 ): Promise<IssueRecord[]> {
-  return (await issues.listIssuesByLabel(config.labels.tool)).filter((i) =>
+  const tracked = (await issues.listIssuesByLabel(config.labels.tool)).filter((i) =>
     isToolAuthor(i.author, toolLogin),
+  );
+  if (options.projectDue === false || tracked.length === 0) return tracked;
+  const { dues, note } = await readProjectDues(issues, config);
+  if (note !== null) options.log?.(note);
+  if (dues === null) return tracked;
+  return tracked.map((issue) =>
+    issue.id === undefined ? issue : { ...issue, projectDue: dues.get(issue.id) ?? null },
   );
 }
 
@@ -76,7 +97,9 @@ export async function runDigest(deps: RunDigestDeps): Promise<RunDigestResult> {
       'Could not tell which login the tool writes as (for a personal access token, GET /user failed), so the digest was not read from or posted to GitHub: it trusts markers only in issues and comments of its own login. Check the token, or run the digest offline.',
     );
   const issues =
-    github && toolLogin ? await collectTrackedIssues(github.issues, config, toolLogin) : [];
+    github && toolLogin
+      ? await collectTrackedIssues(github.issues, config, toolLogin, { log })
+      : [];
   const digest = analyseDigest({
     // An empty, binary, undecodable or unparsable file is not a post-mortem to count.
     postmortems: deps.postmortems.filter((pm) => !isUnread(pm)),

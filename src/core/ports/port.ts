@@ -30,6 +30,11 @@ export interface IssueRecord {
   author?: string | null;
   /** Values of the organisation's issue fields on the issue, when the listing reports them. */
   fieldValues?: IssueFieldValue[];
+  /**
+   * The date in the `planning.project` project's due-date field for the issue's item (null: the
+   * item has none), when the digest read the project back; absent when it was not read.
+   */
+  projectDue?: string | null;
   /** The issue's database id (what sub-issue links take), when reported. */
   id?: number;
   /** The issue's parent issue (null: none), when the listing reports it. */

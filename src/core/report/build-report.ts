@@ -24,6 +24,7 @@ function reportItem(item: DigestItem, today: string): ReportItem {
     owner: item.owner,
     due: item.due,
     dueVague: item.dueVague,
+    ...(item.dueDisagreement ? { dueDisagreement: item.dueDisagreement } : {}),
     state: itemState(item, today),
     statusSource: item.statusSource,
     issue: item.issue,

@@ -4,6 +4,7 @@ import { escapeHtml, inlineScript, jsonForScript } from './escape-html.js';
 import type { ReportBreakdown, ReportData, ReportIncident, ReportItem } from './report-model.js';
 import { REPORT_SCRIPT } from './report-script.js';
 import { REPORT_STYLES } from './report-styles.js';
+import { renderDueDisagreement } from '../digest/render-due-disagreement.js';
 
 /** What the page bundles and where its links point; the host reads the files, the core only inlines them. */
 export interface ReportAssets {
@@ -176,11 +177,14 @@ function itemRowHtml(item: ReportItem): string {
         ? e(item.tracker)
         : '—';
   const due =
-    item.due === null
+    (item.due === null
       ? '—'
       : item.dueVague !== null
         ? `${e(item.due)} <span class="muted">(“${e(item.dueVague)}”)</span>`
-        : e(item.due);
+        : e(item.due)) +
+    (item.dueDisagreement
+      ? ` <span class="disagree">(${e(renderDueDisagreement(item.dueDisagreement))})</span>`
+      : '');
   return `<tr><td>${e(item.title)}</td><td>${item.owner === null ? '—' : e(item.owner)}</td><td>${due}</td><td class="state-${item.state}">${item.state}</td><td>${tracked}</td></tr>`;
 }
 

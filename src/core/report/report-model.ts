@@ -1,4 +1,4 @@
-import type { Digest, DigestItem, IncidentRef } from '../digest/digest-model.js';
+import type { Digest, DigestItem, DueDisagreement, IncidentRef } from '../digest/digest-model.js';
 
 /** One day of the items-over-time series. */
 export interface ReportPoint {
@@ -18,6 +18,8 @@ export interface ReportItem {
   due: string | null;
   /** The due phrase as written when it is not a single day, else null. */
   dueVague: string | null;
+  /** Set when the post-mortem and GitHub (issue field or project) disagree on the due date; `due` is the one `planning.dueDateSource` picks. */
+  dueDisagreement?: DueDisagreement;
   state: 'open' | 'overdue' | 'done';
   statusSource: 'issue' | 'markdown';
   issue: { number: number; url: string } | null;

@@ -38,6 +38,7 @@ th, td { border-bottom: 1px solid var(--border); padding: .35rem .5rem; text-ali
 th { background: var(--panel); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .state-overdue { color: var(--overdue); font-weight: 600; }
+.disagree { color: var(--overdue); }
 .state-done { color: var(--done); }
 .state-open { color: var(--open); }
 .chart { margin: .5rem 0; min-height: 1px; }

@@ -121,7 +121,12 @@ export async function applyPlanning(
       if (op.kind === 'add-project-item' && itemId !== undefined) added.set(op.id, itemId);
     const targets = project.targets.map((t) => ({ ...t, addedItemId: added.get(t.id) ?? null }));
     const ref = { owner: planning.project.owner, number: planning.project.number };
-    const updates = planProjectFields(targets, project.fields, ref);
+    const updates = planProjectFields(
+      targets,
+      project.fields,
+      ref,
+      planning.dueDateSource === 'github',
+    );
     for (const note of unfitNotes(`project ${ref.owner}#${ref.number}`, updates)) logger.info(note);
     if (updates.length > 0) await apply(updates);
   }

@@ -115,6 +115,8 @@ export function planProjectFields(
   targets: readonly ProjectTarget[],
   fields: ProjectTargets,
   project: ProjectRef,
+  /** Keep a Due changed on the project (`planning.dueDateSource: github`) instead of setting it back. */
+  keepGitHubDue = false,
 ): PlanningOperation[] {
   const ops: PlanningOperation[] = [];
   for (const t of targets) {
@@ -130,8 +132,20 @@ export function planProjectFields(
       const now = current[field.id] ?? null;
       const differs = value === null ? now !== null : now === null || now.slice(0, 10) !== value;
       if (!differs) return;
-      // A due date changed on the project while the post-mortem did not change: say so, the post-mortem wins.
+      // A due date changed on the project while the post-mortem did not change: say so, and the
+      // post-mortem wins unless the config says GitHub does.
       const drift = date && now !== null && value !== null && t.bodyInStep === true;
+      if (drift && keepGitHubDue) {
+        ops.push({
+          kind: 'skip',
+          id: t.id,
+          path: t.path,
+          number: t.number,
+          reason: 'due-changed-on-github',
+          detail: `${field.name} is ${now.slice(0, 10)} on the project, the post-mortem says ${value}: the project's is kept (planning.dueDateSource: github)`,
+        });
+        return;
+      }
       changes.push({
         fieldId: field.id,
         name: field.name,
