@@ -1,4 +1,5 @@
 import { IoError } from '../io/io-error.js';
+import { parseOnThisThread } from '../io/parse-pool.js';
 import type { CliCommand, CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
 
@@ -40,6 +41,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`postmortem-tracker: unknown command "${command}"\n\n${HELP}`);
     return 2;
   }
+  // A one-shot process: files are parsed on this thread, each still stopped at its time budget.
+  parseOnThisThread();
   try {
     const { run } = await load();
     return await run(args, io);

@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { LintResult } from '../core/lint/index.js';
-import { LEFT_ALONE } from '../core/read/index.js';
-import type { ParseTask } from '../core/read/index.js';
-import { unreadPostmortem } from '../core/read/index.js';
+import type { ParseTask } from '../core/lint/index.js';
+import { createInProcessParser } from './create-in-process-parser.js';
+import { tooComplexResult as tooComplex } from './too-complex-result.js';
 
 /** Parses untrusted post-mortems off the main thread, each within a time budget. */
 export interface ParsePool {
@@ -165,15 +165,6 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
 type WorkerMessage =
   { ready: true } | { id: number; result: LintResult } | { id: number; error: string };
 
-function tooComplex(path: string, why: string): LintResult {
-  const postmortem = unreadPostmortem(
-    path,
-    'file-too-complex',
-    `${path} is too complex to parse: ${why}; ${LEFT_ALONE}.`,
-  );
-  return { postmortem, diagnostics: postmortem.diagnostics };
-}
-
 function startWorker(maxHeapMb: number): Worker {
   // A young generation of its own size: capped with the old one, Node 24 sizes it so small that the
   // worker spends half its time collecting (lint of 1,000 real post-mortems: 19.9 s CPU, 10.8 s with 32 MB).
@@ -191,8 +182,20 @@ function startWorker(maxHeapMb: number): Worker {
 
 let shared: ParsePool | null = null;
 
-/** The process's one parse pool, created on first use; its idle workers never keep the process alive. */
+/**
+ * The process's one parse pool, created on first use: worker threads (their idle workers never
+ * keep the process alive), or this thread after {@link parseOnThisThread}.
+ */
 export function sharedParsePool(): ParsePool {
   shared ??= createParsePool();
   return shared;
+}
+
+/**
+ * Makes {@link sharedParsePool} parse on the calling thread, each file still stopped at its time
+ * budget ({@link createInProcessParser}): for one-shot processes (the CLI, the Action), where a
+ * second isolate costs more than every small file it would parse. The app does not call it.
+ */
+export function parseOnThisThread(): void {
+  if (shared === null) shared = createInProcessParser();
 }

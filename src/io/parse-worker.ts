@@ -1,6 +1,6 @@
 // Entry point of a parse worker: parses (and lints) one prepared text per message, off the main thread.
 import { parentPort } from 'node:worker_threads';
-import { runParseTask, type ParseTask } from '../core/read/index.js';
+import { runParseTask, type ParseTask } from '../core/lint/index.js';
 import { errorMessage } from '../core/text/index.js';
 
 const port = parentPort;

@@ -2,7 +2,6 @@ import { IoError } from '../../io/io-error.js';
 import { loadConfigFile } from '../../io/load-config-file.js';
 import { readPostmortemFile } from '../../io/read-postmortem-file.js';
 import { lintInWorker } from '../../io/parse-in-worker.js';
-import { sharedParsePool } from '../../io/parse-pool.js';
 import type { FileResult } from '../file-result.js';
 import { findTargets } from '../find-targets.js';
 import { formatGithub } from '../format/format-github.js';
@@ -51,8 +50,6 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     throw new UsageError(`unknown --format "${format}"; use stylish, json or github`);
   const formatter = FORMATS[format as keyof typeof FORMATS];
 
-  // The worker boots (its own thread, loading the parser) while this one reads config and files.
-  sharedParsePool().prestart();
   const loaded = await loadConfigFile(io.cwd, values.config);
   const files = await findTargets('lint', positionals, io, loaded.config);
   if (files === null) return 2;

@@ -1,5 +1,4 @@
 export { capActionItems } from './cap-action-items.js';
-export { runParseTask, type ParseTask } from './parse-task.js';
 export { LEFT_ALONE, prepareText, tooLargePostmortem, type PreparedText } from './prepare-text.js';
 export { DEFAULT_READ_LIMITS, readLimits, type ReadLimits } from './read-limits.js';
 export { textShapeProblem, type ShapeProblem } from './text-shape-problem.js';

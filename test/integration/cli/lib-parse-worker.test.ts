@@ -19,8 +19,9 @@ function run(args: string[], cwd = root) {
   });
 }
 
-// The CLI and the app run from tsc's output (lib/): the pool must find parse-worker.js there too.
-describe('compiled with tsc, the CLI starts its parse worker next to the pool', () => {
+// The CLI and the app run from tsc's output (lib/): the CLI parses on its own thread, the app's pool
+// must find parse-worker.js next to itself.
+describe('compiled with tsc, the CLI parses within the budget and the pool starts its worker', () => {
   let out: string;
   let work: string;
 
@@ -32,6 +33,8 @@ describe('compiled with tsc, the CLI starts its parse worker next to the pool', 
       join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
       'src/cli/main.ts',
       'src/io/parse-worker.ts',
+      'src/io/parse-pool.ts',
+      'src/io/parse-in-worker.ts',
       ...[
         '--outDir',
         out,
@@ -65,7 +68,7 @@ describe('compiled with tsc, the CLI starts its parse worker next to the pool', 
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  it('parses in the worker from lib/, even when node was started with flags a worker refuses', async () => {
+  it('the CLI from lib/ reads a CRLF file and stops a pathological one at the budget', async () => {
     expect(existsSync(join(out, 'src', 'io', 'parse-worker.js'))).toBe(true);
     const main = pathToFileURL(join(out, 'src', 'cli', 'main.js')).href;
     const script = (args: string[]) =>
@@ -89,5 +92,22 @@ describe('compiled with tsc, the CLI starts its parse worker next to the pool', 
     expect(linted.stdout).toContain('file-too-complex');
     expect(linted.stdout).toContain('took more than 500 ms to parse');
     expect(linted.code).toBe(1);
+  });
+
+  it('the app’s pool parses in a worker from lib/, even when node was started with flags a worker refuses', async () => {
+    expect(existsSync(join(out, 'src', 'io', 'parse-worker.js'))).toBe(true);
+    const pool = pathToFileURL(join(out, 'src', 'io', 'parse-pool.js')).href;
+    const inWorker = pathToFileURL(join(out, 'src', 'io', 'parse-in-worker.js')).href;
+    const script = `
+      const { createParsePool } = await import(${JSON.stringify(pool)});
+      const { parseInWorker } = await import(${JSON.stringify(inWorker)});
+      const pool = createParsePool({ size: 1 });
+      const pm = await parseInWorker('# T\\n\\n**Severity:** SEV2\\n', 'a.md', {}, pool);
+      const slow = await parseInWorker('# Slow\\n\\n' + '] \\n'.repeat(40000), 'slow.md', { limits: { parseTimeoutMs: 500 } }, pool);
+      await pool.close();
+      console.log(JSON.stringify({ severity: pm.severity, slow: slow.diagnostics[0].rule}));`;
+    const result = await run(['--input-type=module', '-e', script], work);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({ severity: 'SEV2', slow: 'file-too-complex' });
   });
 });

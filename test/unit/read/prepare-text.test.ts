@@ -3,7 +3,7 @@ import { parsePostmortem } from '../../../src/core/markdown/parse-postmortem.js'
 import { capActionItems } from '../../../src/core/read/cap-action-items.js';
 import { prepareText } from '../../../src/core/read/prepare-text.js';
 import { readLimits } from '../../../src/core/read/read-limits.js';
-import { runParseTask } from '../../../src/core/read/parse-task.js';
+import { runParseTask } from '../../../src/core/lint/index.js';
 import { isUnread, isUntracked } from '../../../src/core/read/unread-postmortem.js';
 
 const limits = readLimits();

@@ -1,8 +1,8 @@
-import type { Config } from '../config/schema.js';
-import { lintText, type LintResult } from '../lint/lint-text.js';
-import { parsePostmortem } from '../markdown/parse-postmortem.js';
+import type { Config } from '../config/index.js';
+import { lintText, type LintResult } from './lint-text.js';
 import type { ParseOptions } from '../markdown/parse-options.js';
-import { capActionItems } from './cap-action-items.js';
+import { parsePostmortem } from '../markdown/parse-postmortem.js';
+import { capActionItems } from '../read/index.js';
 
 /** One file to parse (and lint, when `config` is given), as handed to a parse worker. */
 export interface ParseTask {

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../../src/core/config/schema.js';
+import { lintText } from '../../../src/core/lint/index.js';
+import { createInProcessParser } from '../../../src/io/create-in-process-parser.js';
+import { lintInWorker, parseInWorker } from '../../../src/io/parse-in-worker.js';
+
+// The CLI and the Action parse on their own thread; the budget must still stop any file.
+const BUDGET_MS = 300;
+const parser = createInProcessParser();
+
+const small =
+  '# Outage\n\n**Severity:** SEV2\n\n## Action items\n\n- [ ] Add a canary (@alice, due 2026-03-01)\n';
+
+describe('the in-process parser', () => {
+  it('answers what lintText answers', async () => {
+    const linted = await lintInWorker(small, 'a.md', defaultConfig, parser);
+    const direct = lintText(small, 'a.md', defaultConfig);
+    expect(linted.diagnostics).toEqual(direct.diagnostics);
+    expect(linted.postmortem.actionItems).toEqual(direct.postmortem.actionItems);
+  });
+
+  // Each shape takes micromark seconds to minutes: stopped mid-parse, wherever V8 is in it.
+  const shapes: Record<string, string> = {
+    'a run of `] ` lines': '] \n'.repeat(40_000),
+    'a run of `<!--` in prose': 'a <!--\n'.repeat(15_000),
+    'a run of `](` in prose': 'x ]('.repeat(25_000),
+  };
+  for (const [name, body] of Object.entries(shapes)) {
+    it(`stops ${name} at the time budget as file-too-complex`, async () => {
+      const started = performance.now();
+      const pm = await parseInWorker(
+        `# T\n\n${body}`,
+        'postmortems/slow.md',
+        { limits: { parseTimeoutMs: BUDGET_MS } },
+        parser,
+      );
+      const elapsed = performance.now() - started;
+      expect(pm.diagnostics).toEqual([
+        expect.objectContaining({
+          rule: 'file-too-complex',
+          severity: 'error',
+          message: expect.stringContaining(`more than ${BUDGET_MS} ms to parse`),
+        }),
+      ]);
+      expect(pm.actionItems).toEqual([]);
+      expect(elapsed).toBeGreaterThanOrEqual(BUDGET_MS - 5);
+      expect(elapsed).toBeLessThan(BUDGET_MS + 2_000);
+    });
+  }
+
+  it('parses the next file after stopping one, with the action-item limit applied', async () => {
+    expect((await parseInWorker(small, 'b.md', {}, parser)).severity).toBe('SEV2');
+    const text = `# T\n\n## Action items\n\n${Array.from({ length: 5 }, (_, i) => `- [ ] Task ${i} (@alice)`).join('\n')}\n`;
+    const config = { ...defaultConfig, limits: { ...defaultConfig.limits, maxActionItems: 3 } };
+    const linted = await lintInWorker(text, 'c.md', config, parser);
+    expect(linted.diagnostics.map((d) => d.rule)).toContain('too-many-action-items');
+    expect(linted.postmortem.actionItems).toEqual([]);
+  });
+
+  it('refuses work once closed', async () => {
+    const closed = createInProcessParser();
+    await closed.close();
+    await expect(parseInWorker(small, 'd.md', {}, closed)).rejects.toThrow('closed');
+  });
+});
