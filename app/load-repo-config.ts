@@ -8,7 +8,7 @@ import {
   type ConfigFileRead,
   type ReadRepoConfigFile,
 } from '../src/core/config/index.js';
-import { externalRulePrefixes, lintRules } from '../src/core/lint/index.js';
+import { knownRules } from '../src/core/rule-ids/index.js';
 import type { Diagnostic } from '../src/core/model/index.js';
 import type { RepoRef } from '../src/core/ports/index.js';
 
@@ -47,9 +47,6 @@ export function repoConfigOptionsFromEnv(
       .filter((entry) => /^[\w.-]+\/[\w.-]+$/.test(entry)),
   };
 }
-
-/** The rule ids a config's `rules:` may name, from the lint registry. */
-export const knownRules = { ids: lintRules.map((r) => r.id), prefixes: externalRulePrefixes };
 
 /**
  * Reads the repository's config from the default branch through the API with the shared

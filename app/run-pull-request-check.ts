@@ -15,7 +15,8 @@ import {
 import { localDate } from '../src/core/digest/index.js';
 import type { Diagnostic } from '../src/core/model/index.js';
 import { checkAnnotations } from './check-annotations.js';
-import { CONFIG_PATH, knownRules, loadRepoConfig } from './load-repo-config.js';
+import { knownRules } from '../src/core/rule-ids/index.js';
+import { CONFIG_PATH, loadRepoConfig } from './load-repo-config.js';
 import { isConfigPath } from '../src/core/config/index.js';
 import { postmortemPaths } from './postmortem-paths.js';
 import { publishCheckRun } from './publish-check-run.js';

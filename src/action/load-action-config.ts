@@ -1,5 +1,6 @@
 import { CONFIG_FILE_NAMES, readConfig, type LoadedConfigFile } from '../core/config/index.js';
-import { knownRules, readConfigFromDisk } from '../io/load-config-file.js';
+import { knownRules } from '../core/rule-ids/index.js';
+import { readConfigFromDisk } from '../io/load-config-file.js';
 import { DEFAULT_CONFIG } from './inputs.js';
 
 /**

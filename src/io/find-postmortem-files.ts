@@ -1,7 +1,7 @@
 import { lstat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { pathProblem, showPath } from '../core/check/index.js';
+import { pathProblem, showPath } from '../core/guard/index.js';
 import type { Config } from '../core/config/index.js';
 import { IoError } from './io-error.js';
 import { resolveWorkspaceFile } from './resolve-workspace-file.js';

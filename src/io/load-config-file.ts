@@ -7,17 +7,11 @@ import {
   type ConfigFileRead,
   type LoadedConfigFile,
 } from '../core/config/index.js';
-// Not the lint index: through it the bundled CLI would load the parser on its main thread, where
-// lint never parses (the worker does).
-// eslint-disable-next-line no-restricted-imports
-import { externalRulePrefixes, lintRules } from '../core/lint/registry.js';
+import { knownRules } from '../core/rule-ids/index.js';
 import { describeFsError } from './describe-fs-error.js';
 import { IoError } from './io-error.js';
 
 export type { LoadedConfigFile } from '../core/config/index.js';
-
-/** The rule ids a config's `rules:` may name, from the lint registry. */
-export const knownRules = { ids: lintRules.map((r) => r.id), prefixes: externalRulePrefixes };
 
 /**
  * Loads the config named by `explicit`, else the first of the config file names under `cwd`

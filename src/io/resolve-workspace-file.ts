@@ -1,6 +1,6 @@
 import { lstat, realpath } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
-import { pathProblem, showPath } from '../core/check/index.js';
+import { pathProblem, showPath } from '../core/guard/index.js';
 import { describeFsError } from './describe-fs-error.js';
 import { IoError } from './io-error.js';
 

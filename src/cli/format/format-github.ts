@@ -1,6 +1,4 @@
-// Not the check's index: the bundled CLI's `lint` would then load the whole check on its main thread.
-// eslint-disable-next-line no-restricted-imports
-import { capDiagnostics } from '../../core/check/cap-diagnostics.js';
+import { capDiagnostics } from '../../core/guard/index.js';
 import type { Diagnostic } from '../../core/model/index.js';
 import { plural } from '../../core/text/index.js';
 import { escapeCommandData, escapeCommandProperty } from '../../core/text/index.js';

@@ -3,7 +3,7 @@ import type { IssueRecord, IssuesPort } from '../ports/port.js';
 import { lintText, type LintResult } from '../lint/lint-text.js';
 import { sortDiagnostics } from '../lint/sort-diagnostics.js';
 import type { Diagnostic, Postmortem } from '../model/index.js';
-import { capDiagnostics, MAX_ANNOTATIONS_PER_FILE } from './cap-diagnostics.js';
+import { capDiagnostics, MAX_ANNOTATIONS_PER_FILE } from '../guard/index.js';
 import { checkConclusion, type CheckConclusion } from './check-conclusion.js';
 import { checkOwnersAssignable } from './check-owners-assignable.js';
 import {
@@ -11,7 +11,7 @@ import {
   resemblanceMessage,
   type Resemblance,
 } from './compare-with-earlier.js';
-import { pathProblem, showPath } from './path-problem.js';
+import { pathProblem, showPath } from '../guard/index.js';
 
 /**
  * What a host could read of one file: its text, or a sentence naming the file and why it could

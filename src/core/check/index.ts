@@ -1,8 +1,3 @@
-export {
-  capDiagnostics,
-  MAX_ANNOTATIONS_PER_FILE,
-  type CappedDiagnostics,
-} from './cap-diagnostics.js';
 export { checkConclusion, type CheckConclusion } from './check-conclusion.js';
 export { checkOwnersAssignable, type OwnerCheck } from './check-owners-assignable.js';
 export {
@@ -18,7 +13,6 @@ export {
   type PullRequestCheckInput,
   type PullRequestCheckReport,
 } from './check-pull-request.js';
-export { pathProblem, showPath } from './path-problem.js';
 export {
   renderCheckSummary,
   renderCheckTitle,

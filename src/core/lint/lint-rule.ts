@@ -1,3 +1,4 @@
+import type { LintRuleId } from '../rule-ids/index.js';
 import type { Config } from '../config/schema.js';
 import type { DiagnosticSeverity, Postmortem } from '../model/index.js';
 
@@ -27,7 +28,7 @@ export interface RuleFinding {
 
 /** A lint rule: a kebab-case id, a default severity and a check over the parsed post-mortem. */
 export interface LintRule {
-  id: string;
+  id: LintRuleId;
   defaultSeverity: DiagnosticSeverity;
   /** One sentence for the docs: what the rule asks of a post-mortem. */
   description: string;

@@ -33,6 +33,3 @@ export const lintRules: readonly LintRule[] = [
   placeholder,
   blameLanguage,
 ];
-
-/** Rule ids that are not lint rules but may still be configured: parser and config findings. */
-export const externalRulePrefixes: readonly string[] = ['parse-', 'date-', 'config-', 'lint-'];

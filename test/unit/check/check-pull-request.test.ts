@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  capDiagnostics,
   checkPullRequest,
-  pathProblem,
   renderCheckSummary,
   renderCheckTitle,
   type FileContent,
   type PullRequestCheckInput,
 } from '../../../src/core/check/index.js';
 import { defaultConfig, type Config } from '../../../src/core/config/schema.js';
+import { capDiagnostics, pathProblem } from '../../../src/core/guard/index.js';
 import type { Diagnostic } from '../../../src/core/model/index.js';
 
 const CLEAN = `# Cache outage

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/core/config/load-config.js';
-import { externalRulePrefixes, lintRules } from '../../../src/core/lint/index.js';
+import { knownRules } from '../../../src/core/rule-ids/index.js';
 
 const FILE = '.github/postmortem-tracker.yml';
-const knownRules = { ids: lintRules.map((r) => r.id), prefixes: externalRulePrefixes };
 
 /** Every run of 4+ letters or digits in `content`: none may appear in a diagnostic. */
 function words(content: string): string[] {

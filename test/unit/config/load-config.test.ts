@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/core/config/load-config.js';
 import { parseOptionsFromConfig } from '../../../src/core/config/parse-options-from-config.js';
 import { defaultConfig } from '../../../src/core/config/schema.js';
-import { externalRulePrefixes, lintRules } from '../../../src/core/lint/index.js';
+import { knownRules } from '../../../src/core/rule-ids/index.js';
 
 const FILE = '.github/postmortem-tracker.yml';
-const knownRules = { ids: lintRules.map((r) => r.id), prefixes: externalRulePrefixes };
 const show = (text: string) =>
   loadConfig(text, FILE, { knownRules }).diagnostics.map(
     (d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}`,

@@ -5,9 +5,7 @@ import {
   type ConfigFileRead,
   type RepoName,
 } from '../../../src/core/config/index.js';
-import { externalRulePrefixes, lintRules } from '../../../src/core/lint/index.js';
-
-const knownRules = { ids: lintRules.map((r) => r.id), prefixes: externalRulePrefixes };
+import { knownRules } from '../../../src/core/rule-ids/index.js';
 
 /** Repositories as `owner/repo:path` → file (text, or a refusal), recording every read. */
 function repos(files: Record<string, string | ConfigFileRead>) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { configSchema, defaultConfig } from '../../../src/core/config/schema.js';
 import { lintPostmortem } from '../../../src/core/lint/lint-postmortem.js';
+import { LINT_RULE_IDS } from '../../../src/core/rule-ids/index.js';
 import { lintRules } from '../../../src/core/lint/registry.js';
 import { buildItem, buildPostmortem } from './build-postmortem.js';
 
@@ -269,5 +270,11 @@ describe('lintPostmortem on hand-built post-mortems', () => {
     const lines = lintPostmortem(pm, defaultConfig).map((d) => d.line);
     expect(lines).toEqual([...lines].sort((a, b) => a - b));
     expect(lines).toEqual([1, 20, 30]);
+  });
+});
+
+describe('the rule ids a config may name', () => {
+  it('are the registry’s rules, in its order (config validation reads the list without loading the rules)', () => {
+    expect(lintRules.map((r) => r.id)).toEqual([...LINT_RULE_IDS]);
   });
 });
