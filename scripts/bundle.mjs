@@ -1,7 +1,7 @@
 // Bundles the Action and the CLI into dist/: deterministic, minified ESM files for Node.
-//   dist/index.js, dist/parse-worker.js   the Action (action.yml runs dist/index.js) and its parse worker
+//   dist/index.js, dist/action/*.js        the Action (action.yml runs dist/index.js), one chunk per mode
 //   dist/cli/main.js, dist/cli/*.js        the CLI (bin/postmortem-tracker.js), one chunk per command
-//                                          plus shared chunks, and its own parse-worker.js
+//                                          plus shared chunks
 // CI rebuilds it and diffs dist/ against the committed copy, so the output must not vary between runs.
 import { build } from 'esbuild';
 import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
@@ -72,7 +72,7 @@ const common = {
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  minify: true,
+  minify: process.env.BUNDLE_MINIFY !== "0",
   // Keep class and function names: error messages and stacks stay readable.
   keepNames: true,
   sourcemap: false,
@@ -88,24 +88,31 @@ const common = {
 };
 
 await mkdir(dist, { recursive: true });
-// The Action: two self-contained files, the Action and the parse worker it starts next to itself
-// (`new URL('./parse-worker.js', import.meta.url)` in src/io/parse-pool.ts).
-for (const [entry, outfile] of [
-  ['src/action/index.ts', join(dist, 'index.js')],
-  ['src/io/parse-worker.ts', join(dist, 'parse-worker.js')],
-]) {
-  const result = await build({ ...common, entryPoints: [entry], outfile });
-  if (result.errors.length > 0) process.exit(1);
-}
+// The Action: dist/index.js (action.yml runs it) and one chunk per mode under dist/action/, so a
+// run compiles only its mode's code (src/action/run.ts imports each mode with a dynamic import).
+// Files are parsed on the Action's own thread (src/io/create-in-process-parser.ts): no worker file.
+await rm(join(dist, 'action'), { recursive: true, force: true });
+await rm(join(dist, 'parse-worker.js'), { force: true });
+const action = await build({
+  ...common,
+  entryPoints: { index: 'src/action/index.ts' },
+  outdir: dist,
+  splitting: true,
+  chunkNames: 'action/chunk-[hash]',
+  metafile: Boolean(process.env.BUNDLE_METAFILE),
+});
+if (action.errors.length > 0) process.exit(1);
+// BUNDLE_METAFILE=FILE writes esbuild's account of the Action's chunks (what each holds, and why).
+if (process.env.BUNDLE_METAFILE)
+  await writeFile(process.env.BUNDLE_METAFILE, JSON.stringify(action.metafile));
 
 // The CLI: split, so that `lint` loads its own chunk and never the GitHub, date or dashboard code
-// of the other commands (main.ts imports each command with a dynamic import). The pool's chunk
-// and parse-worker.js sit in the same folder, so the worker is found next to the pool.
+// of the other commands (main.ts imports each command with a dynamic import).
 const cli = join(dist, 'cli');
 await rm(cli, { recursive: true, force: true });
 const result = await build({
   ...common,
-  entryPoints: { main: 'src/cli/main.ts', 'parse-worker': 'src/io/parse-worker.ts' },
+  entryPoints: { main: 'src/cli/main.ts' },
   outdir: cli,
   splitting: true,
   chunkNames: 'chunk-[hash]',

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { lstat, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathProblem, showPath } from '../core/check/index.js';
+import { pathProblem, showPath } from '../core/guard/index.js';
 import { DigestTargetError } from '../core/digest/index.js';
 import { collectTrackedIssues } from '../core/digest/index.js';
 import type { Postmortem } from '../core/model/index.js';
@@ -9,7 +9,6 @@ import { buildReport, renderReport } from '../core/report/index.js';
 import { readUplotAssets } from '../io/read-uplot-assets.js';
 import { runDigest, type RunDigestResult } from '../core/digest/index.js';
 import { createOctokitDiscussions } from '../github/octokit-discussions.js';
-import { creatorLogin } from './creator-login.js';
 import { logInfo } from './log-info.js';
 import type { ModeContext, ModeOutcome } from './mode-context.js';
 import { readWorkspacePostmortems } from './read-workspace-postmortems.js';
@@ -60,7 +59,7 @@ export async function runDigestMode(ctx: ModeContext): Promise<ModeOutcome> {
       github: {
         issues: ctx.port,
         discussions,
-        toolLogin: () => creatorLogin(ctx.inputs.token, ctx.octokit),
+        toolLogin: ctx.creatorLogin,
       },
       publish: !ctx.inputs.dryRun,
       log: (line) => logInfo(line),
@@ -95,7 +94,7 @@ async function writeDashboard(ctx: ModeContext, postmortems: Postmortem[]): Prom
   const problem = pathProblem(ctx.inputs.reportDir);
   if (problem !== null)
     throw new Error(`input "report-dir": "${showPath(ctx.inputs.reportDir)}" ${problem}`);
-  const login = await creatorLogin(ctx.inputs.token, ctx.octokit);
+  const login = await ctx.creatorLogin();
   const issues = login === null ? [] : await collectTrackedIssues(ctx.port, config, login);
   const data = buildReport({ postmortems, issues, config, now: ctx.now });
   const assets = await readUplotAssets();

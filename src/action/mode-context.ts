@@ -16,6 +16,8 @@ export interface ModeContext {
   octokit: PacedOctokit;
   /** Issues and pull-request port over `octokit`, scoped to GITHUB_REPOSITORY. */
   port: OctokitPort;
+  /** The login the token writes as (`creatorLogin`), asked of GitHub once per run however often a mode needs it. */
+  creatorLogin: () => Promise<string | null>;
   now: Date;
 }
 

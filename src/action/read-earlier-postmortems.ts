@@ -5,7 +5,6 @@ import type { IssueRecord } from '../core/ports/index.js';
 import type { Postmortem } from '../core/model/index.js';
 import { findPostmortemFiles } from '../io/find-postmortem-files.js';
 import { parsePostmortemFiles } from '../io/parse-postmortem-files.js';
-import { creatorLogin } from './creator-login.js';
 import { logInfo } from './log-info.js';
 import type { ModeContext } from './mode-context.js';
 
@@ -30,7 +29,7 @@ export async function readEarlierPostmortems(
   );
   let issues: IssueRecord[] | null = null;
   try {
-    const login = await creatorLogin(ctx.inputs.token, ctx.octokit);
+    const login = await ctx.creatorLogin();
     if (login !== null) issues = await collectTrackedIssues(ctx.port, ctx.config, login);
   } catch (error) {
     const status = httpStatus(error);

@@ -1,18 +1,19 @@
 import * as core from '@actions/core';
 import { createOctokit } from '../github/create-octokit.js';
+import { parseOnThisThread } from '../io/parse-pool.js';
 import { OctokitPort } from '../github/octokit-port.js';
 import { readActionEnv } from './action-env.js';
-import { capDiagnostics, pathProblem, showPath } from '../core/check/index.js';
+import { capDiagnostics, pathProblem, showPath } from '../core/guard/index.js';
 import { annotate } from './annotate.js';
 import { logInfo } from './log-info.js';
-import { runCheckMode } from './check-mode.js';
-import { runDigestMode } from './digest-mode.js';
 import { DEFAULT_PATHS, readInputs } from './inputs.js';
-import { globProblem } from '../core/config/index.js';
+import { globProblem, type Config } from '../core/config/index.js';
+import type { Diagnostic } from '../core/model/index.js';
 import { loadActionConfig } from './load-action-config.js';
 import type { ModeContext, ModeOutcome } from './mode-context.js';
+import { creatorLogin } from './creator-login.js';
 import { pickMode } from './pick-mode.js';
-import { runSyncMode } from './sync-mode.js';
+import { syncSkipReason } from './sync-skip-reason.js';
 
 /** Host collaborators tests may replace; the runner uses the defaults. */
 export interface RunOverrides {
@@ -28,6 +29,8 @@ export interface RunOverrides {
 
 /** The Action: reads inputs and the event, runs the mode, sets outputs; fails the step on any thrown value. */
 export async function run(overrides: RunOverrides = {}): Promise<void> {
+  // A one-shot process: files are parsed on this thread, each still stopped at its time budget.
+  parseOnThisThread();
   try {
     const outcome = await main(overrides);
     if (outcome === null) return;
@@ -56,8 +59,25 @@ async function main(overrides: RunOverrides): Promise<ModeOutcome | null> {
   logInfo(`postmortem-tracker: ${mode} mode (${env.eventName} on ${env.owner}/${env.repo})`);
   if (mode === 'check' && env.eventName === 'pull_request_target') return refuseTargetCheck();
 
+  let config: Config | null = null;
+  const octokit = createOctokit({
+    baseUrl: env.apiUrl,
+    token: inputs.token,
+    ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
+    // Read at each write: the config, loaded below, sets it.
+    writeIntervalMs: () => overrides.writeIntervalMs ?? config?.sync.writeIntervalMs ?? 1000,
+    ...(overrides.retryUnitMs !== undefined ? { retryUnitMs: overrides.retryUnitMs } : {}),
+    // Octokit logs every request at info and every failed one at error; the modes report failures themselves.
+    logger: {
+      debug: (m) => core.debug(m),
+      info: (m) => core.debug(m),
+      warn: (m) => core.warning(m),
+      error: (m) => core.debug(m),
+    },
+  });
+
   const loaded = await loadActionConfig(env.workspace, inputs.config);
-  const config = loaded.config;
+  config = loaded.config;
   const configErrors = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (mode !== 'check') {
     const { shown, omitted } = capDiagnostics(loaded.diagnostics);
@@ -77,20 +97,8 @@ async function main(overrides: RunOverrides): Promise<ModeOutcome | null> {
       'input "token" is empty; pass ${{ github.token }} or a token with issues: write',
     );
 
-  const octokit = createOctokit({
-    baseUrl: env.apiUrl,
-    token: inputs.token,
-    ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
-    writeIntervalMs: overrides.writeIntervalMs ?? config.sync.writeIntervalMs,
-    ...(overrides.retryUnitMs !== undefined ? { retryUnitMs: overrides.retryUnitMs } : {}),
-    // Octokit logs every request at info and every failed one at error; the modes report failures themselves.
-    logger: {
-      debug: (m) => core.debug(m),
-      info: (m) => core.debug(m),
-      warn: (m) => core.warning(m),
-      error: (m) => core.debug(m),
-    },
-  });
+  let login: Promise<string | null> | null = null;
+  const askLogin = () => (login ??= creatorLogin(inputs.token, octokit));
   const paths = inputs.paths.join('\n') === DEFAULT_PATHS ? config.paths : inputs.paths;
   const ctx: ModeContext = {
     inputs,
@@ -99,15 +107,32 @@ async function main(overrides: RunOverrides): Promise<ModeOutcome | null> {
     paths,
     octokit,
     port: new OctokitPort(octokit, { owner: env.owner, repo: env.repo }),
+    creatorLogin: askLogin,
     now: overrides.now ? overrides.now() : new Date(),
   };
+  // Each mode is its own chunk of the bundle: a run compiles only the code of its mode.
+  const runMode = await loadMode(mode);
+  // Sync and the digest always ask who the token writes as: asked now, the answer travels while
+  // the mode finds, reads and parses its files (awaited by the mode; one that stops before asking
+  // must not turn a refusal into an unhandled rejection).
+  if (mode === 'digest' || (mode === 'sync' && syncSkipReason(env) === null))
+    askLogin().catch(() => undefined);
+  return runMode(ctx, loaded.diagnostics);
+}
+
+type RunMode = (
+  ctx: ModeContext,
+  configDiagnostics: readonly Diagnostic[],
+) => Promise<ModeOutcome | null>;
+
+async function loadMode(mode: ReturnType<typeof pickMode>): Promise<RunMode> {
   switch (mode) {
     case 'check':
-      return runCheckMode(ctx, loaded.diagnostics);
+      return (await import('./check-mode.js')).runCheckMode;
     case 'sync':
-      return runSyncMode(ctx);
+      return (await import('./sync-mode.js')).runSyncMode;
     case 'digest':
-      return runDigestMode(ctx);
+      return (await import('./digest-mode.js')).runDigestMode;
   }
 }
 

@@ -3,10 +3,10 @@ import { inScope } from '../core/config/index.js';
 import { renderSyncSummary } from '../core/sync/index.js';
 import { syncRepository, type SyncReport } from '../core/sync/index.js';
 import { isGoneFromWorkspace } from '../io/is-gone-from-workspace.js';
-import { creatorLogin } from './creator-login.js';
 import { logInfo } from './log-info.js';
 import type { ModeContext, ModeOutcome } from './mode-context.js';
 import { readWorkspacePostmortems } from './read-workspace-postmortems.js';
+import { syncSkipReason } from './sync-skip-reason.js';
 
 /**
  * Reconciles the issues of every action item under `paths` with the post-mortems in the workspace,
@@ -14,24 +14,18 @@ import { readWorkspacePostmortems } from './read-workspace-postmortems.js';
  */
 export async function runSyncMode(ctx: ModeContext): Promise<ModeOutcome | null> {
   const { env } = ctx;
-  if (env.eventName === 'push') {
-    const defaultBranch = defaultBranchOf(env.payload);
-    if (defaultBranch === null || env.ref !== `refs/heads/${defaultBranch}`) {
-      const why =
-        defaultBranch === null
-          ? 'the push payload does not name the default branch'
-          : `${env.ref || 'this ref'} is not the default branch (${defaultBranch})`;
-      core.notice(`Sync skipped: ${why}; issues follow the default branch only.`);
-      await core.summary.addRaw(`## Post-mortem action items: sync skipped\n\n${why}.\n`).write();
-      return null;
-    }
-  } else if (env.eventName !== 'workflow_dispatch' && env.eventName !== 'schedule') {
+  const skipped = syncSkipReason(env);
+  if (skipped !== null) {
+    core.notice(`Sync skipped: ${skipped}; issues follow the default branch only.`);
+    await core.summary.addRaw(`## Post-mortem action items: sync skipped\n\n${skipped}.\n`).write();
+    return null;
+  }
+  if (!['push', 'workflow_dispatch', 'schedule'].includes(env.eventName)) {
     throw new Error(
       `sync mode runs on push to the default branch, workflow_dispatch or schedule; the event is "${env.eventName}" (use mode: check on pull requests)`,
     );
   }
   if (!env.sha) throw new Error('GITHUB_SHA is not set; sync needs the commit for permalinks');
-
   const { postmortems, unreadable, files, refused } = await readWorkspacePostmortems(
     env.workspace,
     ctx.paths,
@@ -80,7 +74,7 @@ export async function runSyncMode(ctx: ModeContext): Promise<ModeOutcome | null>
         !skip.has(path) &&
         inScope(path, ctx.paths, ctx.config.exclude) &&
         (read.has(path) || isGoneFromWorkspace(env.workspace, path)),
-      creatorLogin: () => creatorLogin(ctx.inputs.token, ctx.octokit),
+      creatorLogin: ctx.creatorLogin,
     },
     ctx.port,
     {
@@ -132,11 +126,4 @@ function problemCount(report: SyncReport): number {
   const unassigned = new Set(report.unassigned.map((u) => u.id)).size;
   const notDone = report.result.notApplied.filter((n) => n.reason !== 'dry-run').length;
   return skips + unassigned + notDone;
-}
-
-function defaultBranchOf(payload: Record<string, unknown>): string | null {
-  const repository = payload['repository'];
-  if (typeof repository !== 'object' || repository === null) return null;
-  const branch = (repository as { default_branch?: unknown }).default_branch;
-  return typeof branch === 'string' && branch !== '' ? branch : null;
 }

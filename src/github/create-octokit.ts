@@ -1,7 +1,12 @@
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
-import { createWritePacer, unpacedGroup, type PacerClock } from './write-pacer.js';
+import {
+  concurrencyGroup,
+  createWritePacer,
+  unpacedGroup,
+  type PacerClock,
+} from './write-pacer.js';
 
 /** Where Octokit logs retries and rate limits. */
 export interface OctokitLogger {
@@ -19,8 +24,8 @@ export interface CreateOctokitOptions {
   /** A fetch implementation (tests pass the stand-in's). */
   fetch?: typeof globalThis.fetch;
   logger?: OctokitLogger;
-  /** Minimum milliseconds between write requests (default 1000; tests use 0). */
-  writeIntervalMs?: number;
+  /** Minimum milliseconds between write requests (default 1000; tests use 0); a function is asked at each write. */
+  writeIntervalMs?: number | (() => number);
   /** The clock write pacing waits by (default real time; tests pass a fake one). */
   pacerClock?: PacerClock;
   /** Retries of a 5xx or rate-limited request (default 3). */
@@ -65,6 +70,8 @@ export function createOctokit(options: CreateOctokitOptions): PacedOctokit {
       // Plugin internals accept any object with Bottleneck's `key(id).schedule(options, job)` shape.
       write: createWritePacer(options.writeIntervalMs ?? 1000, options.pacerClock) as never,
       notifications: unpacedGroup as never,
+      // Not in the plugin's types, but read like `write`: the group every request goes through.
+      ...({ global: concurrencyGroup(10) } as object),
       onSecondaryRateLimit: (
         retryAfter: number,
         opts: { method: string; url: string },

@@ -19,8 +19,15 @@ export interface PacerClock {
   sleep(ms: number): Promise<void>;
 }
 
-/** Creates a pacer that spaces job starts at least `intervalMs` apart (0: no spacing). */
-export function createWritePacer(intervalMs: number, clock: PacerClock = realClock): WritePacer {
+/**
+ * Creates a pacer that spaces job starts at least `intervalMs` apart (0: no spacing); a function
+ * is asked at each write (a host that learns the interval after making its client).
+ */
+export function createWritePacer(
+  intervalMs: number | (() => number),
+  clock: PacerClock = realClock,
+): WritePacer {
+  const interval = typeof intervalMs === 'function' ? intervalMs : () => intervalMs;
   let tail: Promise<unknown> = Promise.resolve();
   let lastStart = Number.NEGATIVE_INFINITY;
   const limiter = {
@@ -30,8 +37,9 @@ export function createWritePacer(intervalMs: number, clock: PacerClock = realClo
       ...args: unknown[]
     ): Promise<T> {
       const run = tail.then(async () => {
-        const wait = lastStart + intervalMs - clock.now();
-        if (intervalMs > 0 && wait > 0) await clock.sleep(wait);
+        const spacing = interval();
+        const wait = lastStart + spacing - clock.now();
+        if (spacing > 0 && wait > 0) await clock.sleep(wait);
         lastStart = clock.now();
         return job(...args);
       });
@@ -52,6 +60,35 @@ export const unpacedGroup: WritePacer = {
     ): Promise<T> => job(...args),
   }),
 };
+
+/**
+ * A group that runs at most `max` jobs at once, on promises alone (replaces the plugin's global
+ * Bottleneck group of 10: same bound, but without its chain of zero-delay timers, which held a
+ * run's first request back until the CPU work queued behind it was done).
+ */
+export function concurrencyGroup(max: number): WritePacer {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  const limiter = {
+    async schedule<T>(
+      _options: unknown,
+      job: (...args: unknown[]) => Promise<T> | T,
+      ...args: unknown[]
+    ): Promise<T> {
+      // A finishing job hands its slot to the next one waiting, so the bound holds exactly.
+      if (running >= max) await new Promise<void>((resolve) => waiting.push(resolve));
+      else running++;
+      try {
+        return await job(...args);
+      } finally {
+        const next = waiting.shift();
+        if (next) next();
+        else running--;
+      }
+    },
+  };
+  return { key: () => limiter };
+}
 
 const realClock: PacerClock = {
   now: () => Date.now(),
