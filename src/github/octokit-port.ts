@@ -275,10 +275,8 @@ export class OctokitPort implements IssuesPort, PullRequestsPort {
   }
 
   async listProjectFields(project: ProjectRef): Promise<ProjectField[]> {
-    const fields = (await this.#client.paginate(
-      'GET /orgs/{org}/projectsV2/{project_number}/fields',
-      { org: project.owner, project_number: project.number, per_page: 100 },
-    )) as Array<{
+    const { route, params } = projectEndpoint('GET', project, '/fields');
+    const fields = (await this.#client.paginate(route, { ...params, per_page: 100 })) as Array<{
       id: number;
       name: string;
       data_type: string;
@@ -296,15 +294,12 @@ export class OctokitPort implements IssuesPort, PullRequestsPort {
   }
 
   async listProjectItems(project: ProjectRef, fieldIds: readonly number[]): Promise<ProjectItem[]> {
-    const items = (await this.#client.paginate(
-      'GET /orgs/{org}/projectsV2/{project_number}/items',
-      {
-        org: project.owner,
-        project_number: project.number,
-        per_page: 100,
-        ...(fieldIds.length > 0 ? { fields: fieldIds.join(',') } : {}),
-      },
-    )) as Array<{
+    const { route, params } = projectEndpoint('GET', project, '/items');
+    const items = (await this.#client.paginate(route, {
+      ...params,
+      per_page: 100,
+      ...(fieldIds.length > 0 ? { fields: fieldIds.join(',') } : {}),
+    })) as Array<{
       id: number;
       content_type: string;
       content?: { id?: number } | null;
@@ -320,17 +315,14 @@ export class OctokitPort implements IssuesPort, PullRequestsPort {
   }
 
   async addProjectItem(project: ProjectRef, issueNumber: number): Promise<number> {
-    const { data } = await this.#client.request(
-      'POST /orgs/{org}/projectsV2/{project_number}/items',
-      {
-        org: project.owner,
-        project_number: project.number,
-        type: 'Issue',
-        owner: this.#repo.owner,
-        repo: this.#repo.repo,
-        number: issueNumber,
-      },
-    );
+    const { route, params } = projectEndpoint('POST', project, '/items');
+    const { data } = await this.#client.request(route, {
+      ...params,
+      type: 'Issue',
+      owner: this.#repo.owner,
+      repo: this.#repo.repo,
+      number: issueNumber,
+    });
     return (data as { id: number }).id;
   }
 
@@ -339,9 +331,9 @@ export class OctokitPort implements IssuesPort, PullRequestsPort {
     itemId: number,
     values: ReadonlyArray<{ fieldId: number; value: string | number | null }>,
   ): Promise<void> {
-    await this.#client.request('PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}', {
-      org: project.owner,
-      project_number: project.number,
+    const { route, params } = projectEndpoint('PATCH', project, '/items/{item_id}');
+    await this.#client.request(route, {
+      ...params,
       item_id: itemId,
       fields: values.map((v) => ({ id: v.fieldId, value: v.value })),
     });
@@ -418,6 +410,23 @@ function toIssue(data: IssueJson): IssueRecord {
   if (data.issue_field_values !== undefined)
     record.fieldValues = data.issue_field_values.map(toFieldValue);
   return record;
+}
+
+/** The route of a project endpoint, an organisation's or a user's, with its owner and number. */
+function projectEndpoint(
+  method: 'GET' | 'POST' | 'PATCH',
+  project: ProjectRef,
+  rest: string,
+): { route: string; params: Record<string, string | number> } {
+  return project.ownerType === 'user'
+    ? {
+        route: `${method} /users/{username}/projectsV2/{project_number}${rest}`,
+        params: { username: project.owner, project_number: project.number },
+      }
+    : {
+        route: `${method} /orgs/{org}/projectsV2/{project_number}${rest}`,
+        params: { org: project.owner, project_number: project.number },
+      };
 }
 
 /** A project field value as text: a single select's option id, a date, a number or text. */

@@ -160,8 +160,17 @@ function addSubIssue(ctx: RouteContext): Reply {
   return { status: 201, body: issueJson(ctx, repo, parent) };
 }
 
+function projectUrl(ctx: RouteContext, project: ProjectState): string {
+  return `${ctx.base}/${project.user ? 'users' : 'orgs'}/${project.org}/projectsV2/${project.number}`;
+}
+
 function projectOf(ctx: RouteContext): ProjectState {
-  const key = `${ctx.params['org'] ?? ''}/${ctx.params['project_number'] ?? ''}`.toLowerCase();
+  const user = ctx.params['username'];
+  const key = (
+    user === undefined
+      ? `${ctx.params['org'] ?? ''}/${ctx.params['project_number'] ?? ''}`
+      : `users/${user}/${ctx.params['project_number'] ?? ''}`
+  ).toLowerCase();
   const project = planningState(ctx.state).projects.get(key);
   if (!project) throw new HttpError(404, 'Not Found');
   return project;
@@ -171,7 +180,7 @@ function projectFieldJson(ctx: RouteContext, project: ProjectState, f: ProjectFi
   const out: Json = {
     id: f.id,
     node_id: `PVTF_${f.id}`,
-    project_url: `${ctx.base}/orgs/${project.org}/projectsV2/${project.number}`,
+    project_url: projectUrl(ctx, project),
     name: f.name,
     data_type: f.data_type,
     created_at: ctx.now(),
@@ -197,14 +206,14 @@ function projectItemJson(
   const out: Json = {
     id: item.id,
     node_id: `PVTI_${item.id}`,
-    project_url: `${ctx.base}/orgs/${project.org}/projectsV2/${project.number}`,
+    project_url: projectUrl(ctx, project),
     content_type: 'Issue',
     content: found ? issueJson(ctx, found.repo, found.issue) : null,
     creator: userJson(ctx, ctx.state.actor),
     created_at: item.created_at,
     updated_at: item.updated_at,
     archived_at: null,
-    item_url: `${ctx.base}/orgs/${project.org}/projectsV2/${project.number}/items/${item.id}`,
+    item_url: `${projectUrl(ctx, project)}/items/${item.id}`,
   };
   if (fieldIds !== null)
     out['fields'] = project.fields
@@ -372,3 +381,8 @@ export const planningRoutes: Record<string, (ctx: RouteContext) => Reply> = {
     return { status: 204 };
   },
 };
+
+// A user's project answers like an organisation's: the same handlers, keyed by `username`.
+for (const [route, handler] of Object.entries(planningRoutes))
+  if (route.includes(' /orgs/{org}/projectsV2/'))
+    planningRoutes[route.replace(' /orgs/{org}/', ' /users/{username}/')] = handler;

@@ -25,7 +25,7 @@ export interface PlanningState {
   subIssues: Map<number, number[]>;
   /** Sub-issue database id → its parent's database id (GitHub allows one parent). */
   parentOf: Map<number, number>;
-  /** `org/number` (lower case) → an organisation project. */
+  /** `org/number` (lower case) → an organisation project; `users/login/number` → a user's. */
   projects: Map<string, ProjectState>;
 }
 
@@ -46,10 +46,13 @@ export interface ProjectItemState {
   updated_at: string;
 }
 
-/** An organisation project (Projects v2). */
+/** An organisation's or a user's project (Projects v2). */
 export interface ProjectState {
   id: number;
+  /** The owner's login (an organisation, or a user when `user` is set). */
   org: string;
+  /** A user's project (`/users/{username}/projectsV2/…`) rather than an organisation's. */
+  user?: boolean;
   number: number;
   fields: ProjectFieldState[];
   items: ProjectItemState[];
@@ -183,16 +186,18 @@ export function subIssueNumbers(state: StandInState, parent: IssueState): number
   });
 }
 
-/** Creates an organisation project with these fields (a Title field comes first, as on GitHub). */
+/** Creates an organisation's (or, with `user`, a user's) project with these fields (a Title field comes first, as on GitHub). */
 export function defineProject(
   state: StandInState,
   org: string,
   number: number,
   fields: Array<{ name: string; dataType: ProjectFieldState['data_type']; options?: string[] }>,
+  options: { user?: boolean } = {},
 ): ProjectState {
   const project: ProjectState = {
     id: nextId(state),
     org,
+    ...(options.user ? { user: true } : {}),
     number,
     fields: [{ name: 'Title', dataType: 'title' as const }, ...fields].map((f) => ({
       id: nextId(state),
@@ -205,7 +210,10 @@ export function defineProject(
     })),
     items: [],
   };
-  planningState(state).projects.set(`${org}/${number}`.toLowerCase(), project);
+  planningState(state).projects.set(
+    `${options.user ? 'users/' : ''}${org}/${number}`.toLowerCase(),
+    project,
+  );
   return project;
 }
 

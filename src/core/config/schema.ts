@@ -419,7 +419,18 @@ export const configSchema = z
           ),
         project: z
           .object({
-            owner: z.string().min(1).describe('The organisation that owns the project.'),
+            owner: z
+              .string()
+              .min(1)
+              .describe(
+                'The organisation (or, with `ownerType: user`, the user) that owns the project.',
+              ),
+            ownerType: z
+              .enum(['organization', 'user'])
+              .default('organization')
+              .describe(
+                "Whose project it is: an organisation's (`/orgs/acme/projects/7`) or a user's (`/users/alice/projects/7`).",
+              ),
             number: z.number().int().positive().describe("The project's number (in its URL)."),
             dueField: z
               .string()
@@ -447,7 +458,7 @@ export const configSchema = z
           .nullable()
           .default(null)
           .describe(
-            "An organisation project (Projects v2) every tracked item's issue is an item of, its fields kept in step (two or more reads per run: the fields, the items). Null: none.",
+            "A project (Projects v2, an organisation's or a user's) every tracked item's issue is an item of, its fields kept in step (two or more reads per run: the fields, the items; the digest and the dashboard read its due dates back the same way). Null: none.",
           ),
       })
       .prefault({})

@@ -3,6 +3,7 @@ import { httpStatus } from '../ports/http-status.js';
 import type { IssuesPort } from '../ports/port.js';
 import { isCalendarDate } from '../text/calendar-date.js';
 import { errorMessage } from '../text/error-message.js';
+import { projectRef } from '../sync/project-ref.js';
 
 /** The project's due dates by issue database id (null: the item has none), or why none were read. */
 export type ProjectDues =
@@ -16,7 +17,7 @@ export type ProjectDues =
 export async function readProjectDues(port: IssuesPort, config: Config): Promise<ProjectDues> {
   const project = config.planning.project;
   if (project === null || project.dueField === '') return { dues: null, note: null };
-  const ref = { owner: project.owner, number: project.number };
+  const ref = projectRef(project);
   if (port.listProjectFields === undefined || port.listProjectItems === undefined)
     return { dues: null, note: null };
   try {

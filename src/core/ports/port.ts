@@ -100,10 +100,12 @@ export interface CommentRecord {
   author: string | null;
 }
 
-/** An organisation project (Projects v2), by its owner's login and number. */
+/** A project (Projects v2), by its owner's login and number. */
 export interface ProjectRef {
   owner: string;
   number: number;
+  /** A user's project (`/users/{username}/projectsV2/…`); absent: an organisation's. */
+  ownerType?: 'organization' | 'user';
 }
 
 /** A field of a project: options by id and name for a single select. */

@@ -4,6 +4,7 @@ import type { Postmortem } from '../model/index.js';
 import { applySync, type ApplyResult } from './apply-sync.js';
 import type { DesiredIssue } from './desired-issue.js';
 import { permalink } from './permalink.js';
+import { projectRef } from './project-ref.js';
 import { findParents, planParents, planSubIssues, type ChildIssue } from './plan-parents.js';
 import { sourceValuesById } from './field-source-value.js';
 import { itemIssues, planFieldWrites, unfitNotes, type ItemIssue } from './plan-planning.js';
@@ -120,7 +121,7 @@ export async function applyPlanning(
     for (const { op, itemId } of run.result.applied)
       if (op.kind === 'add-project-item' && itemId !== undefined) added.set(op.id, itemId);
     const targets = project.targets.map((t) => ({ ...t, addedItemId: added.get(t.id) ?? null }));
-    const ref = { owner: planning.project.owner, number: planning.project.number };
+    const ref = projectRef(planning.project);
     const updates = planProjectFields(
       targets,
       project.fields,
@@ -148,7 +149,7 @@ async function readProject(
   const none = { adds: [], targets: [], fields: null, reads: 0 };
   const project = config.planning.project;
   if (project === null || items.length === 0) return none;
-  const ref = { owner: project.owner, number: project.number };
+  const ref = projectRef(project);
   if (port.listProjectFields === undefined || port.listProjectItems === undefined) {
     logger.info(
       `project ${ref.owner}#${ref.number}: this host cannot reach projects; left as it is`,

@@ -114,6 +114,7 @@ const withProject = (source: 'postmortem' | 'github'): Config => ({
     project: {
       owner: OWNER,
       number: 7,
+      ownerType: 'organization',
       dueField: 'Due',
       statusField: 'Status',
       severityField: '',

@@ -270,6 +270,7 @@ const withBoard = (fields: Config['planning']['fields'] = projectMap): Config =>
     project: {
       owner: OWNER,
       number: 7,
+      ownerType: 'organization',
       dueField: 'Due',
       statusField: 'Status',
       severityField: 'Severity',

@@ -14,6 +14,7 @@ const everything: Config = {
     project: {
       owner: OWNER,
       number: 3,
+      ownerType: 'organization',
       dueField: 'Due',
       statusField: 'Status',
       severityField: '',

@@ -33,6 +33,7 @@ const project = (extra: Partial<Config['planning']> = {}): Config => ({
     project: {
       owner: OWNER,
       number: 7,
+      ownerType: 'organization',
       dueField: 'Due',
       statusField: 'Status',
       severityField: 'Severity',

@@ -177,6 +177,7 @@ describe('mapped fields in the plan', () => {
     const project = {
       owner: 'acme',
       number: 7,
+      ownerType: 'organization' as const,
       dueField: '',
       statusField: '',
       severityField: '',

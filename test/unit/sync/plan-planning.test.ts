@@ -214,6 +214,7 @@ describe('planProjectFields', () => {
   const project = {
     owner: 'acme',
     number: 7,
+    ownerType: 'organization' as const,
     dueField: 'Due',
     statusField: 'Status',
     severityField: 'Severity',
