@@ -397,13 +397,13 @@ export const configSchema = z
           .record(z.string().min(1), fieldSource)
           .default({})
           .describe(
-            "More organisation issue fields to keep in step, by field name (case-insensitive) → source: `owner` (as written), `ownerTeam` (an `@org/team` owner), `services`, `tags`, `incidentDate`, `due`, `severity`, `priority`, `type` (the item's), `postmortemTitle`, `postmortemFile`, `durationMinutes`, `rootCauseCategory`. Set by the field's type: a date field takes a `YYYY-MM-DD` source, a single select the option of that name (for a list, the first that names one; for a team, `@acme/sre`, `acme/sre` or `sre`), text the value (a list joined by commas), a number a numeric source. A value that does not fit (no such option, not a date) is skipped with one line naming the field and value; an item without the value leaves the field as it is. Example: `{ Service: services, Team: ownerTeam, Incident date: incidentDate }`.",
+            "More organisation issue fields to keep in step (with `issueFields` on), by field name (case-insensitive) → source: `owner` (as written), `ownerTeam` (an `@org/team` owner), `services`, `tags`, `incidentDate`, `due`, `severity`, `priority`, `type` (the item's), `postmortemTitle`, `postmortemFile`, `durationMinutes`, `rootCauseCategory`. Set by the field's type: a date field takes a `YYYY-MM-DD` source, a single select the option of that name (for a list, the first that names one; for a team, `@acme/sre`, `acme/sre` or `sre`), text the value (a list joined by commas), a number a numeric source. A value that does not fit (no such option, not a date) is skipped with one line naming the field and value; an item without the value leaves the field as it is. Example: `{ Service: services, Team: ownerTeam, Incident date: incidentDate }`.",
           ),
         dueDateSource: z
           .enum(['postmortem', 'github'])
           .default('postmortem')
           .describe(
-            'Which due date wins when the issue field was changed on GitHub and the post-mortem was not: `postmortem` sets the field back (saying so), `github` keeps it and the digest counts overdue from it. Either way the digest shows both dates.',
+            "Which due date wins when the issue field or the project's due-date field was changed on GitHub and the post-mortem was not: `postmortem` sets it back (saying so), `github` keeps it and the digest and the dashboard count overdue from it (the issue field's first). Either way both show both dates.",
           ),
         parentIssues: z
           .boolean()
