@@ -1,12 +1,12 @@
+import type { Diagnostic } from '../../core/model/index.js';
 import { IoError } from '../../io/io-error.js';
 import { loadConfigFile } from '../../io/load-config-file.js';
 import { readPostmortemFile } from '../../io/read-postmortem-file.js';
 import { lintInWorker } from '../../io/parse-in-worker.js';
-import type { FileResult } from '../file-result.js';
 import { findTargets } from '../find-targets.js';
-import { formatGithub } from '../format/format-github.js';
-import { formatJson } from '../format/format-json.js';
-import { formatStylish } from '../format/format-stylish.js';
+import { githubReporter } from '../format/format-github.js';
+import { jsonReporter } from '../format/format-json.js';
+import { stylishReporter } from '../format/format-stylish.js';
 import type { CliIo } from '../io.js';
 import { parseCliArgs } from '../parse-cli-args.js';
 import { UsageError } from '../usage-error.js';
@@ -28,7 +28,7 @@ Options:
 Exit status: 0 no errors, 1 errors found, 2 usage or I/O error, or no post-mortem found.
 `;
 
-const FORMATS = { stylish: formatStylish, json: formatJson, github: formatGithub } as const;
+const FORMATS = { stylish: stylishReporter, json: jsonReporter, github: githubReporter } as const;
 
 /** `postmortem-tracker lint`: lints the named (or configured) post-mortems and prints a report. */
 export async function run(args: string[], io: CliIo): Promise<number> {
@@ -48,15 +48,20 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const format = values.format ?? 'stylish';
   if (!(format in FORMATS))
     throw new UsageError(`unknown --format "${format}"; use stylish, json or github`);
-  const formatter = FORMATS[format as keyof typeof FORMATS];
+  const reporter = FORMATS[format as keyof typeof FORMATS]();
 
   const loaded = await loadConfigFile(io.cwd, values.config);
   const files = await findTargets('lint', positionals, io, loaded.config);
   if (files === null) return 2;
 
-  const results: FileResult[] = [];
+  // Each file's findings are written as soon as it is linted; only the verdict is kept.
+  let failed = false;
+  const report = (file: string, diagnostics: Diagnostic[]) => {
+    failed ||= diagnostics.some((d) => d.severity === 'error');
+    io.stdout.write(reporter.file({ file, diagnostics }));
+  };
   if (loaded.file !== null && loaded.diagnostics.length > 0)
-    results.push({ file: loaded.file, diagnostics: loaded.diagnostics });
+    report(loaded.file, loaded.diagnostics);
   let ioFailed = false;
   for (const file of files) {
     let text: string;
@@ -68,13 +73,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       ioFailed = true;
       continue;
     }
-    results.push({
-      file,
-      diagnostics: (await lintInWorker(text, file, loaded.config)).diagnostics,
-    });
+    report(file, (await lintInWorker(text, file, loaded.config)).diagnostics);
   }
 
-  io.stdout.write(formatter(results));
+  io.stdout.write(reporter.end());
   if (ioFailed) return 2;
-  return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+  return failed ? 1 : 0;
 }

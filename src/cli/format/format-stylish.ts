@@ -1,35 +1,39 @@
 import { plural } from '../../core/text/index.js';
-import type { FileResult } from '../file-result.js';
+import { formatAll, type FileResult, type Reporter } from '../file-result.js';
+
+/** Human-readable report, streamed: diagnostics grouped by file with line:col, severity, message and rule, then a summary. */
+export function stylishReporter(): Reporter {
+  let errors = 0;
+  let warnings = 0;
+  let files = 0;
+  return {
+    file({ file, diagnostics }) {
+      files++;
+      if (diagnostics.length === 0) return '';
+      const out = [file];
+      const positions = diagnostics.map((d) => `${d.line}:${d.column}`);
+      const width = Math.max(...positions.map((p) => p.length));
+      diagnostics.forEach((d, i) => {
+        if (d.severity === 'error') errors++;
+        else warnings++;
+        out.push(
+          `  ${(positions[i] ?? '').padEnd(width)}  ${d.severity.padEnd(7)}  ${oneLine(d.message)}  ${d.rule}`,
+        );
+      });
+      return `${out.join('\n')}\n\n`;
+    },
+    end() {
+      const total = errors + warnings;
+      return total === 0
+        ? `✔ ${plural(files, 'file')} checked, no problems\n`
+        : `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${plural(files, 'file')} checked\n`;
+    },
+  };
+}
 
 /** Human-readable report: diagnostics grouped by file with line:col, severity, message and rule, then a summary. */
 export function formatStylish(results: readonly FileResult[]): string {
-  let errors = 0;
-  let warnings = 0;
-  const out: string[] = [];
-  for (const { file, diagnostics } of results) {
-    if (diagnostics.length === 0) continue;
-    out.push(file);
-    const positions = diagnostics.map((d) => `${d.line}:${d.column}`);
-    const width = Math.max(...positions.map((p) => p.length));
-    diagnostics.forEach((d, i) => {
-      if (d.severity === 'error') errors++;
-      else warnings++;
-      out.push(
-        `  ${(positions[i] ?? '').padEnd(width)}  ${d.severity.padEnd(7)}  ${oneLine(d.message)}  ${d.rule}`,
-      );
-    });
-    out.push('');
-  }
-  const files = results.length;
-  const total = errors + warnings;
-  if (total === 0) {
-    out.push(`✔ ${plural(files, 'file')} checked, no problems`);
-  } else {
-    out.push(
-      `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${plural(files, 'file')} checked`,
-    );
-  }
-  return `${out.join('\n')}\n`;
+  return formatAll(stylishReporter(), results);
 }
 
 function oneLine(text: string): string {
