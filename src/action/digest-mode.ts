@@ -95,7 +95,10 @@ async function writeDashboard(ctx: ModeContext, postmortems: Postmortem[]): Prom
   if (problem !== null)
     throw new Error(`input "report-dir": "${showPath(ctx.inputs.reportDir)}" ${problem}`);
   const login = await ctx.creatorLogin();
-  const issues = login === null ? [] : await collectTrackedIssues(ctx.port, config, login);
+  const issues =
+    login === null
+      ? []
+      : await collectTrackedIssues(ctx.port, config, login, { projectDue: true, log: logInfo });
   const data = buildReport({ postmortems, issues, config, now: ctx.now });
   const assets = await readUplotAssets();
   if (assets === null) core.warning('uPlot was not found: the dashboard has its tables only.');

@@ -50,7 +50,7 @@ export interface RunDigestResult {
 
 /** Options of {@link collectTrackedIssues}. */
 export interface CollectOptions {
-  /** Read each issue's due date in the `planning.project` project back (default true; a check that needs only states passes false). */
+  /** Read each issue's due date in the `planning.project` project back, as the digest and the dashboard do (default false: a check needs only the issues' states). */
   projectDue?: boolean;
   /** Receives one line when the project could not be read back. */
   log?: (line: string) => void;
@@ -58,8 +58,8 @@ export interface CollectOptions {
 
 /**
  * Tracked issues: every issue carrying the tool label that `toolLogin` opened (the port pages 100
- * at a time), each with its due date in the `planning.project` project when one is configured
- * (`projectDue`; two or more reads: the fields, the items).
+ * at a time); with `projectDue`, each with its due date in the `planning.project` project when one
+ * is configured (two or more reads more: the fields, the items).
  */
 export async function collectTrackedIssues(
   issues: IssuesPort,
@@ -70,7 +70,7 @@ export async function collectTrackedIssues(
   const tracked = (await issues.listIssuesByLabel(config.labels.tool)).filter((i) =>
     isToolAuthor(i.author, toolLogin),
   );
-  if (options.projectDue === false || tracked.length === 0) return tracked;
+  if (options.projectDue !== true || tracked.length === 0) return tracked;
   const { dues, note } = await readProjectDues(issues, config);
   if (note !== null) options.log?.(note);
   if (dues === null) return tracked;
@@ -98,7 +98,7 @@ export async function runDigest(deps: RunDigestDeps): Promise<RunDigestResult> {
     );
   const issues =
     github && toolLogin
-      ? await collectTrackedIssues(github.issues, config, toolLogin, { log })
+      ? await collectTrackedIssues(github.issues, config, toolLogin, { projectDue: true, log })
       : [];
   const digest = analyseDigest({
     // An empty, binary, undecodable or unparsable file is not a post-mortem to count.

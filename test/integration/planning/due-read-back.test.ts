@@ -156,7 +156,7 @@ async function readBack(gh: GitHubStandIn, config: Config) {
     repo: REPO,
   });
   const mark = gh.requests.mark();
-  const issues = await collectTrackedIssues(port, config, TOOL_LOGIN);
+  const issues = await collectTrackedIssues(port, config, TOOL_LOGIN, { projectDue: true });
   const requests = gh.requests.filter(undefined, mark).map((r) => `${r.method} ${r.route ?? ''}`);
   const postmortems = Object.entries(files).map(([p, t]) => parsePostmortem(t, p));
   const result = analyseDigest({ postmortems, issues, config, now: NOW });
@@ -234,19 +234,27 @@ describe('the project’s due date read back', () => {
     expect(item?.dueDisagreement?.github).toBe('2026-03-12');
   });
 
-  it('without a project, or with one that cannot be read, the digest reads the issues only', async () => {
+  it('without a project, or with one that cannot be read, the digest reads the issues only; a check never reads the project', async () => {
     const config = withProject('postmortem');
     const { gh } = await movedInProject(config);
     const none = await readBack(gh, { ...config, planning: { ...config.planning, project: null } });
     expect(none.requests).toEqual(['GET /repos/{owner}/{repo}/issues']);
     expect(none.item?.dueDisagreement).toBeUndefined();
-    planningState(gh.state).projects.clear();
     const port = new OctokitPort(new Octokit({ request: { fetch: gh.fetch } }), {
       owner: OWNER,
       repo: REPO,
     });
+    // A pull-request check needs the issues' states only: the default reads no project.
+    const check = gh.requests.mark();
+    const forCheck = await collectTrackedIssues(port, config, TOOL_LOGIN);
+    expect(gh.requests.filter(undefined, check).map((r) => r.route)).toEqual([
+      '/repos/{owner}/{repo}/issues',
+    ]);
+    expect(forCheck[0]?.projectDue).toBeUndefined();
+    planningState(gh.state).projects.clear();
     const lines: string[] = [];
     const issues = await collectTrackedIssues(port, config, TOOL_LOGIN, {
+      projectDue: true,
       log: (l) => lines.push(l),
     });
     expect(issues).toHaveLength(1);

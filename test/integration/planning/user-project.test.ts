@@ -69,7 +69,7 @@ describe('a user’s project (planning.project.ownerType: user)', () => {
       owner: OWNER,
       repo: REPO,
     });
-    const tracked = await collectTrackedIssues(port, config, TOOL_LOGIN);
+    const tracked = await collectTrackedIssues(port, config, TOOL_LOGIN, { projectDue: true });
     expect(tracked.find((i) => i.title === 'Add a replica lag alert')?.projectDue).toBe(
       '2026-04-01',
     );
