@@ -189,7 +189,11 @@ describe('issue fields the config maps by name (planning.fields)', () => {
     expect(alert).not.toHaveProperty('Incident date');
   });
 
-  it('a fault at every write position still ends with one issue and the same mapped fields', async () => {
+  it('a fault at every write position still ends with one issue, one project item and the same mapped fields', async () => {
+    const config: Config = {
+      ...mapped(),
+      planning: { ...mapped().planning, project: withBoard().planning.project },
+    };
     const before = postmortem();
     const after = postmortem({
       services: 'db',
@@ -199,32 +203,44 @@ describe('issue fields the config maps by name (planning.fields)', () => {
         '- [ ] Add a synthetic write probe (@acme/sre, Due: 2026-05-01)',
       ],
     });
-    const prepared = async (): Promise<GitHubStandIn> => {
+    const prepared = async (): Promise<{ gh: GitHubStandIn; board: ProjectState }> => {
       const gh = orgWithFields();
-      await runSync(gh, before, { config: mapped(), plain: true });
-      return gh;
+      const board = projectOf(gh);
+      await runSync(gh, before, { config, plain: true });
+      return { gh, board };
     };
+    const state = ({ gh, board }: { gh: GitHubStandIn; board: ProjectState }) => ({
+      fields: fieldsByTitle(gh),
+      project: rows(gh, board),
+      items: board.items.length,
+    });
     const clean = await prepared();
-    const cleanReport = await runSync(clean, after, { config: mapped(), plain: true });
+    const cleanReport = await runSync(clean.gh, after, { config, plain: true });
     const total = cleanReport.result.writes;
     expect(cleanReport.plan.filter((op) => op.kind === 'set-fields')).toHaveLength(3);
-    const expected = fieldsByTitle(clean);
-    expect(expected['Add a replica lag alert']?.['Team']).toBe('platform');
+    expect(cleanReport.plan.filter((op) => op.kind === 'update-project-item')).toHaveLength(3);
+    const expected = state(clean);
+    expect(expected.fields['Add a replica lag alert']?.['Team']).toBe('platform');
+    expect(expected.project['Add a synthetic write probe']).toMatchObject({
+      Service: 'db',
+      Team: '@acme/sre',
+    });
+    expect(expected.items).toBe(3);
     for (const how of ['refused', 'lost'] as const)
       for (let k = 1; k <= total; k++) {
-        const gh = await prepared();
-        const failing = await runSync(gh, after, {
-          config: mapped(),
-          fetch: failingFetch(gh.fetch, k, how),
+        const run = await prepared();
+        const failing = await runSync(run.gh, after, {
+          config,
+          fetch: failingFetch(run.gh.fetch, k, how),
           createAttempts: 1,
           plain: true,
         });
         expect(failing.result.failure, `${how} k=${k}`).not.toBeNull();
-        await runSync(gh, after, { config: mapped(), plain: true });
-        expect(fieldsByTitle(gh), `${how} k=${k}`).toEqual(expected);
-        const mark = gh.requests.mark();
-        await runSync(gh, after, { config: mapped(), plain: true });
-        expect(gh.requests.writes(mark), `${how} k=${k}: a third run writes nothing`).toBe(0);
+        await runSync(run.gh, after, { config, plain: true });
+        expect(state(run), `${how} k=${k}`).toEqual(expected);
+        const mark = run.gh.requests.mark();
+        await runSync(run.gh, after, { config, plain: true });
+        expect(run.gh.requests.writes(mark), `${how} k=${k}: a third run writes nothing`).toBe(0);
       }
   });
 
@@ -245,7 +261,11 @@ describe('issue fields the config maps by name (planning.fields)', () => {
 /** Project 7 with Status, Due and one field of each type for the mapping. */
 function withProject(): { gh: GitHubStandIn; board: ProjectState } {
   const gh = standIn();
-  const board = defineProject(gh.state, OWNER, 7, [
+  return { gh, board: projectOf(gh) };
+}
+
+function projectOf(gh: GitHubStandIn): ProjectState {
+  return defineProject(gh.state, OWNER, 7, [
     { name: 'Status', dataType: 'single_select', options: ['Todo', 'Done'] },
     { name: 'Due', dataType: 'date' },
     { name: 'Service', dataType: 'single_select', options: ['api', 'db'] },
@@ -253,7 +273,6 @@ function withProject(): { gh: GitHubStandIn; board: ProjectState } {
     { name: 'Incident', dataType: 'date' },
     { name: 'Minutes', dataType: 'number' },
   ]);
-  return { gh, board };
 }
 
 const projectMap: Config['planning']['fields'] = {
