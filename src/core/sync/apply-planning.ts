@@ -192,7 +192,7 @@ async function readProject(
   } catch (error: unknown) {
     const status = httpStatus(error);
     logger.info(
-      `project ${ref.owner}#${ref.number} not used (${status === null ? errorMessage(error) : `HTTP ${status}`}: it does not exist or the token may not read it); items stay off the project`,
+      `project ${ref.owner}#${ref.number} not used (${status === null ? errorMessage(error) : `HTTP ${status}`}: it does not exist or the token may not read it${status === 404 && ref.ownerType !== 'user' ? "; a user's project needs planning.project.ownerType: user" : ''}); items stay off the project`,
     );
     return { ...none, reads: reads + 1 };
   }

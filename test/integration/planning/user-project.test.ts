@@ -85,7 +85,9 @@ describe('a user’s project (planning.project.ownerType: user)', () => {
     expect(report.result.failure).toBeNull();
     expect(board.items).toEqual([]);
     expect(info.filter((l) => l.startsWith('project alice#3'))).toEqual([
-      expect.stringMatching(/^project alice#3 not used \(HTTP 404/),
+      expect.stringMatching(
+        /^project alice#3 not used \(HTTP 404: .*; a user's project needs planning\.project\.ownerType: user\)/,
+      ),
     ]);
   });
 });
