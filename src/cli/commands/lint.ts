@@ -28,6 +28,9 @@ Options:
 Exit status: 0 no errors, 1 errors found, 2 usage or I/O error, or no post-mortem found.
 `;
 
+/** Files read and linted at once: enough that several are ready in one turn and share a guarded parse. */
+const IN_FLIGHT = 16;
+
 const FORMATS = { stylish: stylishReporter, json: jsonReporter, github: githubReporter } as const;
 
 /** `postmortem-tracker lint`: lints the named (or configured) post-mortems and prints a report. */
@@ -63,7 +66,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (loaded.file !== null && loaded.diagnostics.length > 0)
     report(loaded.file, loaded.diagnostics);
   let ioFailed = false;
-  for (const file of files) {
+  /** One file's findings, or null when it could not be read (said on stderr). */
+  const lintFile = async (file: string): Promise<Diagnostic[] | null> => {
     let text: string;
     try {
       text = await readPostmortemFile(io.cwd, file, loaded.config.limits);
@@ -71,10 +75,27 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       if (!(error instanceof IoError)) throw error;
       io.stderr.write(`postmortem-tracker lint: ${error.message}\n`);
       ioFailed = true;
-      continue;
+      return null;
     }
-    report(file, (await lintInWorker(text, file, loaded.config)).diagnostics);
-  }
+    return (await lintInWorker(text, file, loaded.config)).diagnostics;
+  };
+  // A few files in flight: reads overlap, and files ready together are parsed together. Findings
+  // are still written in the order of the files, each as soon as those before it are written.
+  const done = new Map<number, Diagnostic[] | null>();
+  let next = 0;
+  let written = 0;
+  const lane = async () => {
+    while (next < files.length) {
+      const i = next++;
+      done.set(i, await lintFile(files[i]!));
+      for (let d = done.get(written); d !== undefined; d = done.get(written)) {
+        done.delete(written);
+        if (d !== null) report(files[written]!, d);
+        written++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, files.length) }, lane));
 
   io.stdout.write(reporter.end());
   if (ioFailed) return 2;

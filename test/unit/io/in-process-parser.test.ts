@@ -63,3 +63,34 @@ describe('the in-process parser', () => {
     await expect(parseInWorker(small, 'd.md', {}, closed)).rejects.toThrow('closed');
   });
 });
+
+describe('files asked for together', () => {
+  it('share a guarded call: each gets its own answer, in order, and the one that runs out of time is the only one called too complex', async () => {
+    const own = createInProcessParser();
+    const slow = `# T\n\n${'] \n'.repeat(40_000)}`;
+    const texts = [small, small.replace('SEV2', 'SEV3'), slow, small.replace('SEV2', 'SEV1')];
+    const started = performance.now();
+    const answers = await Promise.all(
+      texts.map((t, i) =>
+        parseInWorker(t, `p${i}.md`, { limits: { parseTimeoutMs: BUDGET_MS } }, own),
+      ),
+    );
+    const elapsed = performance.now() - started;
+    expect(answers.map((a) => a.severity)).toEqual(['SEV2', 'SEV3', null, 'SEV1']);
+    expect(answers.map((a) => a.diagnostics.map((d) => d.rule))).toEqual([
+      [],
+      [],
+      ['file-too-complex'],
+      [],
+    ]);
+    // The slow file ran out of the shared budget, then again alone: at most two budgets in all.
+    expect(elapsed).toBeLessThan(2 * BUDGET_MS + 2_000);
+  });
+
+  it('a file asked for while others parse is not stranded', async () => {
+    const own = createInProcessParser();
+    const first = parseInWorker(small, 'a.md', {}, own);
+    const chained = first.then(() => parseInWorker(small, 'b.md', {}, own));
+    expect((await chained).path).toBe('b.md');
+  });
+});
