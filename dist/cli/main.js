@@ -1,5 +1,5 @@
 import { createRequire as __bannerCreateRequire } from 'module'; const require = __bannerCreateRequire(import.meta.url);
-import{a as i,b as m}from"./chunk-LQJHG2RA.js";import{a as t}from"./chunk-KQDYABK2.js";var n=`Usage: postmortem-tracker <command> [options]
+import{b as m}from"./chunk-ZVVBP2BC.js";import"./chunk-KFSZTXL5.js";import{a as i,e as a}from"./chunk-LP43X6PM.js";import{a as t}from"./chunk-QBB5ZUL2.js";var n=`Usage: postmortem-tracker <command> [options]
 
 Commands:
   lint [PATH|GLOB...]   check post-mortems (missing sections, owners, due dates, placeholders, blame)
@@ -10,9 +10,9 @@ Commands:
   report [PATH...]      write a self-contained dashboard (--out DIR)
 
 Run "postmortem-tracker <command> --help" for a command's options.
-`,a={lint:t(()=>import("./chunk-SSXPD45K.js"),"lint"),parse:t(()=>import("./chunk-4ZCL5I4N.js"),"parse"),init:t(()=>import("./chunk-7ZKWTMCU.js"),"init"),digest:t(()=>import("./chunk-J6UBTS5P.js"),"digest"),sync:t(()=>import("./chunk-CQZT3MWP.js"),"sync"),report:t(()=>import("./chunk-7VENUM5W.js"),"report")};async function l(p,o){let[r,...c]=p;if(r==="-h"||r==="--help"||r==="help")return o.stdout.write(n),0;if(r===void 0)return o.stderr.write(n),2;let s=Object.hasOwn(a,r)?a[r]:void 0;if(s===void 0)return o.stderr.write(`postmortem-tracker: unknown command "${r}"
+`,p={lint:t(()=>import("./chunk-4KMIEAKY.js"),"lint"),parse:t(()=>import("./chunk-7UZR5T2E.js"),"parse"),init:t(()=>import("./chunk-YOC4OKOX.js"),"init"),digest:t(()=>import("./chunk-7TGMEM5V.js"),"digest"),sync:t(()=>import("./chunk-YGAFZZ4L.js"),"sync"),report:t(()=>import("./chunk-LPLAPB6I.js"),"report")};async function w(c,o){let[r,...d]=c;if(r==="-h"||r==="--help"||r==="help")return o.stdout.write(n),0;if(r===void 0)return o.stderr.write(n),2;let s=Object.hasOwn(p,r)?p[r]:void 0;if(s===void 0)return o.stderr.write(`postmortem-tracker: unknown command "${r}"
 
-${n}`),2;try{let{run:e}=await s();return await e(c,o)}catch(e){if(e instanceof m||e instanceof i)return o.stderr.write(`postmortem-tracker ${r}: ${e.message}
-`),2;let d=e instanceof Error?e.stack??e.message:String(e);return o.stderr.write(`postmortem-tracker ${r}: unexpected failure, please report it:
-${d}
-`),2}}t(l,"main");export{l as main};
+${n}`),2;m();try{let{run:e}=await s();return await e(d,o)}catch(e){if(e instanceof a||e instanceof i)return o.stderr.write(`postmortem-tracker ${r}: ${e.message}
+`),2;let u=e instanceof Error?e.stack??e.message:String(e);return o.stderr.write(`postmortem-tracker ${r}: unexpected failure, please report it:
+${u}
+`),2}}t(w,"main");export{w as main};

@@ -91,7 +91,6 @@ describe.runIf(bundled)('the packed package, installed into an empty prefix', ()
     const paths = packed.files.map((f) => f.path).sort();
     expect(paths).toContain('bin/postmortem-tracker.js');
     expect(paths).toContain('dist/cli/main.js');
-    expect(paths).toContain('dist/cli/parse-worker.js');
     expect(paths.filter((p) => /^(src|lib|test|app|bench|node_modules)\//.test(p))).toEqual([]);
     expect(paths).not.toContain('dist/index.js');
     expect(packed.unpackedSize).toBeLessThanOrEqual(5 * 1024 * 1024);

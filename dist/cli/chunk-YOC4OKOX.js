@@ -1,5 +1,5 @@
 import { createRequire as __bannerCreateRequire } from 'module'; const require = __bannerCreateRequire(import.meta.url);
-import{a as h,b as d}from"./chunk-SO6NSA7Q.js";import{a as n,b as m}from"./chunk-LQJHG2RA.js";import"./chunk-QEI2VUKZ.js";import{a as i}from"./chunk-KQDYABK2.js";import{mkdir as f,stat as w,writeFile as k}from"node:fs/promises";import{dirname as y,join as u,relative as T,resolve as b}from"node:path";function p({today:o}){return`---
+import{a as h,b as d}from"./chunk-APKR33LI.js";import{a as n,e as m}from"./chunk-LP43X6PM.js";import{a as i}from"./chunk-QBB5ZUL2.js";import{mkdir as f,stat as w,writeFile as k}from"node:fs/promises";import{dirname as y,join as u,relative as T,resolve as b}from"node:path";function p({today:o}){return`---
 title: Checkout errors after a configuration push
 date: ${o}
 severity: SEV3

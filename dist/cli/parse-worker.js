@@ -1,2 +1,0 @@
-import { createRequire as __bannerCreateRequire } from 'module'; const require = __bannerCreateRequire(import.meta.url);
-import{l as o}from"./chunk-63GVAIPJ.js";import{g as s}from"./chunk-QEI2VUKZ.js";import"./chunk-KQDYABK2.js";import{parentPort as a}from"node:worker_threads";var r=a;if(r===null)throw new Error("parse-worker.js runs only as a worker thread");r.on("message",e=>{try{r.postMessage({id:e.id,result:o(e.task)})}catch(t){r.postMessage({id:e.id,error:s(t)})}});r.postMessage({ready:!0});
