@@ -72,7 +72,7 @@ const common = {
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  minify: process.env.BUNDLE_MINIFY !== "0",
+  minify: process.env.BUNDLE_MINIFY !== '0',
   // Keep class and function names: error messages and stacks stay readable.
   keepNames: true,
   sourcemap: false,
