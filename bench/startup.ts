@@ -162,7 +162,7 @@ ${m <= 150 ? 'met' : `missed by ${(m - 150).toFixed(0)} ms`}); an empty \`node -
 \`lint FILE\` of ${small.label}, against a bare \`unified().use(remarkParse).use(remarkGfm).parse\` of
 the same file in its own process, interleaved, ${ROUNDS} rounds after one warm-up, medians. The CLI is a
 fresh build of the bundle run through \`bin/postmortem-tracker.js\`, as installed. CPU is the whole
-process (every thread, the parse worker included); ${loadNote()} at the end, 2 shared cores.
+process (every thread); ${loadNote()} at the end, 2 shared cores.
 
 | process | wall ms | CPU ms | peak RSS | wall vs bare | CPU vs bare |
 | --- | ---: | ---: | ---: | ---: | ---: |
