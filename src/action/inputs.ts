@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { z } from 'zod';
-import { DEFAULT_CONFIG_FILE } from '../core/config/index.js';
+import { DEFAULT_CONFIG_FILE } from '../core/guard/index.js';
 
 /** The Action's modes; `auto` picks one from the event. */
 export type ActionMode = 'auto' | 'check' | 'sync' | 'digest';

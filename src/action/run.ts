@@ -7,9 +7,8 @@ import { capDiagnostics, pathProblem, showPath } from '../core/guard/index.js';
 import { annotate } from './annotate.js';
 import { logInfo } from './log-info.js';
 import { DEFAULT_PATHS, readInputs } from './inputs.js';
-import { globProblem, type Config } from '../core/config/index.js';
+import type { Config } from '../core/config/index.js';
 import type { Diagnostic } from '../core/model/index.js';
-import { loadActionConfig } from './load-action-config.js';
 import type { ModeContext, ModeOutcome } from './mode-context.js';
 import { creatorLogin } from './creator-login.js';
 import { pickMode } from './pick-mode.js';
@@ -50,20 +49,28 @@ async function main(overrides: RunOverrides): Promise<ModeOutcome | null> {
   const inputs = readInputs();
   // Masked before anything else is logged, so no later line (debug included) can show it.
   if (inputs.token) core.setSecret(inputs.token);
-  for (const pattern of inputs.paths) {
-    const problem = pathProblem(pattern) ?? globProblem(pattern);
+  const refusePath = (pattern: string, problem: string | null) => {
     if (problem !== null) throw new Error(`input "paths": "${showPath(pattern)}" ${problem}`);
-  }
+  };
+  for (const pattern of inputs.paths) refusePath(pattern, pathProblem(pattern));
   const env = await readActionEnv(overrides.env ?? process.env);
   const mode = pickMode(inputs.mode, env.eventName);
   logInfo(`postmortem-tracker: ${mode} mode (${env.eventName} on ${env.owner}/${env.repo})`);
   if (mode === 'check' && env.eventName === 'pull_request_target') return refuseTargetCheck();
 
   let config: Config | null = null;
+  // Settles when the first request leaves: Octokit's retry and throttling plugins pass a request
+  // through several timer turns, which a long synchronous parse would otherwise hold back.
+  let leave = (): void => undefined;
+  const firstRequestLeft = new Promise<void>((resolve) => (leave = resolve));
+  const send = overrides.fetch ?? globalThis.fetch;
   const octokit = createOctokit({
     baseUrl: env.apiUrl,
     token: inputs.token,
-    ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
+    fetch: (...args: Parameters<typeof fetch>) => {
+      leave();
+      return send(...args);
+    },
     // Read at each write: the config, loaded below, sets it.
     writeIntervalMs: () => overrides.writeIntervalMs ?? config?.sync.writeIntervalMs ?? 1000,
     ...(overrides.retryUnitMs !== undefined ? { retryUnitMs: overrides.retryUnitMs } : {}),
@@ -75,6 +82,21 @@ async function main(overrides: RunOverrides): Promise<ModeOutcome | null> {
       error: (m) => core.debug(m),
     },
   });
+
+  let login: Promise<string | null> | null = null;
+  const askLogin = () => (login ??= creatorLogin(inputs.token, octokit));
+  // Sync and the digest always ask who the token writes as: asked now, the answer travels while
+  // the config's code (its schema, YAML, globs) and the mode's load and the files are parsed
+  // (awaited by the mode; a run that stops before asking must not turn a refusal into an
+  // unhandled rejection).
+  const early =
+    inputs.token !== '' && (mode === 'digest' || (mode === 'sync' && syncSkipReason(env) === null));
+  if (early) askLogin().catch(() => undefined);
+  const [{ loadActionConfig }, { globProblem }] = await Promise.all([
+    import('./load-action-config.js'),
+    import('../core/config/index.js'),
+  ]);
+  for (const pattern of inputs.paths) refusePath(pattern, globProblem(pattern));
 
   const loaded = await loadActionConfig(env.workspace, inputs.config);
   config = loaded.config;
@@ -97,8 +119,6 @@ async function main(overrides: RunOverrides): Promise<ModeOutcome | null> {
       'input "token" is empty; pass ${{ github.token }} or a token with issues: write',
     );
 
-  let login: Promise<string | null> | null = null;
-  const askLogin = () => (login ??= creatorLogin(inputs.token, octokit));
   const paths = inputs.paths.join('\n') === DEFAULT_PATHS ? config.paths : inputs.paths;
   const ctx: ModeContext = {
     inputs,
@@ -111,13 +131,10 @@ async function main(overrides: RunOverrides): Promise<ModeOutcome | null> {
     now: overrides.now ? overrides.now() : new Date(),
   };
   // Each mode is its own chunk of the bundle: a run compiles only the code of its mode.
-  const runMode = await loadMode(mode);
-  // Sync and the digest always ask who the token writes as: asked now, the answer travels while
-  // the mode finds, reads and parses its files (awaited by the mode; one that stops before asking
-  // must not turn a refusal into an unhandled rejection).
-  if (mode === 'digest' || (mode === 'sync' && syncSkipReason(env) === null))
-    askLogin().catch(() => undefined);
-  return runMode(ctx, loaded.diagnostics);
+  // The mode parses every post-mortem on this thread: the login request leaves first, and its
+  // answer travels while they are parsed.
+  if (early) await Promise.race([firstRequestLeft, askLogin().catch(() => undefined)]);
+  return (await loadMode(mode))(ctx, loaded.diagnostics);
 }
 
 type RunMode = (

@@ -11,7 +11,7 @@ export {
   DEFAULT_CONFIG_FILE,
   isConfigPath,
   MAX_CONFIG_BYTES,
-} from './config-file-names.js';
+} from '../guard/index.js';
 export { describeSchema, schemaAt } from './describe-expected.js';
 export {
   loadConfig,

@@ -1,7 +1,7 @@
 import { isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Diagnostic } from '../model/index.js';
 import { capDiagnostics, MAX_REPORTED_PER_FILE } from './cap-diagnostics.js';
-import { MAX_CONFIG_BYTES } from './config-file-names.js';
+import { MAX_CONFIG_BYTES } from '../guard/index.js';
 import { describeSchema, schemaAt } from './describe-expected.js';
 import { describeValue, formatPath, isShownKey } from './describe-value.js';
 import { describeYamlError } from './describe-yaml-error.js';

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../model/index.js';
-import { CONFIG_FILE_NAMES } from './config-file-names.js';
+import { CONFIG_FILE_NAMES } from '../guard/index.js';
 import { formatPath } from './describe-value.js';
 import { extendsAllowed, parseExtends, type RepoName } from './extends-target.js';
 import type { LoadConfigOptions } from './load-config.js';

@@ -1,2 +1,0 @@
-import { createRequire as __bannerCreateRequire } from 'module'; const require = __bannerCreateRequire(import.meta.url);
-import{k as i,n as m}from"./chunk-XMFMJ3W2.js";import{a as o,v as t}from"./chunk-L2J64MUL.js";async function P(e,a,s){let{files:r,refused:n}=await i([],{cwd:e,config:{paths:[...a],exclude:s.exclude}});return{...await m(e,r,t(s)),files:r,refused:n}}o(P,"readWorkspacePostmortems");export{P as a};

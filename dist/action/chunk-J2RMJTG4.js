@@ -1,2 +1,0 @@
-import { createRequire as __bannerCreateRequire } from 'module'; const require = __bannerCreateRequire(import.meta.url);
-import{a as n}from"./chunk-L2J64MUL.js";function t(e,o){return typeof e=="string"&&e!==""&&e.toLowerCase()===o.toLowerCase()}n(t,"isToolAuthor");export{t as a};

@@ -1,0 +1,2 @@
+import { createRequire as __bannerCreateRequire } from 'module'; const require = __bannerCreateRequire(import.meta.url);
+import{a}from"./chunk-QH6RTQIZ.js";async function r(i,t){let e=[...new Set([...i].map(s=>s.toLowerCase()))].sort(),n=new Map;if(e.length>3&&t.listAssignees){let s=new Set((await t.listAssignees()).map(o=>o.toLowerCase()));for(let o of e)n.set(o,s.has(o));return{assignable:n,reads:1}}for(let s of e)n.set(s,await t.canBeAssigned(s));return{assignable:n,reads:e.length}}a(r,"lookupAssignable");export{r as a};

@@ -1,2 +1,0 @@
-import { createRequire as __bannerCreateRequire } from 'module'; const require = __bannerCreateRequire(import.meta.url);
-import{a as r}from"./chunk-L2J64MUL.js";function a(t){if(t.eventName!=="push")return null;let n=o(t.payload);return n===null?"the push payload does not name the default branch":t.ref!==`refs/heads/${n}`?`${t.ref||"this ref"} is not the default branch (${n})`:null}r(a,"syncSkipReason");function o(t){let n=t.repository;if(typeof n!="object"||n===null)return null;let e=n.default_branch;return typeof e=="string"&&e!==""?e:null}r(o,"defaultBranchOf");export{a};
