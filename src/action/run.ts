@@ -59,18 +59,10 @@ async function main(overrides: RunOverrides): Promise<ModeOutcome | null> {
   if (mode === 'check' && env.eventName === 'pull_request_target') return refuseTargetCheck();
 
   let config: Config | null = null;
-  // Settles when the first request leaves: Octokit's retry and throttling plugins pass a request
-  // through several timer turns, which a long synchronous parse would otherwise hold back.
-  let leave = (): void => undefined;
-  const firstRequestLeft = new Promise<void>((resolve) => (leave = resolve));
-  const send = overrides.fetch ?? globalThis.fetch;
   const octokit = createOctokit({
     baseUrl: env.apiUrl,
     token: inputs.token,
-    fetch: (...args: Parameters<typeof fetch>) => {
-      leave();
-      return send(...args);
-    },
+    ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
     // Read at each write: the config, loaded below, sets it.
     writeIntervalMs: () => overrides.writeIntervalMs ?? config?.sync.writeIntervalMs ?? 1000,
     ...(overrides.retryUnitMs !== undefined ? { retryUnitMs: overrides.retryUnitMs } : {}),
@@ -131,9 +123,11 @@ async function main(overrides: RunOverrides): Promise<ModeOutcome | null> {
     now: overrides.now ? overrides.now() : new Date(),
   };
   // Each mode is its own chunk of the bundle: a run compiles only the code of its mode.
-  // The mode parses every post-mortem on this thread: the login request leaves first, and its
-  // answer travels while they are parsed.
-  if (early) await Promise.race([firstRequestLeft, askLogin().catch(() => undefined)]);
+  // The mode parses every post-mortem on this thread, which would hold the login request back
+  // (Octokit's plugins and fetch need turns of the event loop to send it): its answer is awaited
+  // first, a round trip the config's loading above mostly covers (the mode asks again and gets
+  // the same answer, or the same refusal).
+  if (early) await askLogin().catch(() => undefined);
   return (await loadMode(mode))(ctx, loaded.diagnostics);
 }
 
