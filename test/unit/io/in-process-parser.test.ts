@@ -3,6 +3,7 @@ import { defaultConfig } from '../../../src/core/config/schema.js';
 import { lintText } from '../../../src/core/lint/index.js';
 import { createInProcessParser } from '../../../src/io/create-in-process-parser.js';
 import { lintInWorker, parseInWorker } from '../../../src/io/parse-in-worker.js';
+import { SLOW_SHAPES } from '../../support/slow-shapes.js';
 
 // The CLI and the Action parse on their own thread; the budget must still stop any file.
 const BUDGET_MS = 300;
@@ -19,13 +20,7 @@ describe('the in-process parser', () => {
     expect(linted.postmortem.actionItems).toEqual(direct.postmortem.actionItems);
   });
 
-  // Each shape takes micromark seconds to minutes: stopped mid-parse, wherever V8 is in it.
-  const shapes: Record<string, string> = {
-    'a run of `] ` lines': '] \n'.repeat(40_000),
-    'a run of `<!--` in prose': 'a <!--\n'.repeat(15_000),
-    'a run of `](` in prose': 'x ]('.repeat(25_000),
-  };
-  for (const [name, body] of Object.entries(shapes)) {
+  for (const [name, body] of Object.entries(SLOW_SHAPES)) {
     it(`stops ${name} at the time budget as file-too-complex`, async () => {
       const started = performance.now();
       const pm = await parseInWorker(

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src/core/config/schema.js';
 import { createParsePool } from '../../../src/io/parse-pool.js';
 import { lintInWorker, parseInWorker } from '../../../src/io/parse-in-worker.js';
+import { SLOW_SHAPES } from '../../support/slow-shapes.js';
 
 // Small budgets keep the suite fast; the budget counts from when a worker starts the file.
 const BUDGET_MS = 300;
@@ -37,13 +38,7 @@ describe('the parse pool', () => {
     expect(linted.diagnostics.map((d) => d.rule)).toContain('required-sections');
   });
 
-  // Each shape took 3 to 40+ s on the main thread before (micromark is super-linear on them).
-  const shapes: Record<string, string> = {
-    'a run of `] ` lines': '] \n'.repeat(40_000),
-    'a run of `<!--` in prose': 'a <!--\n'.repeat(15_000),
-    'a run of `](` in prose': 'x ]('.repeat(25_000),
-  };
-  for (const [name, body] of Object.entries(shapes)) {
+  for (const [name, body] of Object.entries(SLOW_SHAPES)) {
     it(`stops ${name} at the time budget as file-too-complex, without stalling the main thread`, async () => {
       const started = performance.now();
       const { result, stallMs } = await longestStall(() =>
