@@ -2,11 +2,11 @@ import * as core from '@actions/core';
 import { createOctokit } from '../github/create-octokit.js';
 import { parseOnThisThread } from '../io/parse-pool.js';
 import { OctokitPort } from '../github/octokit-port.js';
-import { readActionEnv } from './action-env.js';
+import { readActionEnv, type ActionEnv } from './action-env.js';
 import { capDiagnostics, pathProblem, showPath } from '../core/guard/index.js';
 import { annotate } from './annotate.js';
 import { logInfo } from './log-info.js';
-import { DEFAULT_PATHS, readInputs } from './inputs.js';
+import type { ActionMode } from './inputs.js';
 import type { Config } from '../core/config/index.js';
 import type { Diagnostic } from '../core/model/index.js';
 import type { ModeContext, ModeOutcome } from './mode-context.js';
@@ -46,22 +46,14 @@ export async function run(overrides: RunOverrides = {}): Promise<void> {
 }
 
 async function main(overrides: RunOverrides): Promise<ModeOutcome | null> {
-  const inputs = readInputs();
   // Masked before anything else is logged, so no later line (debug included) can show it.
-  if (inputs.token) core.setSecret(inputs.token);
-  const refusePath = (pattern: string, problem: string | null) => {
-    if (problem !== null) throw new Error(`input "paths": "${showPath(pattern)}" ${problem}`);
-  };
-  for (const pattern of inputs.paths) refusePath(pattern, pathProblem(pattern));
+  const token = core.getInput('token');
+  if (token) core.setSecret(token);
   const env = await readActionEnv(overrides.env ?? process.env);
-  const mode = pickMode(inputs.mode, env.eventName);
-  logInfo(`postmortem-tracker: ${mode} mode (${env.eventName} on ${env.owner}/${env.repo})`);
-  if (mode === 'check' && env.eventName === 'pull_request_target') return refuseTargetCheck();
-
   let config: Config | null = null;
   const octokit = createOctokit({
     baseUrl: env.apiUrl,
-    token: inputs.token,
+    token,
     ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
     // Read at each write: the config, loaded below, sets it.
     writeIntervalMs: () => overrides.writeIntervalMs ?? config?.sync.writeIntervalMs ?? 1000,
@@ -76,19 +68,26 @@ async function main(overrides: RunOverrides): Promise<ModeOutcome | null> {
   });
 
   let login: Promise<string | null> | null = null;
-  const askLogin = () => (login ??= creatorLogin(inputs.token, octokit));
-  // Sync and the digest always ask who the token writes as: asked now, the answer travels while
-  // the config's code (its schema, YAML, globs) and the mode's load and the files are parsed
-  // (awaited by the mode; a run that stops before asking must not turn a refusal into an
-  // unhandled rejection).
-  const early =
-    inputs.token !== '' && (mode === 'digest' || (mode === 'sync' && syncSkipReason(env) === null));
+  const askLogin = () => (login ??= creatorLogin(token, octokit));
+  // Sync and the digest always ask who the token writes as: asked from the raw `mode` input before
+  // the inputs' and the config's code (zod, YAML, globs) loads, the answer travels meanwhile; the
+  // inputs are validated right after (a run that stops before awaiting the answer must not turn a
+  // refusal into an unhandled rejection).
+  const early = token !== '' && asksLoginFirst(core.getInput('mode'), env);
   if (early) askLogin().catch(() => undefined);
-  const [{ loadActionConfig }, { globProblem }] = await Promise.all([
+  const [{ readInputs, DEFAULT_PATHS }, { loadActionConfig }, { globProblem }] = await Promise.all([
+    import('./inputs.js'),
     import('./load-action-config.js'),
     import('../core/config/index.js'),
   ]);
-  for (const pattern of inputs.paths) refusePath(pattern, globProblem(pattern));
+  const inputs = readInputs();
+  for (const pattern of inputs.paths) {
+    const problem = pathProblem(pattern) ?? globProblem(pattern);
+    if (problem !== null) throw new Error(`input "paths": "${showPath(pattern)}" ${problem}`);
+  }
+  const mode = pickMode(inputs.mode, env.eventName);
+  logInfo(`postmortem-tracker: ${mode} mode (${env.eventName} on ${env.owner}/${env.repo})`);
+  if (mode === 'check' && env.eventName === 'pull_request_target') return refuseTargetCheck();
 
   const loaded = await loadActionConfig(env.workspace, inputs.config);
   config = loaded.config;
@@ -129,6 +128,18 @@ async function main(overrides: RunOverrides): Promise<ModeOutcome | null> {
   // the same answer, or the same refusal).
   if (early) await askLogin().catch(() => undefined);
   return (await loadMode(mode))(ctx, loaded.diagnostics);
+}
+
+/** Whether a run with this raw `mode` input will ask who the token writes as (sync and the digest do). */
+function asksLoginFirst(rawMode: string, env: ActionEnv): boolean {
+  const mode = rawMode.trim() || 'auto';
+  if (!['auto', 'check', 'sync', 'digest'].includes(mode)) return false;
+  try {
+    const picked = pickMode(mode as ActionMode, env.eventName);
+    return picked === 'digest' || (picked === 'sync' && syncSkipReason(env) === null);
+  } catch {
+    return false; // an event `auto` cannot map: the inputs' check says so below
+  }
 }
 
 type RunMode = (

@@ -1,0 +1,2 @@
+import { createRequire as __bannerCreateRequire } from 'module'; const require = __bannerCreateRequire(import.meta.url);
+import{a as t}from"./chunk-QH6RTQIZ.js";function o(r,e,n=`${e}s`){return`${r} ${r===1?e:n}`}t(o,"plural");function a(r){return r.replace(/%/g,"%25").replace(/\r/g,"%0D").replace(/\n/g,"%0A")}t(a,"escapeCommandData");function p(r){let e=a(r);return e.startsWith("::")?` ${e}`:e}t(p,"escapeLogLine");export{p as a,o as b};

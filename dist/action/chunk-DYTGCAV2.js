@@ -1,0 +1,2 @@
+import { createRequire as __bannerCreateRequire } from 'module'; const require = __bannerCreateRequire(import.meta.url);
+import{g as o,h as s}from"./chunk-HNCJUHZ6.js";import{a as r}from"./chunk-QH6RTQIZ.js";function p(e){let t={title:e.rule,file:e.file,startLine:e.line,startColumn:e.column};e.endLine!==void 0&&(t.endLine=e.endLine),e.endColumn!==void 0&&(e.endLine===void 0||e.endLine===e.line)&&(t.endColumn=e.endColumn),e.severity==="error"?o(e.message,t):s(e.message,t)}r(p,"annotate");export{p as a};
