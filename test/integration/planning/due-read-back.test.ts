@@ -28,6 +28,7 @@ import {
   standIn,
   trackedById,
 } from '../sync/harness.js';
+import { withProjectConfig } from './project-config.js';
 
 const fields = (source: 'postmortem' | 'github'): Config => ({
   ...defaultConfig,
@@ -106,22 +107,8 @@ describe('the due date read back from GitHub', () => {
   });
 });
 
-const withProject = (source: 'postmortem' | 'github'): Config => ({
-  ...defaultConfig,
-  planning: {
-    ...defaultConfig.planning,
-    dueDateSource: source,
-    project: {
-      owner: OWNER,
-      number: 7,
-      ownerType: 'organization',
-      dueField: 'Due',
-      statusField: 'Status',
-      severityField: '',
-      fields: {},
-    },
-  },
-});
+const withProject = (source: 'postmortem' | 'github'): Config =>
+  withProjectConfig({ severityField: '' }, { dueDateSource: source });
 
 /** Synced into project 7; then a person moves the item's Due in the project into the past. */
 async function movedInProject(

@@ -21,6 +21,7 @@ import {
   standIn,
   trackedById,
 } from '../sync/harness.js';
+import { withProjectConfig } from './project-config.js';
 
 /** A post-mortem with services and a duration; one item owned by a team, one by a person. */
 function postmortem(
@@ -282,21 +283,8 @@ const projectMap: Config['planning']['fields'] = {
   Minutes: 'durationMinutes',
 };
 
-const withBoard = (fields: Config['planning']['fields'] = projectMap): Config => ({
-  ...defaultConfig,
-  planning: {
-    ...defaultConfig.planning,
-    project: {
-      owner: OWNER,
-      number: 7,
-      ownerType: 'organization',
-      dueField: 'Due',
-      statusField: 'Status',
-      severityField: 'Severity',
-      fields,
-    },
-  },
-});
+const withBoard = (fields: Config['planning']['fields'] = projectMap): Config =>
+  withProjectConfig({ fields });
 
 function rows(gh: GitHubStandIn, board: ProjectState): Record<string, Record<string, unknown>> {
   const table = projectTable(gh.state, board);

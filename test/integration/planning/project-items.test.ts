@@ -1,6 +1,6 @@
 import { Octokit } from '@octokit/rest';
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, type Config } from '../../../src/core/config/schema.js';
+import type { Config } from '../../../src/core/config/schema.js';
 import { describeOperation } from '../../../src/core/sync/describe-operation.js';
 import { parseParentMarker } from '../../../src/core/sync/parent-marker.js';
 import type { GitHubStandIn } from '../../support/github-stand-in.js';
@@ -25,23 +25,9 @@ import {
   standIn,
   trackedById,
 } from '../sync/harness.js';
+import { withProjectConfig } from './project-config.js';
 
-const project = (extra: Partial<Config['planning']> = {}): Config => ({
-  ...defaultConfig,
-  planning: {
-    ...defaultConfig.planning,
-    project: {
-      owner: OWNER,
-      number: 7,
-      ownerType: 'organization',
-      dueField: 'Due',
-      statusField: 'Status',
-      severityField: 'Severity',
-      fields: {},
-    },
-    ...extra,
-  },
-});
+const project = (extra: Partial<Config['planning']> = {}): Config => withProjectConfig({}, extra);
 
 const files = (items: string[]): Record<string, string> => ({ [PATH]: postmortemText(items) });
 
