@@ -1,9 +1,9 @@
 import * as core from '@actions/core';
 import { z } from 'zod';
 import { DEFAULT_CONFIG_FILE } from '../core/guard/index.js';
+import { ACTION_MODES, type ActionMode } from './pick-mode.js';
 
-/** The Action's modes; `auto` picks one from the event. */
-export type ActionMode = 'auto' | 'check' | 'sync' | 'digest';
+export type { ActionMode } from './pick-mode.js';
 
 /** The `paths` default of action.yml; when the input keeps it, a config file's `paths` wins. */
 export const DEFAULT_PATHS = 'postmortems/**/*.md';
@@ -39,7 +39,7 @@ export const INPUTS = {
     .string()
     .transform((raw) => raw.trim() || 'auto')
     .pipe(
-      z.enum(['auto', 'check', 'sync', 'digest'], {
+      z.enum(ACTION_MODES, {
         message: 'expected one of auto, check, sync, digest',
       }),
     ),

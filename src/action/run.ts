@@ -6,12 +6,11 @@ import { readActionEnv, type ActionEnv } from './action-env.js';
 import { capDiagnostics, pathProblem, showPath } from '../core/guard/index.js';
 import { annotate } from './annotate.js';
 import { logInfo } from './log-info.js';
-import type { ActionMode } from './inputs.js';
 import type { Config } from '../core/config/index.js';
 import type { Diagnostic } from '../core/model/index.js';
 import type { ModeContext, ModeOutcome } from './mode-context.js';
 import { creatorLogin } from './creator-login.js';
-import { pickMode } from './pick-mode.js';
+import { isActionMode, pickMode } from './pick-mode.js';
 import { syncSkipReason } from './sync-skip-reason.js';
 
 /** Host collaborators tests may replace; the runner uses the defaults. */
@@ -133,9 +132,9 @@ async function main(overrides: RunOverrides): Promise<ModeOutcome | null> {
 /** Whether a run with this raw `mode` input will ask who the token writes as (sync and the digest do). */
 function asksLoginFirst(rawMode: string, env: ActionEnv): boolean {
   const mode = rawMode.trim() || 'auto';
-  if (!['auto', 'check', 'sync', 'digest'].includes(mode)) return false;
+  if (!isActionMode(mode)) return false;
   try {
-    const picked = pickMode(mode as ActionMode, env.eventName);
+    const picked = pickMode(mode, env.eventName);
     return picked === 'digest' || (picked === 'sync' && syncSkipReason(env) === null);
   } catch {
     return false; // an event `auto` cannot map: the inputs' check says so below

@@ -1,12 +1,8 @@
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
-import {
-  concurrencyGroup,
-  createWritePacer,
-  unpacedGroup,
-  type PacerClock,
-} from './write-pacer.js';
+import { concurrencyGroup } from './concurrency-group.js';
+import { createWritePacer, unpacedGroup, type PacerClock } from './write-pacer.js';
 
 /** Where Octokit logs retries and rate limits. */
 export interface OctokitLogger {

@@ -3,6 +3,7 @@ import { httpStatus } from '../ports/http-status.js';
 import type { IssuesPort } from '../ports/port.js';
 import { isCalendarDate } from '../text/calendar-date.js';
 import { errorMessage } from '../text/error-message.js';
+import { resolveProjectFields } from '../sync/plan-project.js';
 import { projectRef } from '../sync/project-ref.js';
 
 /** The project's due dates by issue database id (null: the item has none), or why none were read. */
@@ -21,11 +22,9 @@ export async function readProjectDues(port: IssuesPort, config: Config): Promise
   if (port.listProjectFields === undefined || port.listProjectItems === undefined)
     return { dues: null, note: null };
   try {
-    const name = project.dueField.trim().toLowerCase();
-    const field = (await port.listProjectFields(ref)).find(
-      (f) => f.dataType === 'date' && f.name.trim().toLowerCase() === name,
-    );
-    if (field === undefined)
+    // Found as sync finds it, so the digest compares the field sync keeps in step.
+    const field = resolveProjectFields(await port.listProjectFields(ref), project).targets.due;
+    if (field === null)
       return {
         dues: null,
         note: `project ${ref.owner}#${ref.number} has no date field "${project.dueField}": its due dates are not compared`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { concurrencyGroup } from '../../../src/github/write-pacer.js';
+import { concurrencyGroup } from '../../../src/github/concurrency-group.js';
 
 describe('the request group every Octokit request goes through', () => {
   it('runs at most its bound at once, hands each freed slot to the next job in order, and finishes them all', async () => {
