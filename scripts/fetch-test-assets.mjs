@@ -8,7 +8,7 @@
 //
 // Options (for tests): --manifest FILE (default test/assets.json), --dir DIR (default: the
 // manifest's `dir`, relative to the repository).
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   existsSync,
@@ -24,11 +24,14 @@ import {
 import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Written last into an asset's directory; the same name is read by test/support/test-assets.ts. */
 const STAMP = '.test-asset.json';
+const run = promisify(execFile);
+/** Options for tar found by stopEarly(), once. */
+let earlyStop;
 
 const { values } = parseArgs({
   options: { manifest: { type: 'string' }, dir: { type: 'string' } },
@@ -39,8 +42,17 @@ try {
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
   const dir = resolve(values.dir ?? join(ROOT, manifest.dir));
   removeLeftovers(dir, manifest.assets);
-  for (const asset of manifest.assets) console.log(`test asset ${fetchAsset(dir, asset)}`);
+  // At once: each waits mostly on its own npm and tar processes.
+  const results = await Promise.allSettled(manifest.assets.map((a) => fetchAsset(dir, a)));
+  for (const result of results) {
+    if (result.status === 'fulfilled') console.log(`test asset ${result.value}`);
+    else fail(result.reason);
+  }
 } catch (error) {
+  fail(error);
+}
+
+function fail(error) {
   console.error(`fetch-test-assets: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 }
@@ -51,7 +63,7 @@ function folderOf(asset) {
 }
 
 /** Fetches one asset unless present; returns the line to print. */
-function fetchAsset(dir, asset) {
+async function fetchAsset(dir, asset) {
   const id = `${asset.name}@${asset.version}`;
   if ((asset.os && asset.os !== process.platform) || (asset.cpu && asset.cpu !== process.arch)) {
     return `${id}: skipped, only for ${asset.os ?? 'any os'} ${asset.cpu ?? ''} (the tests that need it skip with a message)`;
@@ -63,7 +75,7 @@ function fetchAsset(dir, asset) {
   mkdirSync(dir, { recursive: true });
   const work = mkdtempSync(join(dir, `.tmp-${process.pid}-`));
   try {
-    const tarball = pack(asset, work);
+    const tarball = await pack(asset, work);
     const actual = `sha512-${createHash('sha512').update(readFileSync(tarball)).digest('base64')}`;
     if (actual !== asset.integrity) {
       throw new Error(
@@ -72,18 +84,14 @@ function fetchAsset(dir, asset) {
     }
     const out = join(work, 'files');
     mkdirSync(out);
-    execFileSync(
-      'tar',
-      [
-        '-xzf',
-        tarball,
-        '-C',
-        out,
-        '--strip-components=1',
-        ...asset.files.map((f) => `package/${f}`),
-      ],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
+    const members = asset.files.map((f) => `package/${f}`);
+    const tarArgs = ['-xzf', tarball, '-C', out, '--strip-components=1', ...stopEarly()];
+    await run('tar', [...tarArgs, ...members]).catch((error) => {
+      throw new Error(
+        `${id}: tar could not extract ${asset.files.join(', ')} (see ${relative(manifestPath)}): ${String(error.stderr || error.message).trim()}`,
+        { cause: error },
+      );
+    });
     rmSync(tarball);
     for (const file of asset.files) {
       if (!statSync(join(out, file), { throwIfNoEntry: false })?.isFile())
@@ -140,7 +148,7 @@ function moveIntoPlace(out, target, asset, dir) {
 }
 
 /** Runs `npm pack NAME@VERSION` into `dest` (npm's cache and configured registry); the tarball's path. */
-function pack(asset, dest) {
+async function pack(asset, dest) {
   const execPath = process.env['npm_execpath'];
   const viaNode = execPath !== undefined && /npm-cli\.[cm]?js$/.test(execPath);
   const args = [
@@ -155,15 +163,15 @@ function pack(asset, dest) {
   ];
   let stdout;
   try {
-    stdout = execFileSync(
+    ({ stdout } = await run(
       viaNode ? process.execPath : 'npm',
       viaNode ? [execPath, ...args] : args,
       {
         encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
+        maxBuffer: 64 * 1024 * 1024,
         shell: !viaNode && process.platform === 'win32',
       },
-    );
+    ));
   } catch (error) {
     throw new Error(
       `${asset.name}@${asset.version}: npm pack failed: ${String(error.stderr || error.message).trim()}`,
@@ -172,6 +180,27 @@ function pack(asset, dest) {
   }
   const [result] = JSON.parse(stdout);
   return join(dest, basename(result.filename));
+}
+
+/** tar's option to stop reading once every member asked for is out (not the whole archive). */
+function stopEarly() {
+  if (earlyStop === undefined) {
+    let version = '';
+    try {
+      version = execFileSync('tar', ['--version'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+    } catch {
+      // No `tar --version`: extract without the option (the tar step reports a missing tar).
+    }
+    earlyStop = /GNU tar/.test(version)
+      ? ['--occurrence=1']
+      : /bsdtar/.test(version)
+        ? ['--fast-read']
+        : [];
+  }
+  return earlyStop;
 }
 
 /** Removes what killed runs left (`.tmp-<pid>-*` of a process that is gone) and unpinned versions. */
