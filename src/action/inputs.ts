@@ -1,12 +1,12 @@
 import * as core from '@actions/core';
 import { z } from 'zod';
 import { DEFAULT_CONFIG_FILE } from '../core/guard/index.js';
+import { splitPathsInput } from './paths-input.js';
 import { ACTION_MODES, type ActionMode } from './pick-mode.js';
 
 export type { ActionMode } from './pick-mode.js';
 
-/** The `paths` default of action.yml; when the input keeps it, a config file's `paths` wins. */
-export const DEFAULT_PATHS = 'postmortems/**/*.md';
+export { DEFAULT_PATHS } from './paths-input.js';
 /** The `config` default of action.yml: left at it, every config file name is looked for (`.yml`, `.yaml`). */
 export const DEFAULT_CONFIG = DEFAULT_CONFIG_FILE;
 
@@ -26,15 +26,7 @@ const flag = (fallback: boolean) =>
  */
 export const INPUTS = {
   token: z.string(),
-  paths: z
-    .string()
-    .transform((raw) => raw || DEFAULT_PATHS)
-    .transform((raw) =>
-      raw
-        .split(/[\n,]/)
-        .map((p) => p.trim())
-        .filter((p) => p !== ''),
-    ),
+  paths: z.string().transform(splitPathsInput),
   mode: z
     .string()
     .transform((raw) => raw.trim() || 'auto')

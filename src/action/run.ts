@@ -3,13 +3,15 @@ import { createOctokit } from '../github/create-octokit.js';
 import { parseOnThisThread } from '../io/parse-pool.js';
 import { OctokitPort } from '../github/octokit-port.js';
 import { readActionEnv, type ActionEnv } from './action-env.js';
-import { capDiagnostics, pathProblem, showPath } from '../core/guard/index.js';
+import { capDiagnostics, globShapeProblem, pathProblem, showPath } from '../core/guard/index.js';
 import { annotate } from './annotate.js';
 import { logInfo } from './log-info.js';
 import type { Config } from '../core/config/index.js';
 import type { Diagnostic } from '../core/model/index.js';
 import type { ModeContext, ModeOutcome } from './mode-context.js';
 import { creatorLogin } from './creator-login.js';
+import { watchFirstRequest } from './watch-first-request.js';
+import { splitPathsInput } from './paths-input.js';
 import { isActionMode, pickMode } from './pick-mode.js';
 import { syncSkipReason } from './sync-skip-reason.js';
 
@@ -50,10 +52,11 @@ async function main(overrides: RunOverrides): Promise<ModeOutcome | null> {
   if (token) core.setSecret(token);
   const env = await readActionEnv(overrides.env ?? process.env);
   let config: Config | null = null;
+  const watched = watchFirstRequest(overrides.fetch ?? globalThis.fetch);
   const octokit = createOctokit({
     baseUrl: env.apiUrl,
     token,
-    ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
+    fetch: watched.fetch,
     // Read at each write: the config, loaded below, sets it.
     writeIntervalMs: () => overrides.writeIntervalMs ?? config?.sync.writeIntervalMs ?? 1000,
     ...(overrides.retryUnitMs !== undefined ? { retryUnitMs: overrides.retryUnitMs } : {}),
@@ -71,19 +74,19 @@ async function main(overrides: RunOverrides): Promise<ModeOutcome | null> {
   // Sync and the digest always ask who the token writes as: asked from the raw `mode` input before
   // the inputs' and the config's code (zod, YAML, globs) loads, the answer travels meanwhile; the
   // inputs are validated right after (a run that stops before awaiting the answer must not turn a
-  // refusal into an unhandled rejection).
+  // refusal into an unhandled rejection). Node's fetch needs turns of the event loop to connect and
+  // write the request, which compiling that code would hold: it loads once the request has left.
+  // A `paths` input of a refused shape fails the step before any request (its full check follows).
+  checkPaths(splitPathsInput(core.getInput('paths')), globShapeProblem);
   const early = token !== '' && asksLoginFirst(core.getInput('mode'), env);
-  if (early) askLogin().catch(() => undefined);
+  if (early) await Promise.race([watched.firstLeft, askLogin().then(noop, noop)]);
   const [{ readInputs, DEFAULT_PATHS }, { loadActionConfig }, { globProblem }] = await Promise.all([
     import('./inputs.js'),
     import('./load-action-config.js'),
     import('../core/config/index.js'),
   ]);
   const inputs = readInputs();
-  for (const pattern of inputs.paths) {
-    const problem = pathProblem(pattern) ?? globProblem(pattern);
-    if (problem !== null) throw new Error(`input "paths": "${showPath(pattern)}" ${problem}`);
-  }
+  checkPaths(inputs.paths, globProblem);
   const mode = pickMode(inputs.mode, env.eventName);
   logInfo(`postmortem-tracker: ${mode} mode (${env.eventName} on ${env.owner}/${env.repo})`);
   if (mode === 'check' && env.eventName === 'pull_request_target') return refuseTargetCheck();
@@ -127,6 +130,16 @@ async function main(overrides: RunOverrides): Promise<ModeOutcome | null> {
   // the same answer, or the same refusal).
   if (early) await askLogin().catch(() => undefined);
   return (await loadMode(mode))(ctx, loaded.diagnostics);
+}
+
+function noop(): void {}
+
+/** Throws, naming the first pattern of the `paths` input that is unsafe or that `globCheck` refuses. */
+function checkPaths(patterns: readonly string[], globCheck: (glob: string) => string | null): void {
+  for (const pattern of patterns) {
+    const problem = pathProblem(pattern) ?? globCheck(pattern);
+    if (problem !== null) throw new Error(`input "paths": "${showPath(pattern)}" ${problem}`);
+  }
 }
 
 /** Whether a run with this raw `mode` input will ask who the token writes as (sync and the digest do). */

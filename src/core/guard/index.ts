@@ -12,3 +12,4 @@ export {
   isConfigPath,
   MAX_CONFIG_BYTES,
 } from './config-file-names.js';
+export { globShapeProblem, MAX_GLOB_LENGTH, MAX_GLOBS } from './glob-shape-problem.js';

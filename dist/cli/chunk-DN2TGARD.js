@@ -1,5 +1,5 @@
 import { createRequire as __bannerCreateRequire } from 'module'; const require = __bannerCreateRequire(import.meta.url);
-import{f as m,h as c,i as l}from"./chunk-7D4DJ2BR.js";import"./chunk-ZVVBP2BC.js";import{a}from"./chunk-EWD6KRUU.js";import"./chunk-KFSZTXL5.js";import{b as f}from"./chunk-APKR33LI.js";import{e as p}from"./chunk-LP43X6PM.js";import{a as n}from"./chunk-QBB5ZUL2.js";var w=`Usage: postmortem-tracker parse FILE [--json] [--compact] [--config FILE]
+import{f as m,h as c,i as l}from"./chunk-RKLKCA76.js";import"./chunk-ZVVBP2BC.js";import{a}from"./chunk-EWD6KRUU.js";import"./chunk-KFSZTXL5.js";import{b as f}from"./chunk-APKR33LI.js";import{e as p}from"./chunk-LP43X6PM.js";import{a as n}from"./chunk-QBB5ZUL2.js";var w=`Usage: postmortem-tracker parse FILE [--json] [--compact] [--config FILE]
 
 Prints what the parser reads from one post-mortem (title, dates, severity, timeline,
 action items with owner, due date, status and id, diagnostics) as JSON.

@@ -1,2 +1,0 @@
-import { createRequire as __bannerCreateRequire } from 'module'; const require = __bannerCreateRequire(import.meta.url);
-import{p as i,s as m}from"./chunk-NKLGA6RR.js";import{a as t}from"./chunk-CGXBB3ZW.js";import{a as o}from"./chunk-QH6RTQIZ.js";async function P(e,a,s){let{files:r,refused:n}=await i([],{cwd:e,config:{paths:[...a],exclude:s.exclude}});return{...await m(e,r,t(s)),files:r,refused:n}}o(P,"readWorkspacePostmortems");export{P as a};
