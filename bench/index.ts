@@ -10,6 +10,7 @@ type Section = () => Promise<string>;
 const SECTIONS = [
   'startup',
   'real-corpus',
+  'large-files',
   'package-size',
   'parse-lint',
   'sync',
