@@ -209,6 +209,6 @@ ${worst.join('\n')}
 
 Memory per file: the parsed post-mortems of all ${files.length} files, kept (model and findings, heap measured with
 collections forced), take ${(memory.kept / 1e6).toFixed(1)} MB for ${(memory.size / 1e6).toFixed(1)} MB of text: **${(memory.kept / memory.size).toFixed(1)}×** (target ≤ 20×). While one file
-parses, remark's own transient tree is larger: about 75 MB for a 1 MB file, bare or ours.
+parses, remark's tree and micromark's events take much more, bare or ours (next section).
 `;
 }
