@@ -125,7 +125,7 @@ export async function bench(): Promise<string> {
   for (const docs of sizes) {
     const dir = corpusOf(docs, names);
     const pair: Pair = { docs, bare: [], lint: [] };
-    const rounds = docs <= 1_000 ? 3 : 1;
+    const rounds = docs <= 1_000 ? 3 : 2;
     for (let i = 0; i < rounds; i++) {
       pair.bare.push(
         await measureProcess(node, [join(ROOT, 'bench', 'bare-parse.mjs'), 'postmortems'], dir),
